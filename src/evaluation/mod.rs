@@ -1,0 +1,1 @@
+//! The decision logic: policy types, same and cross account, the explanation trace.

@@ -1,0 +1,157 @@
+//! JSON text read with the place of every value.
+//!
+//! Policies and scenarios are pasted by people, so every problem must point at its text: this
+//! reader keeps, for each value and each object key, where it starts and ends as a byte offset and
+//! as a 1-based line and column. Columns count UTF-16 code units, as browser editors do, so a
+//! marker lands on the right character after Japanese text. It also keeps duplicate keys (IAM
+//! rejects them, so the caller must see them) and refuses input that is too large or too deep
+//! with an error instead of exhausting the stack.
+
+mod parse;
+mod pointer;
+
+pub use parse::{parse, JsonError, Limits};
+pub use pointer::{pointer_push, Pointer};
+
+/// A place in the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    /// Byte offset into the UTF-8 text.
+    pub offset: usize,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in UTF-16 code units.
+    pub column: u32,
+}
+
+/// The text a value occupies: `start` is its first character, `end` is just past its last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+/// A JSON value and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Json {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// The number as written: IAM compares numbers as text in places (a `Version` of `2012.1`
+    /// must not become a float), and conditions parse them strictly themselves.
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in document order, duplicates kept.
+    Object(Vec<Member>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Json,
+}
+
+impl Json {
+    /// The first member named `key` (exact case), if this is an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.members()?
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| &m.value)
+    }
+
+    pub fn members(&self) -> Option<&[Member]> {
+        match &self.value {
+            Value::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// What kind of value this is, as an error message names it ("a string", "an object").
+    pub fn kind_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// Writes the value back as compact JSON text (used for size quotas and share links).
+    pub fn to_compact_string(&self) -> String {
+        let mut out = String::new();
+        write_compact(self, &mut out);
+        out
+    }
+}
+
+fn write_compact(json: &Json, out: &mut String) {
+    match &json.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(n),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(&m.key, out);
+                out.push(':');
+                write_compact(&m.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes `s` as a JSON string literal.
+pub fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

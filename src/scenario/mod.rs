@@ -1,0 +1,1 @@
+//! The scenario document, its validation, running it, share links.

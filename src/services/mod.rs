@@ -1,0 +1,1 @@
+//! What each service API checks when it receives a role: PassRole flows and service principals.

@@ -1,0 +1,1 @@
+//! STS sessions: AssumeRole and its siblings, chaining, tags, limits, errors.
