@@ -12,8 +12,8 @@ impl ResourcePattern {
     /// Compiles a value as written. `variables` is true under `Version: 2012-10-17`, where
     /// `${...}` in the resource part is a policy variable; otherwise it is literal text.
     pub fn new(raw: &str, variables: bool) -> ResourcePattern {
-        let _ = (raw, variables);
-        todo!("matching helper")
+        let _ = variables;
+        ResourcePattern { raw: raw.to_string() }
     }
 
     /// Whether the pattern matches `resource`; variables resolve from `context`, and an
