@@ -24,7 +24,7 @@ pub mod services;
 pub mod sts;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 /// The program's version, as the command line and the page show it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

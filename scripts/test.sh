@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test the project has, installing what is missing first (scripts/setup.sh):
+# formatting, clippy (native and wasm32, -D warnings), the Rust tests, the browser tests in
+# headless Chromium (wasm-pack), the release build in Node, and the page end to end in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n==> %s\n' "$*"; }
+
+scripts/setup.sh test
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (native and wasm32) -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test"
+cargo test --quiet
+
+step "browser tests in headless Chromium (wasm-pack test)"
+wasm-pack test --headless --chrome --mode no-install -- --test browser
+
+step "release build of the engine for the page"
+scripts/build-wasm.sh
+
+step "the release build in Node, and the page end to end in headless Chromium"
+node --test tests/node/ tests/e2e/
