@@ -7,15 +7,31 @@
 //! "A policy reference" section says. The program runs offline, so it carries the documents.
 //!
 //! Each document is the default version as AWS publishes it, stored under `catalogue/` and
-//! embedded at build time. Sources (read in the stored copies available when this was written):
-//! - IAM managed policies: the *AWS Managed Policy Reference Guide*
-//!   (docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html), cross-checked with
-//!   the zoph-io/MAMIP mirror of `iam:GetPolicyVersion` output (github.com/zoph-io/MAMIP,
-//!   `policies/<Name>`). Where both were available they agree; key order follows the reference
-//!   guide where it was read, the mirror otherwise.
-//! - `FullAWSAccess`: *AWS Organizations User Guide*, "Service control policies (SCPs)" and
-//!   "SCP evaluation": attached to every root, OU and account, it allows every action.
-//! - `RCPFullAWSAccess`: *AWS Organizations User Guide*, "Resource control policy examples".
+//! embedded at build time. Where each came from (stored copies read when this was written):
+//!
+//! | policy | version | source |
+//! | --- | --- | --- |
+//! | AdministratorAccess | v1 | mirror |
+//! | PowerUserAccess | v12 (edited 2026-02-12) | reference guide and mirror |
+//! | IAMFullAccess | v2 | reference guide and mirror |
+//! | IAMReadOnlyAccess | v4 | mirror |
+//! | AmazonS3FullAccess | v2 | mirror |
+//! | AmazonS3ReadOnlyAccess | v3 | reference guide and mirror |
+//! | AmazonEC2FullAccess | v5 | mirror |
+//! | AmazonEC2ReadOnlyAccess | v2 | mirror |
+//! | AmazonSQSFullAccess | v1 | mirror |
+//! | AWSCloudFormationFullAccess | v1 | reference guide |
+//! | AWSLambdaExecute | v1 | mirror |
+//! | service-role/AWSLambdaBasicExecutionRole | v1 | mirror |
+//! | service-role/AWSLambdaVPCAccessExecutionRole | v3 | reference guide and mirror |
+//! | FullAWSAccess (SCP) | - | Organizations User Guide, "Service control policies (SCPs)" |
+//! | RCPFullAWSAccess (RCP) | - | Organizations User Guide, "Resource control policy examples" |
+//!
+//! "Reference guide" is the *AWS Managed Policy Reference Guide*
+//! (docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html); "mirror" is
+//! github.com/zoph-io/MAMIP, `policies/<Name>`, which stores `iam:GetPolicyVersion` output for
+//! the default version. Where both were read they agree. Key order follows the reference guide
+//! where it was read, the mirror otherwise. AWS Organizations policies have no versions.
 //!
 //! AWS updates managed policies; `version` records the default version that was copied, so a
 //! reader can compare it with the policy's current page.
@@ -96,8 +112,9 @@ pub fn all() -> &'static [ManagedPolicy] {
     &CATALOGUE
 }
 
-/// The catalogue entry a scenario's policy reference names, exactly as written (ARNs and policy
-/// names are case-sensitive in AWS). `not_found_message` helps with near misses.
+/// The catalogue entry a scenario's policy reference names, exactly as written. The scenario
+/// format makes an ARN outside the catalogue an error, so a near miss is explained by
+/// `not_found_message` rather than silently accepted as something the author may not have meant.
 pub fn lookup(reference: &str) -> Option<&'static ManagedPolicy> {
     CATALOGUE.iter().find(|p| p.arn_or_name == reference)
 }
