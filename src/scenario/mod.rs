@@ -1,1 +1,4 @@
 //! The scenario document, its validation, running it, share links.
+
+pub mod catalogue;
+pub mod link;
