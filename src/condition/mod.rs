@@ -7,9 +7,11 @@
 
 mod context;
 mod operator;
+pub(crate) mod variables;
 
 pub use context::{ContextEntry, ContextSource, ContextValue, RequestContext};
 pub use operator::{Family, Operator, OperatorError, SetQualifier, Test};
+pub use variables::{has_variables, substitute};
 
 use crate::policy::Place;
 
