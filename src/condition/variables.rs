@@ -16,7 +16,10 @@ pub(crate) enum Piece {
     Text(String),
     /// `${*}`, `${?}` or `${$}`: always the literal character.
     Literal(char),
-    Variable { key: String, default: Option<String> },
+    Variable {
+        key: String,
+        default: Option<String>,
+    },
 }
 
 /// Whether `text` contains at least one `${...}`.
@@ -72,7 +75,11 @@ fn read_variable(inner: &str) -> Piece {
 
 /// A variable's value: the key's single value, else the default. Multivalued keys cannot be
 /// variables (semantics notes §6.3).
-fn resolve<'a>(key: &str, default: Option<&'a str>, context: &'a RequestContext) -> Option<&'a str> {
+fn resolve<'a>(
+    key: &str,
+    default: Option<&'a str>,
+    context: &'a RequestContext,
+) -> Option<&'a str> {
     context.single(key).or(default)
 }
 
@@ -147,12 +154,18 @@ mod tests {
             ("home/${aws:username}/*", Some("home/Bob/*")),
             ("home/${AWS:UserName}", Some("home/Bob")),
             ("${aws:PrincipalTag/team, 'company-wide'}", Some("blue")),
-            ("${aws:PrincipalTag/dept, 'company-wide'}", Some("company-wide")),
+            (
+                "${aws:PrincipalTag/dept, 'company-wide'}",
+                Some("company-wide"),
+            ),
             ("${aws:PrincipalTag/dept}", None),
             ("${aws:TagKeys}", None),
             ("a${*}b${?}c${$}", Some("a*b?c$")),
             ("no variables", Some("no variables")),
-            ("unterminated ${aws:username", Some("unterminated ${aws:username")),
+            (
+                "unterminated ${aws:username",
+                Some("unterminated ${aws:username"),
+            ),
             ("${}", None),
         ];
         for &(text, expected) in table {
@@ -164,7 +177,10 @@ mod tests {
     fn literal_wildcards_stay_literal_in_globs() {
         let ctx = context();
         let tokens = substitute_tokens(&parse("${*}x*"), &ctx).unwrap();
-        assert_eq!(tokens, vec![Token::Char('*'), Token::Char('x'), Token::Star]);
+        assert_eq!(
+            tokens,
+            vec![Token::Char('*'), Token::Char('x'), Token::Star]
+        );
         assert_eq!(
             unresolved(&parse("a/${aws:PrincipalTag/x}"), &ctx),
             Some("aws:PrincipalTag/x")

@@ -13,9 +13,13 @@ use super::wildcard::Token;
 pub(crate) enum ArnToken {
     Char(char),
     /// `?`; `crosses` is false inside the first five segments, where it cannot stand for `:`.
-    One { crosses: bool },
+    One {
+        crosses: bool,
+    },
     /// `*`; `crosses` says whether its run may contain `:`.
-    Star { crosses: bool },
+    Star {
+        crosses: bool,
+    },
 }
 
 /// The segment index of the service (`arn:partition:service:...`).

@@ -168,7 +168,9 @@ fn aws_match(value: &str, caller: &Caller) -> Option<PrincipalMatchKind> {
             Some(PrincipalMatchKind::RoleSession)
         }
         Caller::RoleSession { role_arn, .. } if role_arn == value => Some(PrincipalMatchKind::Role),
-        Caller::FederatedUser { arn, .. } if arn == value => Some(PrincipalMatchKind::FederatedUser),
+        Caller::FederatedUser { arn, .. } if arn == value => {
+            Some(PrincipalMatchKind::FederatedUser)
+        }
         _ => None,
     }
 }
@@ -308,22 +310,88 @@ mod tests {
             (aws(&[A]), root(), Some(K::Account)),
             (aws(&["444455556666"]), user(), None),
             (aws(&["arn:aws-cn:iam::111122223333:root"]), user(), None),
-            (aws(&["arn:aws:iam::111122223333:user/division/Bob"]), user(), Some(K::User)),
-            (aws(&["arn:aws:iam::111122223333:user/division/bob"]), user(), None),
+            (
+                aws(&["arn:aws:iam::111122223333:user/division/Bob"]),
+                user(),
+                Some(K::User),
+            ),
+            (
+                aws(&["arn:aws:iam::111122223333:user/division/bob"]),
+                user(),
+                None,
+            ),
             (aws(&["arn:aws:iam::111122223333:user/Bob"]), user(), None),
             (aws(&["arn:aws:iam::111122223333:user/*"]), user(), None),
-            (aws(&["arn:aws:iam::111122223333:role/ops/Deploy"]), session(), Some(K::Role)),
-            (aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/ci"]), session(), Some(K::RoleSession)),
-            (aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/other"]), session(), None),
-            (aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/*"]), session(), None),
-            (aws(&["arn:aws:sts::111122223333:federated-user/Carol"]), federated_user(), Some(K::FederatedUser)),
+            (
+                aws(&["arn:aws:iam::111122223333:role/ops/Deploy"]),
+                session(),
+                Some(K::Role),
+            ),
+            (
+                aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/ci"]),
+                session(),
+                Some(K::RoleSession),
+            ),
+            (
+                aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/other"]),
+                session(),
+                None,
+            ),
+            (
+                aws(&["arn:aws:sts::111122223333:assumed-role/Deploy/*"]),
+                session(),
+                None,
+            ),
+            (
+                aws(&["arn:aws:sts::111122223333:federated-user/Carol"]),
+                federated_user(),
+                Some(K::FederatedUser),
+            ),
             (aws(&[A]), Caller::Anonymous, None),
-            (entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]), Caller::Service { name: "lambda.amazonaws.com".into() }, Some(K::Service)),
-            (entries(&[(PrincipalType::Service, "ec2.amazonaws.com")]), Caller::Service { name: "lambda.amazonaws.com".into() }, None),
-            (entries(&[(PrincipalType::Federated, "accounts.google.com")]), Caller::Federated { provider: "accounts.google.com".into() }, Some(K::Federated)),
-            (entries(&[(PrincipalType::Federated, "arn:aws:iam::111122223333:saml-provider/Okta")]), Caller::Federated { provider: "arn:aws:iam::111122223333:saml-provider/Okta".into() }, Some(K::Federated)),
-            (entries(&[(PrincipalType::CanonicalUser, "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be")]), user(), None),
-            (entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]), user(), None),
+            (
+                entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]),
+                Caller::Service {
+                    name: "lambda.amazonaws.com".into(),
+                },
+                Some(K::Service),
+            ),
+            (
+                entries(&[(PrincipalType::Service, "ec2.amazonaws.com")]),
+                Caller::Service {
+                    name: "lambda.amazonaws.com".into(),
+                },
+                None,
+            ),
+            (
+                entries(&[(PrincipalType::Federated, "accounts.google.com")]),
+                Caller::Federated {
+                    provider: "accounts.google.com".into(),
+                },
+                Some(K::Federated),
+            ),
+            (
+                entries(&[(
+                    PrincipalType::Federated,
+                    "arn:aws:iam::111122223333:saml-provider/Okta",
+                )]),
+                Caller::Federated {
+                    provider: "arn:aws:iam::111122223333:saml-provider/Okta".into(),
+                },
+                Some(K::Federated),
+            ),
+            (
+                entries(&[(
+                    PrincipalType::CanonicalUser,
+                    "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be",
+                )]),
+                user(),
+                None,
+            ),
+            (
+                entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]),
+                user(),
+                None,
+            ),
         ];
         for (i, (value, caller, expected)) in table.iter().enumerate() {
             assert_eq!(kind(value, caller), *expected, "row {i}");
@@ -348,7 +416,10 @@ mod tests {
         let value = aws(&["*", A, "arn:aws:iam::111122223333:role/ops/Deploy"]);
         assert_eq!(kind(&value, &session()), Some(K::Role));
         let value = aws(&[A, "*"]);
-        assert_eq!(match_principal(&value, &user()).and_then(|m| m.entry), Some(0));
+        assert_eq!(
+            match_principal(&value, &user()).and_then(|m| m.entry),
+            Some(0)
+        );
     }
 
     #[test]
@@ -367,7 +438,13 @@ mod tests {
             (aws(&[A]), user(), false),
             (PrincipalValue::Any, Caller::Anonymous, true),
             (aws(&[A]), Caller::Anonymous, false),
-            (entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]), Caller::Service { name: "lambda.amazonaws.com".into() }, true),
+            (
+                entries(&[(PrincipalType::Service, "lambda.amazonaws.com")]),
+                Caller::Service {
+                    name: "lambda.amazonaws.com".into(),
+                },
+                true,
+            ),
         ];
         for (i, (value, caller, expected)) in table.iter().enumerate() {
             assert_eq!(not_principal_exempts(value, caller), *expected, "row {i}");

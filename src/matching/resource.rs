@@ -78,7 +78,11 @@ fn compile(raw: &str, variables: bool) -> Compiled {
     let Some(resource) = resource else {
         return Compiled::Fixed(tokens);
     };
-    let pieces = if variables { parse(resource) } else { Vec::new() };
+    let pieces = if variables {
+        parse(resource)
+    } else {
+        Vec::new()
+    };
     if pieces.iter().any(|p| !matches!(p, Piece::Text(_))) {
         return Compiled::Template {
             prefix: tokens,
@@ -130,24 +134,76 @@ mod tests {
         let ctx = RequestContext::new();
         let table: &[(&str, &str, bool)] = &[
             ("*", "arn:aws:iam::123456789012:user/Bob", true),
-            ("arn:aws:iam::123456789012:user/Bob", "arn:aws:iam::123456789012:user/Bob", true),
-            ("arn:aws:iam::123456789012:user/Bob", "arn:aws:iam::123456789012:user/bob", false),
-            ("arn:aws:iam::123456789012:user/accounting/*", "arn:aws:iam::123456789012:user/accounting/Ana", true),
-            ("arn:aws:iam::123456789012:user/accounting/*", "arn:aws:iam::123456789012:user/sales/Ana", false),
-            ("arn:aws:sqs:us-east-2:*:queue1", "arn:aws:sqs:us-east-2:123456789012:queue1", true),
-            ("arn:aws:sqs:us-*:123456789012:queue?", "arn:aws:sqs:us-west-1:123456789012:queue7", true),
+            (
+                "arn:aws:iam::123456789012:user/Bob",
+                "arn:aws:iam::123456789012:user/Bob",
+                true,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/Bob",
+                "arn:aws:iam::123456789012:user/bob",
+                false,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/accounting/*",
+                "arn:aws:iam::123456789012:user/accounting/Ana",
+                true,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/accounting/*",
+                "arn:aws:iam::123456789012:user/sales/Ana",
+                false,
+            ),
+            (
+                "arn:aws:sqs:us-east-2:*:queue1",
+                "arn:aws:sqs:us-east-2:123456789012:queue1",
+                true,
+            ),
+            (
+                "arn:aws:sqs:us-*:123456789012:queue?",
+                "arn:aws:sqs:us-west-1:123456789012:queue7",
+                true,
+            ),
             // A `*` in the middle of a segment stays inside it.
-            ("arn:aws:sqs:us-*-1:123456789012:q", "arn:aws:sqs:us-east:x-1:123456789012:q", false),
+            (
+                "arn:aws:sqs:us-*-1:123456789012:q",
+                "arn:aws:sqs:us-east:x-1:123456789012:q",
+                false,
+            ),
             // A `*` ending a segment extends beyond the colons.
-            ("arn:aws:ec2:*", "arn:aws:ec2:us-east-1:123456789012:instance/i-1", true),
-            ("arn:aws:ec2:us-east-1:*", "arn:aws:ec2:us-east-1:123456789012:instance/i-1", true),
-            ("arn:aws:ec2:*:instance/*", "arn:aws:ec2:us-east-1:123456789012:instance/i-1", true),
+            (
+                "arn:aws:ec2:*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
+            (
+                "arn:aws:ec2:us-east-1:*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
+            (
+                "arn:aws:ec2:*:instance/*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
             ("arn:aws:ec2:*", "arn:aws:s3:::bucket", false),
             // No wildcard in the service segment.
-            ("arn:aws:*:us-east-1:123456789012:q", "arn:aws:sqs:us-east-1:123456789012:q", false),
+            (
+                "arn:aws:*:us-east-1:123456789012:q",
+                "arn:aws:sqs:us-east-1:123456789012:q",
+                false,
+            ),
             // The resource segment may hold colons, and its `*` spans them.
-            ("arn:aws:logs:us-east-1:123456789012:log-group:app:*", "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x", true),
-            ("arn:aws:s3:::bucket/*.jpg", "arn:aws:s3:::bucket/a:b.jpg", true),
+            (
+                "arn:aws:logs:us-east-1:123456789012:log-group:app:*",
+                "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/*.jpg",
+                "arn:aws:s3:::bucket/a:b.jpg",
+                true,
+            ),
             ("arn:aws:s3:::bucket/?", "arn:aws:s3:::bucket/:", true),
             ("arn:aws:s3:::bucket", "arn:aws:s3:::bucket/key", false),
             ("arn:aws:s3:::bucket*", "arn:aws:s3:::bucket-2", true),
@@ -165,19 +221,69 @@ mod tests {
     fn policy_variables_in_the_resource_segment() {
         let ctx = context();
         let table: &[(&str, bool, &str, bool)] = &[
-            ("arn:aws:s3:::bucket/home/${aws:username}/*", true, "arn:aws:s3:::bucket/home/Bob/notes.txt", true),
-            ("arn:aws:s3:::bucket/home/${aws:username}/*", true, "arn:aws:s3:::bucket/home/Alice/notes.txt", false),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                true,
+                "arn:aws:s3:::bucket/home/Bob/notes.txt",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                true,
+                "arn:aws:s3:::bucket/home/Alice/notes.txt",
+                false,
+            ),
             // Under 2008-10-17 (or no Version) the variable is literal text.
-            ("arn:aws:s3:::bucket/home/${aws:username}/*", false, "arn:aws:s3:::bucket/home/Bob/notes.txt", false),
-            ("arn:aws:s3:::bucket/home/${aws:username}/*", false, "arn:aws:s3:::bucket/home/${aws:username}/x", true),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                false,
+                "arn:aws:s3:::bucket/home/Bob/notes.txt",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                false,
+                "arn:aws:s3:::bucket/home/${aws:username}/x",
+                true,
+            ),
             // Unresolvable: the entry matches nothing, not even the literal text.
-            ("arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/*", true, "arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/x", false),
-            ("arn:aws:s3:::bucket/${aws:PrincipalTag/dept, 'company-wide'}/*", true, "arn:aws:s3:::bucket/company-wide/x", true),
-            ("arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'company-wide'}/*", true, "arn:aws:s3:::bucket/blue/x", true),
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/*",
+                true,
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/x",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept, 'company-wide'}/*",
+                true,
+                "arn:aws:s3:::bucket/company-wide/x",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'company-wide'}/*",
+                true,
+                "arn:aws:s3:::bucket/blue/x",
+                true,
+            ),
             // `${*}` is a literal star.
-            ("arn:aws:s3:::bucket/${*}", true, "arn:aws:s3:::bucket/*", true),
-            ("arn:aws:s3:::bucket/${*}", true, "arn:aws:s3:::bucket/anything", false),
-            ("arn:aws:s3:::bucket/a${?}b${$}", true, "arn:aws:s3:::bucket/a?b$", true),
+            (
+                "arn:aws:s3:::bucket/${*}",
+                true,
+                "arn:aws:s3:::bucket/*",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/${*}",
+                true,
+                "arn:aws:s3:::bucket/anything",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/a${?}b${$}",
+                true,
+                "arn:aws:s3:::bucket/a?b$",
+                true,
+            ),
         ];
         for &(pattern, variables, resource, expected) in table {
             assert_eq!(
