@@ -10,7 +10,8 @@ pub(crate) type Instant = i128;
 
 const NANOS: i128 = 1_000_000_000;
 
-/// Reads a date, or `None` when it is neither a W3C date nor epoch seconds.
+/// Reads a date, or `None` when it is neither a W3C date nor epoch seconds. A run of digits is
+/// read as epoch seconds (so the W3C year-only form `2024` is not supported).
 pub(crate) fn parse(text: &str) -> Option<Instant> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     if !digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
