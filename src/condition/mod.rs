@@ -5,11 +5,22 @@
 //! or NOR for negated operators). Values that need no variable substitution are compiled when the
 //! policy is read, not per request.
 
+mod arn;
+mod binary;
+mod boolean;
 mod context;
+mod date;
+mod evaluate;
+mod ip;
+mod numeric;
 mod operator;
+mod string;
+mod value;
+pub(crate) mod variables;
 
 pub use context::{ContextEntry, ContextSource, ContextValue, RequestContext};
 pub use operator::{Family, Operator, OperatorError, SetQualifier, Test};
+pub use variables::{has_variables, substitute};
 
 use crate::policy::Place;
 
@@ -24,6 +35,8 @@ pub struct Condition {
     /// Whether `${...}` is a policy variable here (only under `Version: 2012-10-17`).
     pub variables: bool,
     pub place: Place,
+    /// `values`, compiled for the operator, in the same order.
+    compiled: Vec<value::PolicyValue>,
 }
 
 /// The verdict on one condition, and why, for the explanation.
@@ -45,18 +58,25 @@ impl Condition {
         variables: bool,
         place: Place,
     ) -> Condition {
+        let compiled = values
+            .iter()
+            .map(|v| value::compile(operator.test, v, variables))
+            .collect();
         Condition {
             operator,
             key,
             values,
             variables,
             place,
+            compiled,
         }
     }
 
     /// Evaluates this condition against a request's context.
     pub fn evaluate(&self, context: &RequestContext) -> ConditionOutcome {
-        let _ = context;
-        todo!("condition helper")
+        evaluate::evaluate(self, context)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,9 +4,10 @@
 //! variable must be substituted.
 
 mod action;
+mod arn_pattern;
 mod principal;
 mod resource;
-mod wildcard;
+pub(crate) mod wildcard;
 
 pub use action::ActionPattern;
 pub use principal::{

@@ -1,31 +1,303 @@
 //! Resource patterns: ARNs matched as AWS matches `Resource`, with policy variables.
+//!
+//! Source: IAM User Guide, "IAM JSON policy elements: Resource" (segment rules, see
+//! [`super::arn_pattern`]; matching is case-sensitive: "the IAM user name is case sensitive")
+//! and "Policy variables" (variables only in the resource segment, semantics notes §6.3).
 
+use super::arn_pattern::{arn_match, prefix_tokens, resource_tokens, split_resource, ArnToken};
+use super::wildcard::tokens_of;
+use crate::condition::variables::{parse, substitute_tokens, Piece};
 use crate::condition::RequestContext;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Compiled {
+    /// `"*"`.
+    All,
+    /// No variables: compiled once.
+    Fixed(Vec<ArnToken>),
+    /// Variables in the resource segment, substituted per request.
+    Template {
+        prefix: Vec<ArnToken>,
+        resource: Vec<Piece>,
+    },
+}
 
 /// A compiled `Resource`/`NotResource` value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResourcePattern {
     raw: String,
+    compiled: Compiled,
 }
 
 impl ResourcePattern {
     /// Compiles a value as written. `variables` is true under `Version: 2012-10-17`, where
     /// `${...}` in the resource part is a policy variable; otherwise it is literal text.
     pub fn new(raw: &str, variables: bool) -> ResourcePattern {
-        let _ = variables;
         ResourcePattern {
             raw: raw.to_string(),
+            compiled: compile(raw, variables),
         }
     }
 
     /// Whether the pattern matches `resource`; variables resolve from `context`, and an
     /// unresolvable variable makes the pattern match nothing.
     pub fn matches(&self, resource: &str, context: &RequestContext) -> bool {
-        let _ = (resource, context);
-        todo!("matching helper")
+        match &self.compiled {
+            Compiled::All => true,
+            Compiled::Fixed(tokens) => arn_match(tokens, resource),
+            Compiled::Template {
+                prefix,
+                resource: pieces,
+            } => match substitute_tokens(pieces, context) {
+                Some(tokens) => {
+                    let mut all = prefix.clone();
+                    all.extend(resource_tokens(tokens));
+                    arn_match(&all, resource)
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// Whether the pattern holds policy variables resolved per request.
+    pub fn has_variables(&self) -> bool {
+        matches!(self.compiled, Compiled::Template { .. })
     }
 
     pub fn raw(&self) -> &str {
         &self.raw
+    }
+}
+
+fn compile(raw: &str, variables: bool) -> Compiled {
+    if raw == "*" {
+        return Compiled::All;
+    }
+    let (prefix, resource) = split_resource(raw);
+    let mut tokens = prefix_tokens(prefix);
+    let Some(resource) = resource else {
+        return Compiled::Fixed(tokens);
+    };
+    let pieces = if variables {
+        parse(resource)
+    } else {
+        Vec::new()
+    };
+    if pieces.iter().any(|p| !matches!(p, Piece::Text(_))) {
+        return Compiled::Template {
+            prefix: tokens,
+            resource: pieces,
+        };
+    }
+    tokens.extend(resource_tokens(tokens_of(resource)));
+    Compiled::Fixed(tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::condition::ContextValue;
+
+    fn context() -> RequestContext {
+        let mut ctx = RequestContext::new();
+        ctx.set_derived("aws:username", ContextValue::Single("Bob".into()));
+        ctx.set_derived("aws:PrincipalTag/team", ContextValue::Single("blue".into()));
+        ctx
+    }
+
+    const BUCKET: &str = "arn:aws:s3:::amzn-s3-demo-bucket";
+
+    #[test]
+    fn resource_page_examples() {
+        // The S3 example of the Resource page: `*` spans `/` within the resource segment.
+        let pattern = ResourcePattern::new(&format!("{BUCKET}/*/test/*"), true);
+        let ctx = RequestContext::new();
+        for key in [
+            "1/test/object.jpg",
+            "1/2/test/object.jpg",
+            "1/2/test/3/object.jpg",
+            "1/2/3/test/4/object.jpg",
+            "1///test///object.jpg",
+            "1/test/.jpg",
+            "/test/object.jpg",
+            "1/test/",
+        ] {
+            assert!(pattern.matches(&format!("{BUCKET}/{key}"), &ctx), "{key}");
+        }
+        for key in ["1-test/object.jpg", "test/object.jpg", "1/2/test.jpg"] {
+            assert!(!pattern.matches(&format!("{BUCKET}/{key}"), &ctx), "{key}");
+        }
+    }
+
+    #[test]
+    fn segments_colons_and_case() {
+        let ctx = RequestContext::new();
+        let table: &[(&str, &str, bool)] = &[
+            ("*", "arn:aws:iam::123456789012:user/Bob", true),
+            (
+                "arn:aws:iam::123456789012:user/Bob",
+                "arn:aws:iam::123456789012:user/Bob",
+                true,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/Bob",
+                "arn:aws:iam::123456789012:user/bob",
+                false,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/accounting/*",
+                "arn:aws:iam::123456789012:user/accounting/Ana",
+                true,
+            ),
+            (
+                "arn:aws:iam::123456789012:user/accounting/*",
+                "arn:aws:iam::123456789012:user/sales/Ana",
+                false,
+            ),
+            (
+                "arn:aws:sqs:us-east-2:*:queue1",
+                "arn:aws:sqs:us-east-2:123456789012:queue1",
+                true,
+            ),
+            (
+                "arn:aws:sqs:us-*:123456789012:queue?",
+                "arn:aws:sqs:us-west-1:123456789012:queue7",
+                true,
+            ),
+            // A `*` in the middle of a segment stays inside it.
+            (
+                "arn:aws:sqs:us-*-1:123456789012:q",
+                "arn:aws:sqs:us-east:x-1:123456789012:q",
+                false,
+            ),
+            // A `*` ending a segment extends beyond the colons.
+            (
+                "arn:aws:ec2:*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
+            (
+                "arn:aws:ec2:us-east-1:*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
+            (
+                "arn:aws:ec2:*:instance/*",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                true,
+            ),
+            ("arn:aws:ec2:*", "arn:aws:s3:::bucket", false),
+            // No wildcard in the service segment.
+            (
+                "arn:aws:*:us-east-1:123456789012:q",
+                "arn:aws:sqs:us-east-1:123456789012:q",
+                false,
+            ),
+            // The resource segment may hold colons, and its `*` spans them.
+            (
+                "arn:aws:logs:us-east-1:123456789012:log-group:app:*",
+                "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/*.jpg",
+                "arn:aws:s3:::bucket/a:b.jpg",
+                true,
+            ),
+            ("arn:aws:s3:::bucket/?", "arn:aws:s3:::bucket/:", true),
+            ("arn:aws:s3:::bucket", "arn:aws:s3:::bucket/key", false),
+            ("arn:aws:s3:::bucket*", "arn:aws:s3:::bucket-2", true),
+        ];
+        for &(pattern, resource, expected) in table {
+            assert_eq!(
+                ResourcePattern::new(pattern, true).matches(resource, &ctx),
+                expected,
+                "{pattern} vs {resource}"
+            );
+        }
+    }
+
+    #[test]
+    fn policy_variables_in_the_resource_segment() {
+        let ctx = context();
+        let table: &[(&str, bool, &str, bool)] = &[
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                true,
+                "arn:aws:s3:::bucket/home/Bob/notes.txt",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                true,
+                "arn:aws:s3:::bucket/home/Alice/notes.txt",
+                false,
+            ),
+            // Under 2008-10-17 (or no Version) the variable is literal text.
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                false,
+                "arn:aws:s3:::bucket/home/Bob/notes.txt",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/home/${aws:username}/*",
+                false,
+                "arn:aws:s3:::bucket/home/${aws:username}/x",
+                true,
+            ),
+            // Unresolvable: the entry matches nothing, not even the literal text.
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/*",
+                true,
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept}/x",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/dept, 'company-wide'}/*",
+                true,
+                "arn:aws:s3:::bucket/company-wide/x",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'company-wide'}/*",
+                true,
+                "arn:aws:s3:::bucket/blue/x",
+                true,
+            ),
+            // `${*}` is a literal star.
+            (
+                "arn:aws:s3:::bucket/${*}",
+                true,
+                "arn:aws:s3:::bucket/*",
+                true,
+            ),
+            (
+                "arn:aws:s3:::bucket/${*}",
+                true,
+                "arn:aws:s3:::bucket/anything",
+                false,
+            ),
+            (
+                "arn:aws:s3:::bucket/a${?}b${$}",
+                true,
+                "arn:aws:s3:::bucket/a?b$",
+                true,
+            ),
+        ];
+        for &(pattern, variables, resource, expected) in table {
+            assert_eq!(
+                ResourcePattern::new(pattern, variables).matches(resource, &ctx),
+                expected,
+                "{pattern} ({variables}) vs {resource}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_hostile_patterns_are_bounded() {
+        let pattern = format!("arn:aws:s3:::{}", "*a".repeat(600));
+        let resource = format!("arn:aws:s3:::{}", "a".repeat(3000) + "b");
+        assert!(!ResourcePattern::new(&pattern, true).matches(&resource, &RequestContext::new()));
     }
 }
