@@ -1,1 +1,2 @@
 //! The scenario document, its validation, running it, share links.
+pub mod document;
