@@ -1,6 +1,8 @@
 //! Reading the scenario's own objects: known fields only, no duplicate keys, the right types.
 //! Every problem becomes a finding with the value's pointer and text range.
 
+use std::collections::HashSet;
+
 use super::codes;
 use super::suggest::did_you_mean;
 use crate::finding::Finding;
@@ -99,8 +101,10 @@ impl Cx {
             self.wrong_type(at, what, "an object");
             return None;
         };
-        for (i, member) in members.iter().enumerate() {
-            if members[..i].iter().any(|m| m.key == member.key) {
+        // A set, not a scan of the earlier keys: an object may hold many thousands of keys.
+        let mut seen = HashSet::with_capacity(members.len());
+        for member in members {
+            if !seen.insert(member.key.as_str()) {
                 let pointer = pointer_push(at.pointer, &member.key);
                 let message = format!(
                     "`{}` appears more than once in {what}; give each key once.",
