@@ -13,6 +13,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod arn;
 pub mod condition;
 pub mod evaluation;
 pub mod finding;

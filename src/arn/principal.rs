@@ -1,0 +1,324 @@
+//! Which IAM or STS entity an ARN names.
+//!
+//! Sources: IAM User Guide, "IAM identifiers" (ARN shapes of users, groups, roles, policies,
+//! instance profiles, providers, role sessions and federated users); IAM API Reference,
+//! CreateUser/CreateRole/CreateGroup/CreatePolicy/CreateInstanceProfile/CreateSAMLProvider (name
+//! and path patterns and lengths); STS API Reference, AssumeRole `RoleSessionName` and
+//! GetFederationToken `Name`; semantics notes §3.5 (the session ARN drops the role's path).
+
+use super::{check_account, quote, AccountRule, Arn, ArnError};
+
+/// An IAM or STS identity ARN, classified. Paths begin and end with `/` (`/` when none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrincipalArn {
+    /// `arn:aws:iam::A:root`: the account (in a `Principal`) or its root user (as a caller).
+    Root {
+        account: String,
+    },
+    User {
+        account: String,
+        path: String,
+        name: String,
+    },
+    Role {
+        account: String,
+        path: String,
+        name: String,
+    },
+    Group {
+        account: String,
+        path: String,
+        name: String,
+    },
+    InstanceProfile {
+        account: String,
+        path: String,
+        name: String,
+    },
+    /// A managed policy; `account` is `aws` for AWS managed policies.
+    Policy {
+        account: String,
+        path: String,
+        name: String,
+    },
+    OidcProvider {
+        account: String,
+        url: String,
+    },
+    SamlProvider {
+        account: String,
+        name: String,
+    },
+    /// `arn:aws:sts::A:assumed-role/ROLE/SESSION`: one session of a role (no path).
+    AssumedRole {
+        account: String,
+        role_name: String,
+        session_name: String,
+    },
+    /// `arn:aws:sts::A:federated-user/NAME`: a GetFederationToken session.
+    FederatedUser {
+        account: String,
+        name: String,
+    },
+}
+
+/// Length bounds and the character rule of a name, from the IAM and STS API references.
+struct NameRule {
+    what: &'static str,
+    min: usize,
+    max: usize,
+}
+
+const USER: NameRule = NameRule {
+    what: "user name",
+    min: 1,
+    max: 64,
+};
+const ROLE: NameRule = NameRule {
+    what: "role name",
+    min: 1,
+    max: 64,
+};
+const GROUP: NameRule = NameRule {
+    what: "group name",
+    min: 1,
+    max: 128,
+};
+const PROFILE: NameRule = NameRule {
+    what: "instance profile name",
+    min: 1,
+    max: 128,
+};
+const POLICY: NameRule = NameRule {
+    what: "policy name",
+    min: 1,
+    max: 128,
+};
+const SAML: NameRule = NameRule {
+    what: "SAML provider name",
+    min: 1,
+    max: 128,
+};
+const SESSION: NameRule = NameRule {
+    what: "role session name",
+    min: 2,
+    max: 64,
+};
+const FEDERATED: NameRule = NameRule {
+    what: "federated user name",
+    min: 2,
+    max: 32,
+};
+
+/// IAM's name characters, `[\w+=,.@-]` (the API references' pattern).
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)
+}
+
+impl PrincipalArn {
+    /// Classifies `text`. `Ok(None)` is a well-formed ARN that names no IAM or STS entity (an S3
+    /// bucket, say); `Err` is text that is not an ARN, or an IAM/STS ARN that is malformed.
+    pub fn parse(text: &str) -> Result<Option<PrincipalArn>, ArnError> {
+        let arn = Arn::parse(text)?;
+        if arn.service != "iam" && arn.service != "sts" {
+            return Ok(None);
+        }
+        if !arn.region.is_empty() {
+            return Err(ArnError::new(format!(
+                "{} has the region `{}`; {} ARNs have none (`arn:{}:{}::ACCOUNT:...`)",
+                quote(text),
+                arn.region,
+                arn.service.to_uppercase(),
+                arn.partition,
+                arn.service
+            )));
+        }
+        let (kind, rest) = arn.resource.split_once('/').unwrap_or((arn.resource, ""));
+        let account_rule = if arn.service == "iam" && kind == "policy" {
+            AccountRule::RequiredOrAws
+        } else {
+            AccountRule::Required
+        };
+        let parsed = match (arn.service, kind) {
+            ("iam", "root") if rest.is_empty() && arn.resource == "root" => PrincipalArn::Root {
+                account: String::new(),
+            },
+            ("iam", "user") => with_path(text, rest, &USER, |path, name| PrincipalArn::User {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "role") => with_path(text, rest, &ROLE, |path, name| PrincipalArn::Role {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "group") => with_path(text, rest, &GROUP, |path, name| PrincipalArn::Group {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "instance-profile") => with_path(text, rest, &PROFILE, |path, name| {
+                PrincipalArn::InstanceProfile {
+                    account: String::new(),
+                    path,
+                    name,
+                }
+            })?,
+            ("iam", "policy") => {
+                with_path(text, rest, &POLICY, |path, name| PrincipalArn::Policy {
+                    account: String::new(),
+                    path,
+                    name,
+                })?
+            }
+            ("iam", "oidc-provider") if !rest.is_empty() => PrincipalArn::OidcProvider {
+                account: String::new(),
+                url: rest.to_string(),
+            },
+            ("iam", "saml-provider") => PrincipalArn::SamlProvider {
+                account: String::new(),
+                name: checked_name(text, rest, &SAML)?,
+            },
+            ("sts", "assumed-role") => assumed_role(text, rest)?,
+            ("sts", "federated-user") => PrincipalArn::FederatedUser {
+                account: String::new(),
+                name: checked_name(text, rest, &FEDERATED)?,
+            },
+            _ => return Ok(None),
+        };
+        check_account(text, arn.account, account_rule)?;
+        Ok(Some(parsed.with_account(arn.account)))
+    }
+
+    fn with_account(mut self, value: &str) -> PrincipalArn {
+        match &mut self {
+            PrincipalArn::Root { account }
+            | PrincipalArn::User { account, .. }
+            | PrincipalArn::Role { account, .. }
+            | PrincipalArn::Group { account, .. }
+            | PrincipalArn::InstanceProfile { account, .. }
+            | PrincipalArn::Policy { account, .. }
+            | PrincipalArn::OidcProvider { account, .. }
+            | PrincipalArn::SamlProvider { account, .. }
+            | PrincipalArn::AssumedRole { account, .. }
+            | PrincipalArn::FederatedUser { account, .. } => *account = value.to_string(),
+        }
+        self
+    }
+
+    /// The account the entity belongs to (`aws` for an AWS managed policy).
+    pub fn account(&self) -> &str {
+        match self {
+            PrincipalArn::Root { account }
+            | PrincipalArn::User { account, .. }
+            | PrincipalArn::Role { account, .. }
+            | PrincipalArn::Group { account, .. }
+            | PrincipalArn::InstanceProfile { account, .. }
+            | PrincipalArn::Policy { account, .. }
+            | PrincipalArn::OidcProvider { account, .. }
+            | PrincipalArn::SamlProvider { account, .. }
+            | PrincipalArn::AssumedRole { account, .. }
+            | PrincipalArn::FederatedUser { account, .. } => account,
+        }
+    }
+
+    /// What the ARN names, as a message says it ("an IAM role").
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            PrincipalArn::Root { .. } => "an account root",
+            PrincipalArn::User { .. } => "an IAM user",
+            PrincipalArn::Role { .. } => "an IAM role",
+            PrincipalArn::Group { .. } => "an IAM group",
+            PrincipalArn::InstanceProfile { .. } => "an instance profile",
+            PrincipalArn::Policy { .. } => "a managed policy",
+            PrincipalArn::OidcProvider { .. } => "an OIDC identity provider",
+            PrincipalArn::SamlProvider { .. } => "a SAML identity provider",
+            PrincipalArn::AssumedRole { .. } => "a role session",
+            PrincipalArn::FederatedUser { .. } => "a federated user session",
+        }
+    }
+}
+
+/// Splits `rest` (after `user/`) into a path and a name, checking both.
+fn with_path(
+    text: &str,
+    rest: &str,
+    rule: &NameRule,
+    build: impl FnOnce(String, String) -> PrincipalArn,
+) -> Result<PrincipalArn, ArnError> {
+    let (path, name) = match rest.rsplit_once('/') {
+        Some((inner, name)) => (format!("/{inner}/"), name),
+        None => ("/".to_string(), rest),
+    };
+    // IAM path: `/` or `/` + printable ASCII + `/`, at most 512 characters.
+    let path_ok = path.len() <= 512 && path.chars().all(|c| ('!'..='~').contains(&c));
+    if !path_ok || path.contains("//") {
+        return Err(ArnError::new(format!(
+            "{} has the path {}; an IAM path is `/` or `/`-separated printable ASCII such as \
+             `/app/ci/`, at most 512 characters",
+            quote(text),
+            quote(&path)
+        )));
+    }
+    let name = checked_name(text, name, rule)?;
+    Ok(build(path, name))
+}
+
+fn checked_name(text: &str, name: &str, rule: &NameRule) -> Result<String, ArnError> {
+    let what = rule.what;
+    let count = name.chars().count();
+    if count == 0 {
+        return Err(ArnError::new(format!("{} has no {what}", quote(text))));
+    }
+    if let Some(bad) = name.chars().find(|c| !is_name_char(*c)) {
+        return Err(ArnError::new(format!(
+            "{} has the {what} {}, which holds {}; names use letters, digits and `_+=,.@-`",
+            quote(text),
+            quote(name),
+            quote(&bad.to_string())
+        )));
+    }
+    if count < rule.min || count > rule.max {
+        return Err(ArnError::new(format!(
+            "{} has a {what} of {count} characters; a {what} has {} to {}",
+            quote(text),
+            rule.min,
+            rule.max
+        )));
+    }
+    Ok(name.to_string())
+}
+
+fn assumed_role(text: &str, rest: &str) -> Result<PrincipalArn, ArnError> {
+    let Some((role, session)) = rest.split_once('/') else {
+        return Err(ArnError::new(format!(
+            "{} is not a role session ARN: it is written \
+             `arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME`",
+            quote(text)
+        )));
+    };
+    Ok(PrincipalArn::AssumedRole {
+        account: String::new(),
+        role_name: checked_name(text, role, &ROLE)?,
+        session_name: checked_name(text, session, &SESSION)?,
+    })
+}
+
+/// The ARN of a session of `role_arn` named `session`: the role's partition and account, the
+/// role's name without its path (semantics notes §3.5; IAM User Guide, "IAM identifiers").
+pub fn role_session_arn(role_arn: &str, session: &str) -> Result<String, ArnError> {
+    let partition = Arn::parse(role_arn)?.partition;
+    match PrincipalArn::parse(role_arn)? {
+        Some(PrincipalArn::Role { account, name, .. }) => Ok(format!(
+            "arn:{partition}:sts::{account}:assumed-role/{name}/{session}"
+        )),
+        _ => Err(ArnError::new(format!(
+            "{} is not a role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)",
+            quote(role_arn)
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,197 @@
+//! Reading a scenario document (format version 1, `docs/scenario-format.md`) into typed structs,
+//! with a finding for every problem of the scenario's own structure.
+//!
+//! Policy documents inside the scenario are only checked to be objects (or names of policies);
+//! validating them as IAM does is the policy module's job. `parameters` of a request is kept as
+//! opaque JSON for the STS and services modules.
+
+pub mod codes;
+mod entities;
+mod fields;
+mod limits;
+mod model;
+mod organization;
+mod policy_ref;
+mod principal;
+mod references;
+mod requests;
+mod suggest;
+
+pub use limits::{MAX_DEPTH, MAX_ENTITIES, MAX_REQUESTS, MAX_STRING_BYTES, MAX_TEXT_BYTES};
+pub use model::*;
+
+use fields::{At, Cx};
+
+use crate::finding::Finding;
+use crate::json::{self, Json, Pos, Span, Value};
+
+/// The format version this program reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The fields of the top-level object.
+const TOP_FIELDS: &[&str] = &[
+    "scenario",
+    "title",
+    "description",
+    "accounts",
+    "policies",
+    "users",
+    "groups",
+    "roles",
+    "resources",
+    "requests",
+];
+
+/// What reading gave: the scenario, when the text was JSON of a supported version within the
+/// limits, and every problem found. Elements with errors are left out of the scenario, so a
+/// scenario with error findings must not be run; see [`ReadResult::is_valid`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadResult {
+    pub scenario: Option<Scenario>,
+    pub findings: Vec<Finding>,
+}
+
+impl ReadResult {
+    /// Whether the scenario was read without any error finding, and so may be run.
+    pub fn is_valid(&self) -> bool {
+        self.scenario.is_some() && !self.findings.iter().any(Finding::is_error)
+    }
+}
+
+/// Reads a scenario document from its text.
+pub fn read_scenario(text: &str) -> ReadResult {
+    let mut cx = Cx::default();
+    let scenario = read(text, &mut cx);
+    ReadResult {
+        scenario,
+        findings: cx.findings,
+    }
+}
+
+fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
+    let json = parse(text, cx)?;
+    if !limits::check(&json, cx) {
+        return None;
+    }
+    let root = At {
+        json: &json,
+        pointer: "",
+    };
+    let version = version(root, cx)?;
+    let fields = cx.object(root, "The scenario", TOP_FIELDS, &["scenario", "requests"])?;
+    let optional_text = |cx: &mut Cx, key: &str| {
+        let (json, pointer) = fields.get(key)?;
+        cx.string(
+            At {
+                json,
+                pointer: &pointer,
+            },
+            &format!("`{key}`"),
+        )
+    };
+    let title = optional_text(cx, "title");
+    let description = optional_text(cx, "description");
+    let policies = policy_ref::read_named(cx, &fields);
+    cx.policy_names = policies.iter().map(|p| p.name.clone()).collect();
+    let scenario = Scenario {
+        version,
+        title,
+        description,
+        accounts: cx.list(&fields, "accounts", organization::account),
+        policies,
+        users: cx.list(&fields, "users", entities::user),
+        groups: cx.list(&fields, "groups", entities::group),
+        roles: cx.list(&fields, "roles", entities::role),
+        resources: cx.list(&fields, "resources", entities::resource),
+        requests: requests::read(cx, &fields),
+    };
+    references::check(&scenario, cx);
+    Some(scenario)
+}
+
+fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
+    let start = Pos {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+    if text.len() > MAX_TEXT_BYTES {
+        let message = format!(
+            "The scenario is {} bytes; a scenario may have at most {MAX_TEXT_BYTES} bytes (1 MiB).",
+            text.len()
+        );
+        let span = Span { start, end: start };
+        cx.error(codes::LIMIT_EXCEEDED, message, "", span);
+        return None;
+    }
+    let limits = json::Limits {
+        max_bytes: MAX_TEXT_BYTES,
+        max_depth: MAX_DEPTH,
+    };
+    match json::parse(text, &limits) {
+        Ok(json) => Some(json),
+        Err(error) => {
+            // The JSON reader's only limit left to hit is nesting depth (size was checked above).
+            let code = if error.message.starts_with("nesting is deeper") {
+                codes::LIMIT_EXCEEDED
+            } else {
+                codes::JSON_SYNTAX
+            };
+            let message = format!("The scenario is not valid JSON: {}.", error.message);
+            let span = Span {
+                start: error.at,
+                end: error.at,
+            };
+            cx.error(code, message, "", span);
+            None
+        }
+    }
+}
+
+/// Reads the `scenario` field before anything else, so that a newer format is reported as such
+/// rather than as a list of unknown fields.
+fn version(root: At<'_, '_>, cx: &mut Cx) -> Option<u32> {
+    let Some(json) = root.json.get("scenario") else {
+        if root.json.members().is_none() {
+            cx.wrong_type(root, "The scenario", "an object");
+        } else {
+            let message = "The document has no `scenario` field; a scenario starts with \
+                           `\"scenario\": 1`, the format version."
+                .to_string();
+            cx.error(codes::MISSING_FIELD, message, "", root.json.span);
+        }
+        return None;
+    };
+    let at = At {
+        json,
+        pointer: "/scenario",
+    };
+    let written = match &json.value {
+        Value::Number(n) => n.as_str(),
+        _ => {
+            cx.wrong_type(at, "`scenario` (the format version)", "the number 1");
+            return None;
+        }
+    };
+    match written.parse::<u32>() {
+        Ok(FORMAT_VERSION) => Some(FORMAT_VERSION),
+        Ok(newer) if newer > FORMAT_VERSION => {
+            let message = format!(
+                "This scenario uses format {newer}; this version of IAM Playground reads format \
+                 {FORMAT_VERSION}."
+            );
+            cx.error(codes::UNSUPPORTED_VERSION, message, at.pointer, json.span);
+            None
+        }
+        _ => {
+            let message = format!(
+                "`scenario` is the format version, {FORMAT_VERSION}; {written} is not a format."
+            );
+            cx.error(codes::UNSUPPORTED_VERSION, message, at.pointer, json.span);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! Users, groups, roles and resources.
+
+use super::codes;
+use super::fields::{At, Cx, Fields};
+use super::model::{Group, Resource, Role, Tag, User};
+use super::policy_ref;
+use crate::arn::{quote, Arn, PrincipalArn};
+use crate::json::pointer_push;
+use crate::policy::Located;
+
+/// `MaxSessionDuration` of CreateRole: 3600 to 43200 seconds, 3600 by default (IAM API
+/// Reference, CreateRole; semantics notes §4).
+pub const DEFAULT_MAX_SESSION_DURATION: u32 = 3600;
+const MAX_SESSION_DURATION_RANGE: (u64, u64) = (3600, 43200);
+
+/// IAM tag bounds: keys 1 to 128 characters, values up to 256 (IAM User Guide, "Tagging IAM
+/// resources", tag naming rules).
+const TAG_KEY_MAX: usize = 128;
+const TAG_VALUE_MAX: usize = 256;
+
+pub(super) fn user(cx: &mut Cx, at: At<'_, '_>) -> Option<User> {
+    let known = ["arn", "groups", "policies", "boundary", "tags"];
+    let f = cx.object(at, "A user", &known, &["arn"])?;
+    let identity = identity(cx, &f, "an IAM user", "user", |p| match p {
+        PrincipalArn::User { account, name, .. } => Some((account, name)),
+        _ => None,
+    });
+    let groups = cx.list(&f, "groups", |cx, at| cx.string(at, "A group name or ARN"));
+    let policies = policy_ref::many(cx, &f, "policies");
+    let boundary = policy_ref::optional(cx, &f, "boundary");
+    let tags = tags(cx, &f);
+    let (arn, account, name) = identity?;
+    Some(User {
+        arn,
+        account,
+        name,
+        groups,
+        policies,
+        boundary,
+        tags,
+        place: f.place(),
+    })
+}
+
+pub(super) fn group(cx: &mut Cx, at: At<'_, '_>) -> Option<Group> {
+    let f = cx.object(at, "A group", &["arn", "policies"], &["arn"])?;
+    let identity = identity(cx, &f, "an IAM group", "group", |p| match p {
+        PrincipalArn::Group { account, name, .. } => Some((account, name)),
+        _ => None,
+    });
+    let policies = policy_ref::many(cx, &f, "policies");
+    let (arn, account, name) = identity?;
+    Some(Group {
+        arn,
+        account,
+        name,
+        policies,
+        place: f.place(),
+    })
+}
+
+pub(super) fn role(cx: &mut Cx, at: At<'_, '_>) -> Option<Role> {
+    let known = [
+        "arn",
+        "trust",
+        "policies",
+        "boundary",
+        "tags",
+        "maxSessionDuration",
+        "instanceProfiles",
+    ];
+    let f = cx.object(at, "A role", &known, &["arn"])?;
+    let identity = identity(cx, &f, "an IAM role", "role", |p| match p {
+        PrincipalArn::Role { account, name, .. } => Some((account, name)),
+        _ => None,
+    });
+    let trust = policy_ref::optional(cx, &f, "trust");
+    let policies = policy_ref::many(cx, &f, "policies");
+    let boundary = policy_ref::optional(cx, &f, "boundary");
+    let tags = tags(cx, &f);
+    let max_session_duration = max_session_duration(cx, &f);
+    let instance_profiles = cx.list(&f, "instanceProfiles", instance_profile);
+    let (arn, account, name) = identity?;
+    Some(Role {
+        arn,
+        account,
+        name,
+        trust,
+        policies,
+        boundary,
+        tags,
+        max_session_duration: max_session_duration?,
+        instance_profiles,
+        place: f.place(),
+    })
+}
+
+pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
+    let f = cx.object(at, "A resource", &["arn", "policy"], &["arn"])?;
+    let policy = policy_ref::optional(cx, &f, "policy");
+    let (json, pointer) = f.get("arn")?;
+    let arn = cx.string(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        "A resource's `arn`",
+    )?;
+    let identity = match (Arn::parse(&arn.value), PrincipalArn::parse(&arn.value)) {
+        (Err(error), _) => {
+            cx.error(codes::INVALID_ARN, format!("{error}."), &pointer, json.span);
+            return None;
+        }
+        (_, Ok(Some(p))) => p,
+        _ => {
+            return Some(Resource {
+                arn,
+                policy,
+                place: f.place(),
+            })
+        }
+    };
+    let message = match identity {
+        PrincipalArn::Role { .. } => format!(
+            "{} is a role: list it under `roles`, where its resource-based policy is its `trust`.",
+            quote(&arn.value)
+        ),
+        other => format!(
+            "{} is {}, which has no resource-based policy; list it under its own kind.",
+            quote(&arn.value),
+            other.kind_name()
+        ),
+    };
+    cx.error(codes::WRONG_ARN_KIND, message, &pointer, json.span);
+    None
+}
+
+/// Reads the `arn` of an IAM entity, which must classify as `kind` (`"an IAM user"`); returns the
+/// ARN with its account and name.
+fn identity(
+    cx: &mut Cx,
+    f: &Fields<'_>,
+    kind: &str,
+    resource_type: &str,
+    pick: impl FnOnce(PrincipalArn) -> Option<(String, String)>,
+) -> Option<(Located<String>, String, String)> {
+    let (json, pointer) = f.get("arn")?;
+    let arn = cx.string(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        &format!("The `arn` of {kind}"),
+    )?;
+    let parsed = match PrincipalArn::parse(&arn.value) {
+        Err(error) => {
+            cx.error(codes::INVALID_ARN, format!("{error}."), &pointer, json.span);
+            return None;
+        }
+        Ok(parsed) => parsed,
+    };
+    let found = parsed
+        .as_ref()
+        .map_or("not an IAM identity", PrincipalArn::kind_name);
+    match parsed.and_then(pick) {
+        Some((account, name)) => Some((arn, account, name)),
+        None => {
+            let message = format!(
+                "The `arn` of {kind} must be {kind} ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`); \
+                 {} is {found}.",
+                quote(&arn.value)
+            );
+            cx.error(codes::WRONG_ARN_KIND, message, &pointer, json.span);
+            None
+        }
+    }
+}
+
+fn tags(cx: &mut Cx, f: &Fields<'_>) -> Vec<Tag> {
+    let Some((json, pointer)) = f.get("tags") else {
+        return Vec::new();
+    };
+    let Some(members) = cx.members(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        "`tags`",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for member in members {
+        let member_pointer = pointer_push(&pointer, &member.key);
+        let at = At {
+            json: &member.value,
+            pointer: &member_pointer,
+        };
+        let key_chars = member.key.chars().count();
+        if key_chars == 0 || key_chars > TAG_KEY_MAX {
+            let message = format!(
+                "A tag key has {key_chars} characters; IAM tag keys have 1 to {TAG_KEY_MAX}."
+            );
+            cx.error(
+                codes::INVALID_VALUE,
+                message,
+                &member_pointer,
+                member.key_span,
+            );
+            continue;
+        }
+        let Some(value) = cx.string(at, &format!("The value of tag `{}`", member.key)) else {
+            continue;
+        };
+        if value.value.chars().count() > TAG_VALUE_MAX {
+            let message = format!(
+                "The value of tag `{}` is longer than {TAG_VALUE_MAX} characters, IAM's limit.",
+                member.key
+            );
+            cx.error(
+                codes::INVALID_VALUE,
+                message,
+                &member_pointer,
+                member.value.span,
+            );
+            continue;
+        }
+        out.push(Tag {
+            key: member.key.clone(),
+            value: value.value,
+            place: value.place,
+        });
+    }
+    out
+}
+
+/// `Some(seconds)`, or `None` when the value given is not acceptable (with a finding).
+fn max_session_duration(cx: &mut Cx, f: &Fields<'_>) -> Option<u32> {
+    let Some((json, pointer)) = f.get("maxSessionDuration") else {
+        return Some(DEFAULT_MAX_SESSION_DURATION);
+    };
+    let seconds = cx.whole_number(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        "`maxSessionDuration`",
+    )?;
+    let (low, high) = MAX_SESSION_DURATION_RANGE;
+    if (low..=high).contains(&seconds) {
+        return u32::try_from(seconds).ok();
+    }
+    let message = format!(
+        "`maxSessionDuration` is {seconds} seconds; IAM accepts {low} (1 hour) to {high} (12 hours)."
+    );
+    cx.error(codes::INVALID_VALUE, message, &pointer, json.span);
+    None
+}
+
+fn instance_profile(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<String>> {
+    let arn = cx.string(at, "An instance profile")?;
+    let message = match PrincipalArn::parse(&arn.value) {
+        Ok(Some(PrincipalArn::InstanceProfile { .. })) => return Some(arn),
+        Ok(_) => format!(
+            "{} is not an instance profile ARN (`arn:aws:iam::ACCOUNT:instance-profile/NAME`).",
+            quote(&arn.value)
+        ),
+        Err(error) => format!("{error}."),
+    };
+    cx.error(codes::WRONG_ARN_KIND, message, at.pointer, at.json.span);
+    None
+}

@@ -1,0 +1,208 @@
+//! Reading the scenario's own objects: known fields only, no duplicate keys, the right types.
+//! Every problem becomes a finding with the value's pointer and text range.
+
+use std::collections::HashSet;
+
+use super::codes;
+use super::suggest::did_you_mean;
+use crate::finding::Finding;
+use crate::json::{pointer_push, Json, Member, Pointer, Span, Value};
+use crate::policy::{Located, Place};
+
+/// Collects the findings of one read.
+#[derive(Default)]
+pub(super) struct Cx {
+    pub findings: Vec<Finding>,
+    /// The names of the top-level `policies` map, which named policy references must use.
+    pub policy_names: Vec<String>,
+}
+
+/// A value together with its pointer.
+#[derive(Clone, Copy)]
+pub(super) struct At<'j, 'p> {
+    pub json: &'j Json,
+    pub pointer: &'p str,
+}
+
+/// An object of the scenario's structure whose keys have been checked.
+pub(super) struct Fields<'j> {
+    members: &'j [Member],
+    pub pointer: Pointer,
+    pub span: Span,
+}
+
+impl<'j> Fields<'j> {
+    /// The value of `key` and its pointer (the first occurrence; duplicates were reported).
+    pub fn get(&self, key: &str) -> Option<(&'j Json, Pointer)> {
+        let member = self.members.iter().find(|m| m.key == key)?;
+        Some((&member.value, pointer_push(&self.pointer, key)))
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            pointer: self.pointer.clone(),
+            span: self.span,
+        }
+    }
+}
+
+pub(super) fn place(json: &Json, pointer: &str) -> Place {
+    Place {
+        pointer: pointer.to_string(),
+        span: json.span,
+    }
+}
+
+impl Cx {
+    pub fn error(&mut self, code: &'static str, message: String, pointer: &str, span: Span) {
+        self.findings
+            .push(Finding::error(code, message, pointer, Some(span)));
+    }
+
+    /// Reads `json` as an object with only the `known` fields. `what` names it in messages
+    /// ("a role"); `required` fields must be present.
+    pub fn object<'j>(
+        &mut self,
+        at: At<'j, '_>,
+        what: &str,
+        known: &[&str],
+        required: &[&str],
+    ) -> Option<Fields<'j>> {
+        let members = self.members(at, what)?;
+        for member in members {
+            if !known.contains(&member.key.as_str()) {
+                let pointer = pointer_push(at.pointer, &member.key);
+                let hint = match did_you_mean(&member.key, known.iter().copied()) {
+                    Some(near) => format!(" Did you mean `{near}`?"),
+                    None => format!(" The fields of {what} are {}.", list(known)),
+                };
+                let message = format!("{what} has no field `{}`.{hint}", member.key);
+                self.error(codes::UNKNOWN_FIELD, message, &pointer, member.key_span);
+            }
+        }
+        let fields = Fields {
+            members,
+            pointer: at.pointer.to_string(),
+            span: at.json.span,
+        };
+        for name in required {
+            if fields.get(name).is_none() {
+                let message = format!("{what} must have a `{name}` field.");
+                self.error(codes::MISSING_FIELD, message, at.pointer, at.json.span);
+            }
+        }
+        Some(fields)
+    }
+
+    /// The members of an object, duplicate keys reported (JSON allows them; a scenario does not,
+    /// because which one would count is a guess).
+    pub fn members<'j>(&mut self, at: At<'j, '_>, what: &str) -> Option<&'j [Member]> {
+        let Some(members) = at.json.members() else {
+            self.wrong_type(at, what, "an object");
+            return None;
+        };
+        // A set, not a scan of the earlier keys: an object may hold many thousands of keys.
+        let mut seen = HashSet::with_capacity(members.len());
+        for member in members {
+            if !seen.insert(member.key.as_str()) {
+                let pointer = pointer_push(at.pointer, &member.key);
+                let message = format!(
+                    "`{}` appears more than once in {what}; give each key once.",
+                    member.key
+                );
+                self.error(codes::DUPLICATE_KEY, message, &pointer, member.key_span);
+            }
+        }
+        Some(members)
+    }
+
+    pub fn wrong_type(&mut self, at: At<'_, '_>, what: &str, expected: &str) {
+        let message = format!("{what} must be {expected}, not {}.", at.json.kind_name());
+        self.error(codes::WRONG_TYPE, message, at.pointer, at.json.span);
+    }
+
+    pub fn string(&mut self, at: At<'_, '_>, what: &str) -> Option<Located<String>> {
+        match at.json.as_str() {
+            Some(s) => Some(Located {
+                value: s.to_string(),
+                place: place(at.json, at.pointer),
+            }),
+            None => {
+                self.wrong_type(at, what, "a string");
+                None
+            }
+        }
+    }
+
+    pub fn array<'j>(&mut self, at: At<'j, '_>, what: &str) -> Option<&'j [Json]> {
+        let items = at.json.as_array();
+        if items.is_none() {
+            self.wrong_type(at, what, "an array");
+        }
+        items
+    }
+
+    /// Reads an optional array field, each item with `read`, keeping the items that read.
+    pub fn list<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        mut read: impl FnMut(&mut Self, At<'_, '_>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some((json, pointer)) = fields.get(key) else {
+            return Vec::new();
+        };
+        let what = format!("`{key}`");
+        let Some(items) = self.array(
+            At {
+                json,
+                pointer: &pointer,
+            },
+            &what,
+        ) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_pointer = pointer_push(&pointer, i);
+            if let Some(value) = read(
+                self,
+                At {
+                    json: item,
+                    pointer: &item_pointer,
+                },
+            ) {
+                out.push(value);
+            }
+        }
+        out
+    }
+
+    /// A non-negative whole number, or `None` with a finding.
+    pub fn whole_number(&mut self, at: At<'_, '_>, what: &str) -> Option<u64> {
+        let Value::Number(text) = &at.json.value else {
+            self.wrong_type(at, what, "a whole number");
+            return None;
+        };
+        let parsed = text
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| text.parse::<u64>().ok())
+            .flatten();
+        if parsed.is_none() {
+            let message = format!("{what} must be a whole number of 0 or more, not {text}.");
+            self.error(codes::INVALID_VALUE, message, at.pointer, at.json.span);
+        }
+        parsed
+    }
+}
+
+/// `a`, `b` and `c`, for messages.
+pub(super) fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => "none".to_string(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}

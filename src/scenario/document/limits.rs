@@ -1,0 +1,108 @@
+//! The bounds of a scenario. A scenario arrives from a share link or a file; these keep hostile
+//! or accidental input from freezing the page. They are far above what a scenario that teaches
+//! or tests IAM needs.
+
+use super::codes;
+use super::fields::Cx;
+use crate::json::{pointer_push, Json, Span, Value};
+
+/// Largest scenario text: 1 MiB.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of arrays and objects; a policy inside a scenario needs about ten.
+pub const MAX_DEPTH: usize = 64;
+/// Most requests in one scenario.
+pub const MAX_REQUESTS: usize = 500;
+/// Most accounts, named policies, users, groups, roles and resources together.
+pub const MAX_ENTITIES: usize = 1000;
+/// Longest string value or key: 64 KiB (IAM's largest policy document is 10,240 characters).
+pub const MAX_STRING_BYTES: usize = 64 * 1024;
+
+/// The lists counted against [`MAX_ENTITIES`].
+const ENTITY_LISTS: &[&str] = &[
+    "accounts",
+    "policies",
+    "users",
+    "groups",
+    "roles",
+    "resources",
+];
+
+/// Checks the string, request and entity limits; false (with findings) when one is exceeded.
+pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
+    let before = cx.findings.len();
+    strings(json, "", cx);
+    if let Some(requests) = json.get("requests").and_then(Json::as_array) {
+        if requests.len() > MAX_REQUESTS {
+            let message = format!(
+                "The scenario has {} requests; a scenario may have at most {MAX_REQUESTS}.",
+                requests.len()
+            );
+            cx.error(
+                codes::LIMIT_EXCEEDED,
+                message,
+                "/requests",
+                span_of(json, "requests"),
+            );
+        }
+    }
+    let entities: usize = ENTITY_LISTS
+        .iter()
+        .filter_map(|key| json.get(key))
+        .map(|list| match &list.value {
+            Value::Array(items) => items.len(),
+            Value::Object(members) => members.len(),
+            _ => 0,
+        })
+        .sum();
+    if entities > MAX_ENTITIES {
+        let message = format!(
+            "The scenario has {entities} accounts, policies, users, groups, roles and resources \
+             together; a scenario may have at most {MAX_ENTITIES}."
+        );
+        cx.error(codes::LIMIT_EXCEEDED, message, "", json.span);
+    }
+    cx.findings.len() == before
+}
+
+fn span_of(json: &Json, key: &str) -> Span {
+    json.get(key).map_or(json.span, |v| v.span)
+}
+
+/// Reports every string and key longer than [`MAX_STRING_BYTES`]. Recursion is bounded by the
+/// JSON reader's depth limit.
+fn strings(json: &Json, pointer: &str, cx: &mut Cx) {
+    let too_long = |s: &str| s.len() > MAX_STRING_BYTES;
+    let message = |s: &str| {
+        format!(
+            "This string is {} bytes; a scenario's strings may have at most {MAX_STRING_BYTES} \
+             bytes (64 KiB).",
+            s.len()
+        )
+    };
+    match &json.value {
+        Value::String(s) if too_long(s) => {
+            cx.error(codes::LIMIT_EXCEEDED, message(s), pointer, json.span)
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &pointer_push(pointer, i), cx);
+            }
+        }
+        Value::Object(members) => {
+            for member in members {
+                let member_pointer = pointer_push(pointer, &member.key);
+                if too_long(&member.key) {
+                    let text = message(&member.key);
+                    cx.error(
+                        codes::LIMIT_EXCEEDED,
+                        text,
+                        &member_pointer,
+                        member.key_span,
+                    );
+                }
+                strings(&member.value, &member_pointer, cx);
+            }
+        }
+        _ => {}
+    }
+}

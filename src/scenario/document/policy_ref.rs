@@ -1,0 +1,140 @@
+//! Policy references: a document written in place, a name from the top-level `policies` map, or
+//! an AWS managed policy (by ARN, or by AWS Organizations name).
+
+use super::codes;
+use super::fields::{list, place, At, Cx, Fields};
+use super::model::{NamedPolicy, PolicyRef};
+use super::suggest::did_you_mean;
+use crate::arn::{quote, PrincipalArn};
+use crate::json::pointer_push;
+use crate::policy::Located;
+
+/// The AWS Organizations managed policies that a scenario may name: the default SCP and RCP
+/// attached everywhere (AWS Organizations User Guide, "Service control policies" and "Resource
+/// control policies").
+pub const ORGANIZATIONS_POLICIES: &[&str] = &["FullAWSAccess", "RCPFullAWSAccess"];
+
+/// Reads the top-level `policies` map; each value must be a policy document (an object).
+pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> Vec<NamedPolicy> {
+    let Some((json, pointer)) = fields.get("policies") else {
+        return Vec::new();
+    };
+    let Some(members) = cx.members(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        "`policies`",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for member in members {
+        let at = At {
+            json: &member.value,
+            pointer: &pointer_push(&pointer, &member.key),
+        };
+        if member.key.is_empty() {
+            let message = "A policy in `policies` has an empty name; give it a name.".to_string();
+            cx.error(codes::INVALID_VALUE, message, at.pointer, member.key_span);
+        } else if member.value.members().is_none() {
+            cx.wrong_type(
+                at,
+                &format!("The policy `{}`", member.key),
+                "a policy document (an object)",
+            );
+        } else if !out.iter().any(|p: &NamedPolicy| p.name == member.key) {
+            out.push(NamedPolicy {
+                name: member.key.clone(),
+                document: member.value.clone(),
+                place: place(&member.value, at.pointer),
+            });
+        }
+    }
+    out
+}
+
+/// Reads one policy reference. A string is, in this order: an ARN (an IAM managed policy), a
+/// name of the `policies` map, or an AWS Organizations managed policy name.
+pub(super) fn read(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<PolicyRef>> {
+    let value = if at.json.members().is_some() {
+        PolicyRef::Inline(at.json.clone())
+    } else if let Some(text) = at.json.as_str() {
+        string_ref(cx, at, text)?
+    } else {
+        let what = "A policy";
+        cx.wrong_type(
+            at,
+            what,
+            "a policy document (an object) or a policy name or ARN",
+        );
+        return None;
+    };
+    Some(Located {
+        value,
+        place: place(at.json, at.pointer),
+    })
+}
+
+fn string_ref(cx: &mut Cx, at: At<'_, '_>, text: &str) -> Option<PolicyRef> {
+    if text.starts_with("arn:") {
+        return match PrincipalArn::parse(text) {
+            Ok(Some(PrincipalArn::Policy { .. })) => Some(PolicyRef::Managed(text.to_string())),
+            Ok(_) => {
+                let message = format!(
+                    "{} is not a managed policy ARN (`arn:aws:iam::aws:policy/NAME` or \
+                     `arn:aws:iam::ACCOUNT:policy/NAME`).",
+                    quote(text)
+                );
+                cx.error(codes::WRONG_ARN_KIND, message, at.pointer, at.json.span);
+                None
+            }
+            Err(error) => {
+                let message = format!("{error}.");
+                cx.error(codes::INVALID_ARN, message, at.pointer, at.json.span);
+                None
+            }
+        };
+    }
+    if cx.policy_names.iter().any(|n| n == text) {
+        return Some(PolicyRef::Named(text.to_string()));
+    }
+    if ORGANIZATIONS_POLICIES.contains(&text) {
+        return Some(PolicyRef::Managed(text.to_string()));
+    }
+    let names: Vec<&str> = cx.policy_names.iter().map(String::as_str).collect();
+    let hint = match did_you_mean(
+        text,
+        names
+            .iter()
+            .copied()
+            .chain(ORGANIZATIONS_POLICIES.iter().copied()),
+    ) {
+        Some(near) => format!(" Did you mean `{near}`?"),
+        None if names.is_empty() => " The scenario's `policies` map is empty.".to_string(),
+        None => format!(" The policies defined are {}.", list(&names)),
+    };
+    let message = format!(
+        "No policy named {} is defined in `policies`, and it is not an AWS managed policy ARN.{hint}",
+        quote(text)
+    );
+    cx.error(codes::UNKNOWN_POLICY, message, at.pointer, at.json.span);
+    None
+}
+
+/// Reads an optional single policy reference field (`trust`, `boundary`, `policy`).
+pub(super) fn optional(cx: &mut Cx, fields: &Fields<'_>, key: &str) -> Option<Located<PolicyRef>> {
+    let (json, pointer) = fields.get(key)?;
+    read(
+        cx,
+        At {
+            json,
+            pointer: &pointer,
+        },
+    )
+}
+
+/// Reads an optional list of policy references (`policies`).
+pub(super) fn many(cx: &mut Cx, fields: &Fields<'_>, key: &str) -> Vec<Located<PolicyRef>> {
+    cx.list(fields, key, read)
+}
