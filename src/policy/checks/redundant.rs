@@ -1,0 +1,78 @@
+//! Redundant values and statements.
+//!
+//! Source: Access Analyzer policy check reference, "Redundant action", "Redundant resource",
+//! "Redundant statement" (suggestions: they change nothing, but hide what the policy means).
+
+use crate::json::{pointer_push, Json, Value};
+use crate::policy::codes::{self, Code};
+use crate::policy::glob::glob;
+use crate::policy::reader::{place, Reader};
+use crate::policy::{Place, Statement};
+
+/// Above this many values in one element the quadratic comparison is skipped.
+const MAX_VALUES: usize = 500;
+
+pub(crate) fn values(r: &mut Reader, stmt: &Statement) {
+    let actions: Vec<(&str, &Place)> = stmt
+        .action
+        .patterns
+        .iter()
+        .map(|p| (p.value.raw(), &p.place))
+        .collect();
+    covered(r, &actions, true, codes::REDUNDANT_ACTION, "action");
+    if let Some(resource) = &stmt.resource {
+        let resources: Vec<(&str, &Place)> = resource
+            .patterns
+            .iter()
+            .map(|p| (p.value.raw(), &p.place))
+            .collect();
+        covered(r, &resources, false, codes::REDUNDANT_RESOURCE, "resource");
+    }
+}
+
+/// Reports each value another value of the same element already covers; of two equal values,
+/// the later one. Actions compare case-insensitively, resources exactly.
+fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, what: &str) {
+    if items.len() > MAX_VALUES {
+        return;
+    }
+    for (j, (value, at)) in items.iter().enumerate() {
+        let by = items.iter().enumerate().find(|(i, (other, _))| {
+            *i != j && glob(other, value, fold) && (*i < j || !glob(value, other, fold))
+        });
+        if let Some((_, (other, _))) = by {
+            let message = if glob(value, other, fold) {
+                format!("The {what} `{value}` is listed twice in this element: remove this one.")
+            } else {
+                format!("The {what} `{value}` is already covered by `{other}` in this element: remove it.")
+            };
+            r.report(code, message, at);
+        }
+    }
+}
+
+/// Reports statements identical to an earlier one apart from `Sid`.
+pub(crate) fn statements(r: &mut Reader, json: &Json, base: &str) {
+    let Some(Value::Array(items)) = json.get("Statement").map(|s| &s.value) else {
+        return;
+    };
+    let mut seen: Vec<(usize, String)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(members) = item.members() else {
+            continue;
+        };
+        let without_sid = Json {
+            value: Value::Object(members.iter().filter(|m| m.key != "Sid").cloned().collect()),
+            span: item.span,
+        };
+        let text = without_sid.to_compact_string();
+        if let Some((first, _)) = seen.iter().find(|(_, s)| *s == text) {
+            let message = format!(
+                "This statement repeats statement {first} (apart from `Sid`): remove one of them."
+            );
+            let at = pointer_push(&pointer_push(base, "Statement"), i);
+            r.report(codes::REDUNDANT_STATEMENT, message, &place(&at, item.span));
+        }
+        seen.push((i, text));
+    }
+}

@@ -1,0 +1,183 @@
+//! Role trust policy rules that tie principals to actions and conditions.
+//!
+//! Sources: IAM User Guide, "AWS JSON policy elements: Principal", "Create a role for OpenID
+//! Connect federation", "Configuring a role for GitHub OIDC identity provider"; Access Analyzer
+//! policy check reference ("Mismatched action for principal", "Missing condition key for oidc
+//! principal", "Missing github repo condition key", "Specific github repo and branch
+//! recommended", "Redundant principal in role trust policy"); semantics notes §3.1, §3.3.
+
+use crate::policy::codes;
+use crate::policy::elements::principal::{arn_parts, federated_kind, Federated};
+use crate::policy::glob::{glob, has_wildcard};
+use crate::policy::reader::Reader;
+use crate::policy::{Effect, Located, PrincipalEntry, PrincipalType, PrincipalValue, Statement};
+
+/// What a trust policy can allow: the `AssumeRole` family and the permission-only actions
+/// checked while a session is made.
+const TRUST_ACTIONS: &[&str] = &[
+    "sts:AssumeRole",
+    "sts:AssumeRoleWithSAML",
+    "sts:AssumeRoleWithWebIdentity",
+    "sts:TagSession",
+    "sts:SetSourceIdentity",
+    "sts:SetContext",
+];
+
+const GITHUB: &str = "token.actions.githubusercontent.com";
+
+pub(crate) fn check(r: &mut Reader, stmt: &Statement) {
+    if !stmt.action.negated {
+        for p in &stmt.action.patterns {
+            let raw = p.value.raw();
+            if !raw.contains("${") && !TRUST_ACTIONS.iter().any(|a| glob(raw, a, true)) {
+                let message = format!("`{raw}` cannot be allowed in a role trust policy, which controls only who may assume the role: use {}.", TRUST_ACTIONS.join(", "));
+                r.report(
+                    codes::UNSUPPORTED_ACTION_IN_ROLE_TRUST_POLICY,
+                    message,
+                    &p.place,
+                );
+            }
+        }
+    }
+    let Some(PrincipalValue::Entries(entries)) = stmt.principal.as_ref().map(|p| &p.value) else {
+        return;
+    };
+    mismatched_actions(r, stmt, entries);
+    redundant_sessions(r, entries);
+    if stmt.effect == Effect::Allow {
+        for e in entries
+            .iter()
+            .filter(|e| e.value.kind == PrincipalType::Federated)
+        {
+            match federated_kind(&e.value.value) {
+                Federated::Oidc(host) if host == GITHUB => github(r, stmt, e),
+                Federated::Oidc(host) | Federated::BuiltIn(host) => oidc(r, stmt, e, &host),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// SAML providers go with `AssumeRoleWithSAML`, OIDC providers with
+/// `AssumeRoleWithWebIdentity`, AWS and service principals with `AssumeRole`.
+fn mismatched_actions(r: &mut Reader, stmt: &Statement, entries: &[Located<PrincipalEntry>]) {
+    let kinds: Vec<Federated> = entries
+        .iter()
+        .filter(|e| e.value.kind == PrincipalType::Federated)
+        .map(|e| federated_kind(&e.value.value))
+        .collect();
+    if kinds.contains(&Federated::Unknown) || stmt.action.negated {
+        return; // the principal itself is already reported
+    }
+    let others = entries
+        .iter()
+        .any(|e| e.value.kind != PrincipalType::Federated);
+    let saml = kinds.contains(&Federated::Saml);
+    let web = kinds
+        .iter()
+        .any(|k| matches!(k, Federated::Oidc(_) | Federated::BuiltIn(_)));
+    for p in &stmt.action.patterns {
+        let raw = p.value.raw();
+        let (fits, wants) = match raw.to_ascii_lowercase().as_str() {
+            "sts:assumerole" => (others, "an `AWS` or `Service` principal"),
+            "sts:assumerolewithsaml" => (saml, "a SAML provider (`...:saml-provider/NAME`)"),
+            "sts:assumerolewithwebidentity" => (
+                web,
+                "an OIDC provider (`...:oidc-provider/HOST` or a built-in one)",
+            ),
+            _ => continue,
+        };
+        if !fits {
+            let message = format!("`{raw}` needs {wants} in `Principal`, and this statement has none: use the action that matches the principal (SAML: `sts:AssumeRoleWithSAML`; OIDC: `sts:AssumeRoleWithWebIdentity`; AWS and services: `sts:AssumeRole`).");
+            r.report(codes::MISMATCHED_ACTION_FOR_PRINCIPAL, message, &p.place);
+        }
+    }
+}
+
+/// A role ARN already names every session of the role, so its assumed-role ARNs add nothing.
+fn redundant_sessions(r: &mut Reader, entries: &[Located<PrincipalEntry>]) {
+    let aws = entries
+        .iter()
+        .filter(|e| e.value.kind == PrincipalType::Aws);
+    let roles: Vec<(&str, &str)> = aws
+        .clone()
+        .filter_map(|e| match arn_parts(&e.value.value)? {
+            [_, _, "iam", _, account, resource] => {
+                let path = resource.strip_prefix("role/")?;
+                Some((account, path.rsplit('/').next().unwrap_or(path)))
+            }
+            _ => None,
+        })
+        .collect();
+    for e in aws {
+        let Some([_, _, "sts", _, account, resource]) = arn_parts(&e.value.value) else {
+            continue;
+        };
+        let Some((role, _)) = resource
+            .strip_prefix("assumed-role/")
+            .and_then(|s| s.split_once('/'))
+        else {
+            continue;
+        };
+        if roles.contains(&(account, role)) {
+            let message = format!("`{}` is one session of role `{role}`, which this statement already names: remove the session ARN.", e.value.value);
+            r.report(
+                codes::REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY,
+                message,
+                &e.place,
+            );
+        }
+    }
+}
+
+/// The values of the conditions on `key` that narrow who matches (negated operators do not).
+fn narrowing_values<'s>(stmt: &'s Statement, key: &str) -> Option<Vec<&'s str>> {
+    let found: Vec<&str> = stmt
+        .conditions
+        .iter()
+        .filter(|c| c.key.eq_ignore_ascii_case(key) && !c.operator.is_negated())
+        .flat_map(|c| c.values.iter().map(String::as_str))
+        .collect();
+    (!found.is_empty()).then_some(found)
+}
+
+fn github(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>) {
+    let key = format!("{GITHUB}:sub");
+    match narrowing_values(stmt, &key) {
+        Some(values) if !values.contains(&"*") => {
+            if values.iter().any(|v| has_wildcard(v)) {
+                let message = format!("A wildcard in `{key}` lets more repositories or branches than needed assume this role: name the repository and branch, such as `repo:ORG/REPO:ref:refs/heads/main`.");
+                let at = stmt
+                    .conditions
+                    .iter()
+                    .find(|c| c.key.eq_ignore_ascii_case(&key))
+                    .map_or(&e.place, |c| &c.place);
+                r.report(
+                    codes::SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED,
+                    message,
+                    at,
+                );
+            }
+        }
+        _ => {
+            let message = format!("Any GitHub repository can assume this role unless a condition on `{key}` names yours: add `\"StringEquals\": {{\"{key}\": \"repo:ORG/REPO:ref:refs/heads/main\"}}`.");
+            r.report(codes::MISSING_GITHUB_REPO_CONDITION_KEY, message, &e.place);
+        }
+    }
+}
+
+fn oidc(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>, host: &str) {
+    let prefix = format!("{}:", host.to_ascii_lowercase());
+    let narrowed = stmt
+        .conditions
+        .iter()
+        .any(|c| !c.operator.is_negated() && c.key.to_ascii_lowercase().starts_with(&prefix));
+    if !narrowed {
+        let message = format!("Every identity that `{host}` issues tokens to can assume this role: add a condition on `{host}:aud` (your application's client ID) and `{host}:sub`.");
+        r.report(
+            codes::MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL,
+            message,
+            &e.place,
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The `Condition` block: `{ operator: { key: value-or-values } }`.
+//!
+//! Source: IAM User Guide, "IAM JSON policy elements: Condition" and "Grammar of the IAM JSON
+//! policy language" (semantics notes §6): a value is a string, number or boolean, or an array
+//! of them; every (operator, key) pair becomes one [`Condition`].
+
+use super::{keys, values, variables};
+use crate::condition::{Condition, Operator};
+use crate::json::{pointer_push, Json, Value};
+use crate::policy::codes;
+use crate::policy::reader::{member, place, Reader, Text};
+
+pub(crate) fn read_conditions(r: &mut Reader, stmt: &Json, ptr: &str) -> Vec<Condition> {
+    let mut out = Vec::new();
+    let Some((block, at)) = member(stmt, ptr, "Condition") else {
+        return out;
+    };
+    let Some(operators) = object(r, block, &at, "`Condition`") else {
+        return out;
+    };
+    for m in operators {
+        let op_at = pointer_push(&at, &m.key);
+        let op = match Operator::parse(&m.key) {
+            Ok(op) => op,
+            Err(e) => {
+                let code = if is_null_if_exists(&m.key) {
+                    codes::NULL_WITH_IF_EXISTS
+                } else {
+                    codes::INVALID_CONDITION_OPERATOR
+                };
+                r.report(code, format!("{}.", e.message), &place(&op_at, m.key_span));
+                continue;
+            }
+        };
+        let what = format!("The `{}` block", m.key);
+        let Some(keys) = object(r, &m.value, &op_at, &what) else {
+            continue;
+        };
+        for k in keys {
+            let key_at = pointer_push(&op_at, &k.key);
+            keys::check_key(r, &op, &k.key, &place(&key_at, k.key_span));
+            let texts = condition_values(r, &k.value, &key_at, &k.key);
+            for t in &texts {
+                check_value(r, &op, t);
+            }
+            let values = texts.iter().map(|t| t.value.to_string()).collect();
+            let variables = r.variables();
+            let place = place(&key_at, k.value.span);
+            out.push(Condition::new(
+                op.clone(),
+                k.key.clone(),
+                values,
+                variables,
+                place,
+            ));
+        }
+    }
+    out
+}
+
+fn is_null_if_exists(raw: &str) -> bool {
+    let name = raw.rsplit(':').next().unwrap_or(raw);
+    name == "NullIfExists"
+}
+
+fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
+    let allowed = if op.test.takes_variables() {
+        Ok(())
+    } else {
+        Err((
+            codes::INVALID_VARIABLE_FOR_OPERATOR,
+            format!("`{}` cannot take policy variables; only string, ARN and Bool operators can. Write the value itself.", op.raw),
+        ))
+    };
+    variables::check(r, t.value, &t.place, allowed);
+    values::check(r, op, t.value, &t.place);
+    keys::check_value(r, op, t);
+}
+
+/// The members of an object, reporting other types and empty objects.
+fn object<'j>(
+    r: &mut Reader,
+    json: &'j Json,
+    at: &str,
+    what: &str,
+) -> Option<&'j [crate::json::Member]> {
+    let Some(members) = json.members() else {
+        let message = format!("{what} must be an object, but it is {}.", json.kind_name());
+        r.report(codes::WRONG_TYPE, message, &place(at, json.span));
+        return None;
+    };
+    if members.is_empty() {
+        let message =
+            format!("{what} is an empty object and tests nothing: add conditions or remove it.");
+        r.report(
+            codes::EMPTY_OBJECT_CONDITION,
+            message,
+            &place(at, json.span),
+        );
+    }
+    Some(members)
+}
+
+/// A key's values: one scalar or an array of scalars; numbers and booleans as their text.
+fn condition_values<'j>(r: &mut Reader, json: &'j Json, at: &str, key: &str) -> Vec<Text<'j>> {
+    let items: Vec<(&'j Json, String)> = match &json.value {
+        Value::Array(items) => {
+            if items.is_empty() {
+                let message =
+                    format!("`{key}` has an empty array of values: add values or remove the key.");
+                r.report(codes::EMPTY_ARRAY_CONDITION, message, &place(at, json.span));
+            }
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item, pointer_push(at, i)))
+                .collect()
+        }
+        _ => vec![(json, at.to_string())],
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (item, pointer) in items {
+        let value = match &item.value {
+            Value::String(s) => s.as_str(),
+            Value::Number(n) => n.as_str(),
+            Value::Bool(true) => "true",
+            Value::Bool(false) => "false",
+            _ => {
+                let message = format!("A condition value for `{key}` must be a string, number or boolean, but this one is {}.", item.kind_name());
+                r.report(codes::WRONG_TYPE, message, &place(&pointer, item.span));
+                continue;
+            }
+        };
+        out.push(Text {
+            value,
+            place: place(&pointer, item.span),
+        });
+    }
+    out
+}

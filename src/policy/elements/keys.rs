@@ -1,0 +1,102 @@
+//! Checks on condition keys: set qualifiers against single- and multivalued keys, and
+//! wildcards given to operators that do not take them.
+//!
+//! Sources: IAM User Guide, "Multivalued context keys" and "AWS global condition context keys"
+//! (semantics notes §3.3, §6.2); Access Analyzer policy check reference ("ForAllValues with
+//! single valued key", "Missing qualifier", "Wildcard without like operator").
+
+use crate::condition::{Operator, SetQualifier, Test};
+use crate::policy::codes;
+use crate::policy::reader::{Reader, Text};
+use crate::policy::Place;
+
+/// Keys whose value is a set (lower case: key names are case-insensitive).
+const MULTIVALUED: &[&str] = &[
+    "aws:tagkeys",
+    "aws:principalorgpaths",
+    "aws:resourceorgpaths",
+    "aws:calledvia",
+    "aws:principalservicenameslist",
+    "sts:transitivetagkeys",
+    "cognito-identity.amazonaws.com:amr",
+];
+
+/// Global keys known to carry one value (lower case).
+const SINGLE_VALUED: &[&str] = &[
+    "aws:principalarn",
+    "aws:principalaccount",
+    "aws:principalorgid",
+    "aws:principaltype",
+    "aws:principalisawsservice",
+    "aws:principalservicename",
+    "aws:userid",
+    "aws:username",
+    "aws:sourceip",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:vpcsourceip",
+    "aws:sourcearn",
+    "aws:sourceaccount",
+    "aws:sourceorgid",
+    "aws:currenttime",
+    "aws:epochtime",
+    "aws:multifactorauthpresent",
+    "aws:multifactorauthage",
+    "aws:securetransport",
+    "aws:requestedregion",
+    "aws:viaawsservice",
+    "aws:calledviafirst",
+    "aws:calledvialast",
+    "aws:resourceaccount",
+    "aws:resourceorgid",
+    "aws:tokenissuetime",
+    "aws:sourceidentity",
+    "aws:federatedprovider",
+    "aws:referer",
+    "aws:useragent",
+    "sts:externalid",
+    "sts:rolesessionname",
+    "sts:sourceidentity",
+];
+
+const SINGLE_VALUED_PREFIXES: &[&str] =
+    &["aws:requesttag/", "aws:resourcetag/", "aws:principaltag/"];
+
+pub(crate) fn is_multivalued(key: &str) -> bool {
+    MULTIVALUED.contains(&key.to_ascii_lowercase().as_str())
+}
+
+fn is_single_valued(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    SINGLE_VALUED.contains(&key.as_str())
+        || SINGLE_VALUED_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+pub(crate) fn check_key(r: &mut Reader, op: &Operator, key: &str, at: &Place) {
+    if is_multivalued(key) && op.qualifier.is_none() && op.test != Test::Null {
+        let message = format!("`{key}` can carry several values, so `{}` needs a set qualifier: write `ForAnyValue:{0}` (any value matches) or `ForAllValues:{0}` (every value matches).", op.raw);
+        r.report(codes::MISSING_QUALIFIER, message, at);
+    }
+    if op.qualifier == Some(SetQualifier::ForAllValues) && is_single_valued(key) {
+        let message = format!("`ForAllValues` with the single-valued key `{key}` is also true when the key is absent from the request, which can allow more than intended: drop `ForAllValues:` from `{}`.", op.raw);
+        r.report(codes::FORALLVALUES_WITH_SINGLE_VALUED_KEY, message, at);
+    }
+}
+
+pub(crate) fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
+    use Test::*;
+    let exact = matches!(
+        op.test,
+        StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase
+    );
+    let literal = t.value.replace("${*}", "").replace("${?}", "");
+    if exact && (literal.contains('*') || literal.contains('?')) {
+        let like = if op.test.is_negated() {
+            "StringNotLike"
+        } else {
+            "StringLike"
+        };
+        let message = format!("`{}` compares `{}` literally, so `*` and `?` are not wildcards here: use `{like}` if you meant a pattern.", op.raw, t.value);
+        r.report(codes::WILDCARD_WITHOUT_LIKE_OPERATOR, message, &t.place);
+    }
+}

@@ -1,0 +1,116 @@
+//! Policy variables (`${aws:username}`) in values: allowed where, and well formed.
+//!
+//! Source: IAM User Guide, "IAM policy elements: Variables and tags" (semantics notes §6.3):
+//! variables work only under `Version: 2012-10-17`, in `Resource` and in string and ARN
+//! condition values; a default is written `${key, 'default'}`. Access Analyzer reports the
+//! misuses as errors (policy check reference: "Variable unsupported in version", "Missing brace
+//! in variable", "Missing quote in variable", "Invalid variable for operator").
+
+use crate::policy::codes::{self, Code};
+use crate::policy::reader::Reader;
+use crate::policy::Place;
+
+/// Whether the place a value is written takes variables; when not, the code and the reason.
+pub(crate) type Allowed = Result<(), (Code, String)>;
+
+pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
+    if !text.contains("${") {
+        return;
+    }
+    if !r.variables() {
+        r.report(
+            codes::VARIABLE_UNSUPPORTED_IN_VERSION,
+            format!(
+                "`{text}` contains a policy variable, but variables work only with \
+                 \"Version\": \"2012-10-17\"; without it the text is taken literally. Add that \
+                 Version to the policy."
+            ),
+            at,
+        );
+        return;
+    }
+    if let Err((code, reason)) = allowed {
+        r.report(code, reason, at);
+        return;
+    }
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}').filter(|&e| !after[..e].contains("${")) else {
+            r.report(
+                codes::MISSING_BRACE_IN_VARIABLE,
+                format!("A policy variable in `{text}` has no closing `}}`: write `${{key}}`."),
+                at,
+            );
+            return;
+        };
+        let inner = &after[..end];
+        if let Some((_, default)) = inner.split_once(',') {
+            let default = default.trim();
+            let quoted = default.len() >= 2 && default.starts_with('\'') && default.ends_with('\'');
+            if !quoted {
+                r.report(
+                    codes::MISSING_QUOTE_IN_VARIABLE,
+                    format!(
+                        "The default value in `${{{inner}}}` must be in single quotes: \
+                         `${{key, 'default'}}`."
+                    ),
+                    at,
+                );
+            }
+        }
+        rest = &after[end + 1..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{PolicyKind, PolicyVersion};
+
+    fn codes_for(text: &str, version: PolicyVersion) -> Vec<&'static str> {
+        let mut r = Reader::new(PolicyKind::Identity);
+        r.version = version;
+        check(&mut r, text, &Place::default(), Ok(()));
+        r.findings.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn reads_variables() {
+        use PolicyVersion::*;
+        let cases: &[(&str, PolicyVersion, &[&str])] = &[
+            ("arn:aws:s3:::b/${aws:username}/*", V2012_10_17, &[]),
+            ("${aws:PrincipalTag/team, 'company-wide'}", V2012_10_17, &[]),
+            ("a${*}b${?}", V2012_10_17, &[]),
+            (
+                "${aws:username",
+                V2012_10_17,
+                &["MISSING_BRACE_IN_VARIABLE"],
+            ),
+            (
+                "${aws:a${aws:b}",
+                V2012_10_17,
+                &["MISSING_BRACE_IN_VARIABLE"],
+            ),
+            (
+                "${aws:t, company}",
+                V2012_10_17,
+                &["MISSING_QUOTE_IN_VARIABLE"],
+            ),
+            (
+                "${aws:username}",
+                V2008_10_17,
+                &["VARIABLE_UNSUPPORTED_IN_VERSION"],
+            ),
+            (
+                "${aws:username}",
+                Unspecified,
+                &["VARIABLE_UNSUPPORTED_IN_VERSION"],
+            ),
+            ("no variable $ {}", Unspecified, &[]),
+        ];
+        for (text, version, want) in cases {
+            assert_eq!(&codes_for(text, *version), want, "{text}");
+        }
+    }
+}

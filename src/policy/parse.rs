@@ -1,0 +1,181 @@
+//! Reading a whole policy document: `Version`, `Id`, `Statement`, then the checks that look at
+//! the policy as a whole.
+//!
+//! Source: IAM User Guide, "Grammar of the IAM JSON policy language", "IAM JSON policy elements:
+//! Version", "...: Id", "...: Statement" (semantics notes §7).
+
+use super::reader::{did_you_mean, member, place, Reader};
+use super::statement::read_statement;
+use super::{checks, codes, document, quota};
+use super::{Policy, PolicyKind, PolicyVersion, Statement};
+use crate::finding::Finding;
+use crate::json::{pointer_push, Json, Value};
+
+/// A policy read from its JSON and what was found wrong or risky in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedPolicy {
+    pub policy: Policy,
+    pub findings: Vec<Finding>,
+}
+
+const ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
+
+/// Reads and validates the policy `json`, which stands at JSON pointer `base` inside its
+/// enclosing document (`""` when it is the whole document): every finding's pointer starts
+/// with `base`, and its line and column are those of the enclosing text.
+pub fn parse_policy(json: &Json, kind: PolicyKind, base: &str) -> ParsedPolicy {
+    parse_measured(json, kind, base, None)
+}
+
+/// As [`parse_policy`], with the length in characters of the policy's own text when known.
+pub(crate) fn parse_measured(
+    json: &Json,
+    kind: PolicyKind,
+    base: &str,
+    raw_chars: Option<usize>,
+) -> ParsedPolicy {
+    let mut r = Reader::new(kind);
+    document::check(&mut r, json, base);
+    let mut policy = Policy {
+        kind,
+        version: PolicyVersion::Unspecified,
+        id: None,
+        statements: Vec::new(),
+        valid: false,
+        place: place(base, json.span),
+    };
+    if json.members().is_none() {
+        let message = format!(
+            "A policy must be a JSON object with a `Statement`, but this is {}.",
+            json.kind_name()
+        );
+        r.report(codes::WRONG_TYPE, message, &policy.place);
+    } else {
+        read_top_level(&mut r, json, base, &mut policy);
+        checks::run(&mut r, &policy, json, base);
+        quota::check(&mut r, json, base, raw_chars);
+    }
+    let mut findings = r.findings;
+    findings.sort_by_key(|f| (f.line.unwrap_or(u32::MAX), f.column.unwrap_or(u32::MAX)));
+    policy.valid = !findings.iter().any(Finding::is_error);
+    ParsedPolicy { policy, findings }
+}
+
+fn read_top_level(r: &mut Reader, json: &Json, base: &str, policy: &mut Policy) {
+    for m in json.members().unwrap_or_default() {
+        if !ELEMENTS.contains(&m.key.as_str()) {
+            let message = format!(
+                "`{}` is not a policy element.{}",
+                m.key,
+                did_you_mean(&m.key, ELEMENTS)
+            );
+            r.report(
+                codes::UNKNOWN_ELEMENT,
+                message,
+                &place(&pointer_push(base, &m.key), m.key_span),
+            );
+        }
+    }
+    policy.version = read_version(r, json, base);
+    r.version = policy.version;
+    policy.id = read_id(r, json, base);
+    policy.statements = read_statements(r, json, base);
+}
+
+/// `Version`: `2012-10-17` or `2008-10-17`. Missing, IAM takes `2008-10-17` and variables are
+/// plain text (Access Analyzer: "Missing version", a warning); Organizations requires it in
+/// RCPs ("RCP syntax": every RCP must include `Version` `2012-10-17`).
+fn read_version(r: &mut Reader, json: &Json, base: &str) -> PolicyVersion {
+    let Some((value, at)) = member(json, base, "Version") else {
+        let message = "The policy has no `Version`: add \"Version\": \"2012-10-17\", without which policy variables are plain text.";
+        let severity = if r.kind == PolicyKind::Rcp {
+            crate::finding::Severity::Error
+        } else {
+            codes::MISSING_VERSION.severity
+        };
+        r.report_as(
+            severity,
+            codes::MISSING_VERSION,
+            message,
+            &place(base, json.span),
+        );
+        return PolicyVersion::Unspecified;
+    };
+    match value.as_str() {
+        Some("2012-10-17") => PolicyVersion::V2012_10_17,
+        Some("2008-10-17") if r.kind != PolicyKind::Rcp => PolicyVersion::V2008_10_17,
+        _ => {
+            let shown = match &value.value {
+                Value::String(s) => format!("\"{s}\""),
+                _ => value.kind_name().to_string(),
+            };
+            let message = format!("`Version` is {shown}, but must be \"2012-10-17\" (or the older \"2008-10-17\"); it is a fixed date, not the date you wrote the policy.");
+            r.report(codes::INVALID_VERSION, message, &place(&at, value.span));
+            PolicyVersion::Unspecified
+        }
+    }
+}
+
+/// `Id`: for resource-based policies; not allowed in identity-based ones (IAM User Guide,
+/// "IAM JSON policy elements: Id").
+fn read_id(r: &mut Reader, json: &Json, base: &str) -> Option<String> {
+    let (value, at) = member(json, base, "Id")?;
+    let at = place(&at, value.span);
+    if matches!(
+        r.kind,
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
+    ) {
+        let message = format!(
+            "`Id` is not allowed in a {}: remove it (use `Sid` to name statements).",
+            r.kind.aws_name()
+        );
+        r.report(codes::ID_NOT_SUPPORTED, message, &at);
+    }
+    match value.as_str() {
+        Some(s) => Some(s.to_string()),
+        None => {
+            r.report(
+                codes::WRONG_TYPE,
+                format!("`Id` must be a string, but it is {}.", value.kind_name()),
+                &at,
+            );
+            None
+        }
+    }
+}
+
+fn read_statements(r: &mut Reader, json: &Json, base: &str) -> Vec<Statement> {
+    let Some((value, at)) = member(json, base, "Statement") else {
+        r.report(
+            codes::MISSING_STATEMENT,
+            "The policy has no `Statement`: add one statement object or an array of them.",
+            &place(base, json.span),
+        );
+        return Vec::new();
+    };
+    match &value.value {
+        Value::Object(_) => read_statement(r, value, &at, 0).into_iter().collect(),
+        Value::Array(items) => {
+            if items.is_empty() {
+                r.report(
+                    codes::MISSING_STATEMENT,
+                    "`Statement` is an empty array: add at least one statement.",
+                    &place(&at, value.span),
+                );
+            }
+            let read = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| read_statement(r, item, &pointer_push(&at, i), i));
+            read.collect::<Vec<_>>().into_iter().flatten().collect()
+        }
+        _ => {
+            let message = format!(
+                "`Statement` must be an object or an array of objects, but it is {}.",
+                value.kind_name()
+            );
+            r.report(codes::WRONG_TYPE, message, &place(&at, value.span));
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Size quotas per kind of policy.
+//!
+//! Sources: IAM User Guide, "IAM and AWS STS quotas" (semantics notes §4): a managed policy
+//! holds 6,144 characters, a role trust policy 2,048 (raisable through Service Quotas), white
+//! space outside strings not counted; STS takes a session policy of at most 2,048 characters;
+//! Organizations, "Quotas and service limits": SCPs and RCPs hold 5,120 characters, and there
+//! every character counts, white space included. A policy validated alone is measured against
+//! the managed-policy quota (inline quotas are per entity, summed over its inline policies).
+//! Resource-based policies have per-service quotas and are not measured here.
+
+use super::codes::{self, Code};
+use super::reader::{place, Reader};
+use super::PolicyKind;
+use crate::json::Json;
+
+struct Quota {
+    limit: usize,
+    code: Code,
+    /// Whether white space outside strings counts.
+    all_characters: bool,
+}
+
+fn quota(kind: PolicyKind) -> Option<Quota> {
+    use PolicyKind::*;
+    let (limit, code, all_characters) = match kind {
+        Identity | Boundary => (
+            6144,
+            codes::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
+            false,
+        ),
+        Trust => (
+            2048,
+            codes::POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA,
+            false,
+        ),
+        Session => (2048, codes::POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA, true),
+        Scp => (5120, codes::POLICY_SIZE_EXCEEDS_SCP_QUOTA, true),
+        Rcp => (5120, codes::POLICY_SIZE_EXCEEDS_RCP_QUOTA, true),
+        Resource => return None,
+    };
+    Some(Quota {
+        limit,
+        code,
+        all_characters,
+    })
+}
+
+/// `raw_chars` is the length of the policy's own text when it is known (a policy validated
+/// alone); otherwise the compact form is measured, which is what the kinds that count every
+/// character would see after the white space is removed.
+pub(crate) fn check(r: &mut Reader, json: &Json, base: &str, raw_chars: Option<usize>) {
+    let Some(q) = quota(r.kind) else {
+        return;
+    };
+    let compact = json.to_compact_string().chars().count();
+    let size = match raw_chars {
+        Some(n) if q.all_characters => n,
+        _ => compact,
+    };
+    if size <= q.limit {
+        return;
+    }
+    let counted = if q.all_characters {
+        "every character counts, white space included"
+    } else {
+        "white space outside strings not counted"
+    };
+    let advice = if r.kind == PolicyKind::Trust {
+        " You can ask for a higher quota through Service Quotas, or shorten the policy."
+    } else if q.all_characters && compact <= q.limit {
+        " Removing the white space outside strings brings it within the quota."
+    } else {
+        " Shorten it, for example by using wildcards or by splitting it into several policies."
+    };
+    let message = format!(
+        "This {} is {size} characters long ({counted}), more than the {} allowed.{advice}",
+        r.kind.aws_name(),
+        q.limit
+    );
+    r.report(q.code, message, &place(base, json.span));
+}

@@ -1,0 +1,124 @@
+//! The state shared while one policy is read: its kind and version, and the findings so far.
+
+use super::codes::{self, Code};
+use super::{Place, PolicyKind, PolicyVersion};
+use crate::finding::{Finding, Severity};
+use crate::json::{pointer_push, Json, Pointer, Span, Value};
+
+pub(crate) struct Reader {
+    pub kind: PolicyKind,
+    pub version: PolicyVersion,
+    pub findings: Vec<Finding>,
+    /// The `Sid`s seen so far, which must be unique within the policy.
+    pub sids: Vec<String>,
+}
+
+/// A string value of an element and where it was written.
+pub(crate) struct Text<'j> {
+    pub value: &'j str,
+    pub place: Place,
+}
+
+pub(crate) fn place(pointer: &str, span: Span) -> Place {
+    Place {
+        pointer: pointer.to_string(),
+        span,
+    }
+}
+
+impl Reader {
+    pub fn new(kind: PolicyKind) -> Reader {
+        Reader {
+            kind,
+            version: PolicyVersion::Unspecified,
+            findings: Vec::new(),
+            sids: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, code: Code, message: impl Into<String>, at: &Place) {
+        self.report_as(code.severity, code, message, at);
+    }
+
+    pub fn report_as(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        message: impl Into<String>,
+        at: &Place,
+    ) {
+        self.findings.push(Finding::new(
+            severity,
+            code.name,
+            message,
+            at.pointer.clone(),
+            Some(at.span),
+        ));
+    }
+
+    pub fn variables(&self) -> bool {
+        self.version.supports_variables()
+    }
+
+    /// Reads an element that takes a string or an array of strings (IAM User Guide, "Grammar of
+    /// the IAM JSON policy language": `<action_string>` or `[<action_string>, ...]`). Returns
+    /// `None` when the element is neither; non-string items are reported and skipped.
+    pub fn strings<'j>(
+        &mut self,
+        json: &'j Json,
+        pointer: &str,
+        element: &str,
+    ) -> Option<Vec<Text<'j>>> {
+        match &json.value {
+            Value::String(s) => Some(vec![Text {
+                value: s,
+                place: place(pointer, json.span),
+            }]),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let at = place(&pointer_push(pointer, i), item.span);
+                    match item.as_str() {
+                        Some(s) => out.push(Text {
+                            value: s,
+                            place: at,
+                        }),
+                        None => self.report(
+                            codes::WRONG_TYPE,
+                            format!(
+                                "Each `{element}` value must be a string, but this one is {}.",
+                                item.kind_name()
+                            ),
+                            &at,
+                        ),
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                self.report(
+                    codes::WRONG_TYPE,
+                    format!(
+                        "`{element}` must be a string or an array of strings, but it is {}.",
+                        json.kind_name()
+                    ),
+                    &place(pointer, json.span),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The member of `json` named `key`, with its pointer.
+pub(crate) fn member<'j>(json: &'j Json, pointer: &str, key: &str) -> Option<(&'j Json, Pointer)> {
+    json.get(key).map(|v| (v, pointer_push(pointer, key)))
+}
+
+/// A key with a different case that IAM would have recognised, for "did you mean" messages.
+pub(crate) fn did_you_mean(key: &str, known: &[&str]) -> String {
+    match known.iter().find(|k| k.eq_ignore_ascii_case(key)) {
+        Some(k) => format!(" Element names are case-sensitive: did you mean `{k}`?"),
+        None => format!(" The elements allowed here are {}.", known.join(", ")),
+    }
+}
