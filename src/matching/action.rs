@@ -10,7 +10,9 @@ impl ActionPattern {
     /// Compiles a value as written. Never fails: whether the value is a valid action is a
     /// finding of the policy validator, and an invalid value simply matches what it matches.
     pub fn new(raw: &str) -> ActionPattern {
-        ActionPattern { raw: raw.to_string() }
+        ActionPattern {
+            raw: raw.to_string(),
+        }
     }
 
     pub fn matches(&self, action: &str) -> bool {

@@ -13,7 +13,9 @@ impl ResourcePattern {
     /// `${...}` in the resource part is a policy variable; otherwise it is literal text.
     pub fn new(raw: &str, variables: bool) -> ResourcePattern {
         let _ = variables;
-        ResourcePattern { raw: raw.to_string() }
+        ResourcePattern {
+            raw: raw.to_string(),
+        }
     }
 
     /// Whether the pattern matches `resource`; variables resolve from `context`, and an

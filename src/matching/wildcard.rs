@@ -10,12 +10,18 @@ pub struct Wildcard {
 
 impl Wildcard {
     pub fn new(pattern: &str) -> Wildcard {
-        Wildcard { raw: pattern.to_string(), case_insensitive: false }
+        Wildcard {
+            raw: pattern.to_string(),
+            case_insensitive: false,
+        }
     }
 
     /// ASCII case-insensitive matching (action names, `StringEqualsIgnoreCase`-like uses).
     pub fn new_case_insensitive(pattern: &str) -> Wildcard {
-        Wildcard { raw: pattern.to_string(), case_insensitive: true }
+        Wildcard {
+            raw: pattern.to_string(),
+            case_insensitive: true,
+        }
     }
 
     pub fn matches(&self, text: &str) -> bool {
