@@ -8,7 +8,7 @@ mod tags;
 pub use rules::{
     effective_source_identity, required_trust_actions, session_duration, RequiredAction,
 };
-pub use tags::{contains_key, inherited_transitive_tags, plan_tags, TagPlan};
+pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key, TagPlan};
 
 use crate::condition::ContextValue;
 use crate::json::Json;
@@ -116,7 +116,7 @@ impl Session {
 
     /// A session tag by key, ignoring case.
     pub fn tag(&self, key: &str) -> Option<&Tag> {
-        self.tags.iter().find(|t| t.key.eq_ignore_ascii_case(key))
+        self.tags.iter().find(|t| same_tag_key(&t.key, key))
     }
 
     pub fn is_expired(&self, at: i64) -> bool {

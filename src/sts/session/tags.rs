@@ -46,11 +46,11 @@ pub fn plan_tags(params: &StsParams, caller: Option<&Session>) -> Result<TagPlan
     if let Some(clash) = params
         .tags
         .iter()
-        .find(|t| inherited.iter().any(|i| i.key.eq_ignore_ascii_case(&t.key)))
+        .find(|t| inherited.iter().any(|i| same_tag_key(&i.key, &t.key)))
     {
         let held = inherited
             .iter()
-            .find(|i| i.key.eq_ignore_ascii_case(&clash.key))
+            .find(|i| same_tag_key(&i.key, &clash.key))
             .map(|i| i.key.as_str())
             .unwrap_or_default();
         return Err(StsError::new(
@@ -78,5 +78,11 @@ pub fn plan_tags(params: &StsParams, caller: Option<&Session>) -> Result<TagPlan
 
 /// Whether `keys` holds `key`, ignoring case as tag keys do.
 pub fn contains_key(keys: &[String], key: &str) -> bool {
-    keys.iter().any(|k| k.eq_ignore_ascii_case(key))
+    keys.iter().any(|k| same_tag_key(k, key))
+}
+
+/// Tag keys are compared ignoring case ("not case sensitive, but case is preserved"), Unicode
+/// letters included.
+pub fn same_tag_key(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }

@@ -38,7 +38,11 @@ pub fn message(violations: &[Violation]) -> String {
         })
         .collect();
     let noun = if parts.len() == 1 { "error" } else { "errors" };
-    format!("{} validation {noun} detected: {}", parts.len(), parts.join("; "))
+    format!(
+        "{} validation {noun} detected: {}",
+        parts.len(),
+        parts.join("; ")
+    )
 }
 
 /// A string member's constraints.
@@ -103,7 +107,10 @@ pub const TAG_VALUE: StringRule = StringRule {
 /// `\p{L}`, `\p{Z}` (space separators, which are white space but not control characters),
 /// `\p{N}` and `_.:/=+-@`.
 fn tag_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_numeric() || (c.is_whitespace() && !c.is_control()) || "_.:/=+-@".contains(c)
+    c.is_alphabetic()
+        || c.is_numeric()
+        || (c.is_whitespace() && !c.is_control())
+        || "_.:/=+-@".contains(c)
 }
 
 /// Checks `value` of `member` against `rule`, adding what fails to `out`.
