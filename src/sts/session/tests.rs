@@ -34,7 +34,8 @@ fn create(
 
 #[test]
 fn expiry_follows_duration_max_session_duration_and_chaining() {
-    let cases: &[(Option<i64>, i64, bool, Result<i64, &str>)] = &[
+    type Case = (Option<i64>, i64, bool, Result<i64, &'static str>);
+    let cases: &[Case] = &[
         (None, 3600, false, Ok(3600)),
         (None, 43200, false, Ok(3600)),
         (Some(900), 3600, false, Ok(900)),

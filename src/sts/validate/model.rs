@@ -45,12 +45,15 @@ pub fn message(violations: &[Violation]) -> String {
     )
 }
 
+/// A pattern as AWS prints it, and the test for one character.
+pub type Pattern = (&'static str, fn(char) -> bool);
+
 /// A string member's constraints.
 pub struct StringRule {
     pub min: usize,
     pub max: Option<usize>,
     /// The pattern as AWS prints it, and the test for one character.
-    pub pattern: Option<(&'static str, fn(char) -> bool)>,
+    pub pattern: Option<Pattern>,
 }
 
 fn word(c: char) -> bool {
