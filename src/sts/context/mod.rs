@@ -1,0 +1,163 @@
+//! Condition keys: those for evaluating the trust policy of an `AssumeRole*` call, and those a
+//! session carries into every later request. Both come back as `(key, value)` lists for the
+//! engine to put into a `RequestContext` as derived keys.
+
+mod providers;
+
+pub use providers::{
+    federated_provider, saml_federation, saml_keys, saml_name_qualifier, saml_provider_parts,
+    web_identity_federation, web_identity_keys, web_identity_provider,
+};
+
+use crate::condition::ContextValue;
+use crate::sts::params::StsParams;
+use crate::sts::session::{
+    effective_source_identity, inherited_transitive_tags, same_tag_key, Session,
+};
+use crate::sts::StsApi;
+
+pub type ContextKeys = Vec<(String, ContextValue)>;
+
+fn single(value: &str) -> ContextValue {
+    ContextValue::Single(value.to_string())
+}
+
+/// What the trust-policy keys depend on besides the parameters.
+pub struct TrustContextInput<'a> {
+    pub params: &'a StsParams,
+    /// The calling role session (AssumeRole with session credentials).
+    pub caller: Option<&'a Session>,
+    /// The role's own tags, in order.
+    pub role_tags: &'a [(String, String)],
+}
+
+/// The keys for evaluating the role's trust policy (semantics notes §3.3, §3.4):
+/// `sts:ExternalId`, `sts:RoleSessionName`, `sts:SourceIdentity` (passed or, in a chain,
+/// inherited: "both the aws:SourceIdentity and sts:SourceIdentity keys are present"),
+/// `sts:TransitiveTagKeys`, `aws:RequestTag/K` and `aws:TagKeys` for the passed tags,
+/// `aws:ResourceTag/K` (role tags, overridden by inherited transitive tags), and the identity
+/// provider's keys for web identity and SAML.
+pub fn trust_context(input: &TrustContextInput<'_>) -> ContextKeys {
+    let p = input.params;
+    let mut keys = ContextKeys::new();
+    if let Some(v) = &p.external_id {
+        keys.push(("sts:ExternalId".into(), single(v)));
+    }
+    if p.api != StsApi::AssumeRoleWithSaml {
+        if let Some(v) = &p.role_session_name {
+            keys.push(("sts:RoleSessionName".into(), single(v)));
+        }
+    }
+    // A conflicting source identity is refused elsewhere; here the key shows what was asked.
+    let source = effective_source_identity(p, input.caller, "")
+        .unwrap_or_else(|_| p.source_identity.clone());
+    if let Some(v) = source {
+        keys.push(("sts:SourceIdentity".into(), single(&v)));
+    }
+    if !p.transitive_tag_keys.is_empty() {
+        keys.push((
+            "sts:TransitiveTagKeys".into(),
+            ContextValue::Multi(p.transitive_tag_keys.clone()),
+        ));
+    }
+    for tag in &p.tags {
+        keys.push((format!("aws:RequestTag/{}", tag.key), single(&tag.value)));
+    }
+    if !p.tags.is_empty() {
+        keys.push((
+            "aws:TagKeys".into(),
+            ContextValue::Multi(p.tags.iter().map(|t| t.key.clone()).collect()),
+        ));
+    }
+    let inherited = inherited_transitive_tags(input.caller);
+    let overlaid = overlay(
+        input.role_tags,
+        inherited.iter().map(|t| (t.key.as_str(), t.value.as_str())),
+    );
+    for (key, value) in overlaid {
+        keys.push((format!("aws:ResourceTag/{key}"), single(&value)));
+    }
+    keys.extend(provider_keys(p));
+    keys
+}
+
+fn provider_keys(p: &StsParams) -> ContextKeys {
+    if let Some(token) = &p.web_identity_token {
+        if let Some(provider) = web_identity_provider(token, p.provider_id.as_deref()) {
+            return web_identity_keys(token, &provider);
+        }
+    }
+    match (&p.saml_assertion, &p.principal_arn) {
+        (Some(assertion), Some(principal_arn)) => saml_keys(assertion, principal_arn),
+        _ => ContextKeys::new(),
+    }
+}
+
+/// Role tags with `overrides` laid over them; a key matching ignoring case replaces the role's
+/// tag and takes the overriding spelling ("New session tags override existing assumed role
+/// ... tags with the same tag key, regardless of case", IAM User Guide, session tags).
+fn overlay<'a>(
+    base: &[(String, String)],
+    overrides: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = base.to_vec();
+    for (key, value) in overrides {
+        out.retain(|(k, _)| !same_tag_key(k, key));
+        out.push((key.to_string(), value.to_string()));
+    }
+    out
+}
+
+/// The keys a session carries into every request made with it: `aws:PrincipalTag/K` (role
+/// tags overlaid with session tags), `aws:SourceIdentity`, `aws:MultiFactorAuthPresent` (always
+/// present for temporary credentials), `aws:MultiFactorAuthAge` (seconds since the code was
+/// given, only with MFA), `aws:TokenIssueTime`, `aws:FederatedProvider`, `aws:PrincipalType`
+/// (`AssumedRole`), `aws:userid` (`ROLEID:SESSION`) and the carried provider keys (IAM User
+/// Guide, "AWS global condition context keys"; semantics notes §3.3).
+///
+/// Times are scenario seconds; `aws:TokenIssueTime` is given as epoch seconds, a form AWS's
+/// date operators accept.
+pub fn session_context(session: &Session, role_tags: &[(String, String)], at: i64) -> ContextKeys {
+    let mut keys = ContextKeys::new();
+    let tags = overlay(
+        role_tags,
+        session
+            .tags
+            .iter()
+            .map(|t| (t.key.as_str(), t.value.as_str())),
+    );
+    for (key, value) in tags {
+        keys.push((format!("aws:PrincipalTag/{key}"), single(&value)));
+    }
+    if let Some(v) = &session.source_identity {
+        keys.push(("aws:SourceIdentity".into(), single(v)));
+    }
+    keys.push((
+        "aws:MultiFactorAuthPresent".into(),
+        single(if session.mfa.is_some() {
+            "true"
+        } else {
+            "false"
+        }),
+    ));
+    if let Some(mfa) = session.mfa {
+        let age = at.saturating_sub(mfa.authenticated_at).max(0);
+        keys.push(("aws:MultiFactorAuthAge".into(), single(&age.to_string())));
+    }
+    keys.push((
+        "aws:TokenIssueTime".into(),
+        single(&session.issued_at.to_string()),
+    ));
+    keys.push(("aws:PrincipalType".into(), single("AssumedRole")));
+    keys.push(("aws:userid".into(), single(&session.assumed_role_id)));
+    if let Some(federation) = &session.federation {
+        if let Some(provider) = &federation.provider {
+            keys.push(("aws:FederatedProvider".into(), single(provider)));
+        }
+        keys.extend(federation.carried_keys.iter().cloned());
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! A role session: what an allowed `sts:AssumeRole*` call creates, and the rules that shape it
+//! (expiry, chaining, tags, source identity, the permission-only actions the trust policy must
+//! also allow).
+
+mod rules;
+mod tags;
+
+pub use rules::{
+    effective_source_identity, required_trust_actions, session_duration, RequiredAction,
+};
+pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key, TagPlan};
+
+use crate::condition::ContextValue;
+use crate::json::Json;
+use crate::sts::params::{StsParams, Tag};
+use crate::sts::{role_id, StsError};
+
+/// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mfa {
+    /// Scenario seconds when the code was given: `aws:MultiFactorAuthAge` counts from here.
+    pub authenticated_at: i64,
+}
+
+/// What a web identity or SAML session keeps of its identity provider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Federation {
+    /// `aws:FederatedProvider`, for web identity sessions.
+    pub provider: Option<String>,
+    /// Provider keys that carry into later requests: only `amr`/`aud`/`id`/`sub` of web
+    /// identity and `namequalifier`/`sub`/`sub_type` of SAML (semantics notes §3.3).
+    pub carried_keys: Vec<(String, ContextValue)>,
+}
+
+/// A role session. Tag keys are compared ignoring case; their case is kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// `arn:PARTITION:sts::ROLE-ACCOUNT:assumed-role/ROLE-NAME/SESSION`: the role's path is
+    /// dropped (semantics notes §3.5, IAM identifiers page).
+    pub arn: String,
+    /// `ROLEID:SESSION`, the value of `aws:userid`.
+    pub assumed_role_id: String,
+    pub role_arn: String,
+    pub account: String,
+    pub session_name: String,
+    pub issued_at: i64,
+    pub expires_at: i64,
+    /// Created with another role session's credentials (role chaining).
+    pub chained: bool,
+    /// Session tags, inherited transitive ones included (role tags are not copied here).
+    pub tags: Vec<Tag>,
+    pub transitive_tag_keys: Vec<String>,
+    pub source_identity: Option<String>,
+    pub mfa: Option<Mfa>,
+    pub policy: Option<Json>,
+    pub policy_arns: Vec<String>,
+    pub federation: Option<Federation>,
+}
+
+/// Everything [`Session::create`] needs, once the call has been allowed.
+pub struct NewSession<'a> {
+    pub role_arn: &'a str,
+    pub params: &'a StsParams,
+    /// The calling role session, for AssumeRole called with session credentials.
+    pub caller: Option<&'a Session>,
+    /// The role's `MaxSessionDuration` (default 3600).
+    pub max_session_duration: i64,
+    /// The request's time, in scenario seconds.
+    pub at: i64,
+    pub federation: Option<Federation>,
+}
+
+impl Session {
+    /// Builds the session an allowed call creates, applying the same rules as validation (so
+    /// it fails the same way if called on a request that was not validated).
+    pub fn create(new: NewSession<'_>) -> Result<Session, StsError> {
+        let chained = new.caller.is_some();
+        let duration = session_duration(
+            new.params.duration_seconds,
+            new.max_session_duration,
+            chained,
+        )?;
+        let tags = plan_tags(new.params, new.caller)?;
+        let source_identity = effective_source_identity(new.params, new.caller, new.role_arn)?;
+        let (partition, account, role_name) = role_arn_parts(new.role_arn).ok_or_else(|| {
+            StsError::new(
+                "ValidationError",
+                format!("{} is not a valid role ARN.", new.role_arn),
+            )
+        })?;
+        let session_name = new.params.role_session_name.clone().unwrap_or_default();
+        let mfa = match (&new.params.serial_number, &new.params.token_code) {
+            (Some(_), Some(_)) => Some(Mfa {
+                authenticated_at: new.at,
+            }),
+            _ => None,
+        };
+        Ok(Session {
+            arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
+            assumed_role_id: format!("{}:{session_name}", role_id(new.role_arn)),
+            role_arn: new.role_arn.to_string(),
+            account: account.to_string(),
+            session_name,
+            issued_at: new.at,
+            expires_at: new.at.saturating_add(duration),
+            chained,
+            tags: tags.tags,
+            transitive_tag_keys: tags.transitive_tag_keys,
+            source_identity,
+            mfa,
+            policy: new.params.policy.as_ref().map(|p| p.document.clone()),
+            policy_arns: new.params.policy_arns.clone(),
+            federation: new.federation,
+        })
+    }
+
+    /// A session tag by key, ignoring case.
+    pub fn tag(&self, key: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| same_tag_key(&t.key, key))
+    }
+
+    pub fn is_expired(&self, at: i64) -> bool {
+        at >= self.expires_at
+    }
+}
+
+/// `(partition, account, role name without path)` of `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`.
+pub fn role_arn_parts(arn: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return None;
+    };
+    let path_and_name = resource.strip_prefix("role/")?;
+    let name = path_and_name.rsplit('/').next().filter(|n| !n.is_empty())?;
+    Some((partition, account, name))
+}
+
+#[cfg(test)]
+mod tests;

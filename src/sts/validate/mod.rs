@@ -1,0 +1,113 @@
+//! STS's own validation of an `AssumeRole*` request's parameters, answered with the error AWS
+//! would return.
+//!
+//! Order: first the API model's constraints, all reported together in one `ValidationError`
+//! (as AWS's request validation does); then the service's own checks, each failing alone:
+//! duration against chaining and `MaxSessionDuration`, policy ARNs, source identity prefix,
+//! session tags, and the packed-size estimate. AWS does not publish the order of its service
+//! checks; this one goes from the request's shape to its contents.
+
+mod model;
+mod service;
+
+pub use model::{message, Violation};
+
+use crate::sts::params::StsParams;
+use crate::sts::session::Session;
+use crate::sts::{StsApi, StsError};
+use model::*;
+
+/// What validation needs to know besides the parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct ValidationContext<'a> {
+    /// The role's `MaxSessionDuration` (default 3600).
+    pub max_session_duration: i64,
+    /// The calling role session, when AssumeRole is called with session credentials.
+    pub caller: Option<&'a Session>,
+    /// The role's ARN, for messages.
+    pub role_arn: &'a str,
+}
+
+/// Validates `params` as STS would.
+pub fn validate(params: &StsParams, context: ValidationContext<'_>) -> Result<(), StsError> {
+    let violations = model_violations(params);
+    if !violations.is_empty() {
+        return Err(StsError::new("ValidationError", message(&violations)));
+    }
+    service::check(params, context)
+}
+
+/// The API model's constraints, in the API's parameter order.
+pub fn model_violations(params: &StsParams) -> Vec<Violation> {
+    let mut out = Vec::new();
+    match params.role_session_name.as_deref() {
+        Some(name) => check_string(name, "roleSessionName", &ROLE_SESSION_NAME, &mut out),
+        // Required by AssumeRole and AssumeRoleWithWebIdentity; SAML takes it from the
+        // assertion and, without it, AWS uses the subject (STS API reference).
+        None if params.api != StsApi::AssumeRoleWithSaml => out.push(missing("roleSessionName")),
+        None => {}
+    }
+    for (i, arn) in params.policy_arns.iter().enumerate() {
+        check_string(
+            arn,
+            &format!("policyArns.{}.member.arn", i + 1),
+            &ARN,
+            &mut out,
+        );
+    }
+    if let Some(policy) = &params.policy {
+        check_string(&policy.text, "policy", &POLICY, &mut out);
+    }
+    if let Some(seconds) = params.duration_seconds {
+        check_range(seconds, "durationSeconds", 900, 43200, &mut out);
+    }
+    let tags: Vec<String> = params
+        .tags
+        .iter()
+        .map(|t| format!("Tag(key={}, value={})", t.key, t.value))
+        .collect();
+    check_list_length(&tags, "tags", 50, &mut out);
+    for (i, tag) in params.tags.iter().enumerate() {
+        check_string(
+            &tag.key,
+            &format!("tags.{}.member.key", i + 1),
+            &TAG_KEY,
+            &mut out,
+        );
+        check_string(
+            &tag.value,
+            &format!("tags.{}.member.value", i + 1),
+            &TAG_VALUE,
+            &mut out,
+        );
+    }
+    check_list_length(
+        &params.transitive_tag_keys,
+        "transitiveTagKeys",
+        50,
+        &mut out,
+    );
+    for (i, key) in params.transitive_tag_keys.iter().enumerate() {
+        check_string(
+            key,
+            &format!("transitiveTagKeys.{}.member", i + 1),
+            &TAG_KEY,
+            &mut out,
+        );
+    }
+    let optional = [
+        (&params.external_id, "externalId", &EXTERNAL_ID),
+        (&params.serial_number, "serialNumber", &SERIAL_NUMBER),
+        (&params.token_code, "tokenCode", &TOKEN_CODE),
+        (&params.source_identity, "sourceIdentity", &SOURCE_IDENTITY),
+    ];
+    for (value, member, rule) in optional {
+        if let Some(value) = value {
+            check_string(value, member, rule, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

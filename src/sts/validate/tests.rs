@@ -1,0 +1,241 @@
+use super::*;
+use crate::sts::params::{SessionPolicy, Tag};
+use crate::sts::session::{NewSession, Session};
+
+fn base() -> StsParams {
+    let mut p = StsParams::empty(StsApi::AssumeRole);
+    p.role_session_name = Some("alice".into());
+    p
+}
+
+fn tags(pairs: &[(&str, &str)]) -> Vec<Tag> {
+    pairs
+        .iter()
+        .map(|(k, v)| Tag {
+            key: k.to_string(),
+            value: v.to_string(),
+        })
+        .collect()
+}
+
+fn check(p: &StsParams) -> Result<(), StsError> {
+    validate(
+        p,
+        ValidationContext {
+            max_session_duration: 3600,
+            caller: None,
+            role_arn: "arn:aws:iam::111122223333:role/R",
+        },
+    )
+}
+
+const ONE: &str = "1 validation error detected: ";
+
+#[test]
+fn model_constraints_give_aws_validation_messages() {
+    type Edit = fn(&mut StsParams);
+    let cases: &[(Edit, &str)] = &[
+        (|p| p.role_session_name = Some("bad name".into()),
+         r"Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]*"),
+        (|p| p.role_session_name = Some("a".into()),
+         "Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2"),
+        (|p| p.role_session_name = Some("x".repeat(65)),
+         "at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64"),
+        (|p| p.role_session_name = None,
+         "Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null"),
+        (|p| p.duration_seconds = Some(899),
+         "Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"),
+        (|p| p.duration_seconds = Some(43201),
+         "Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"),
+        (|p| p.external_id = Some("a b".into()),
+         r"Value 'a b' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@:\/-]*"),
+        (|p| p.external_id = Some("x".into()),
+         "Value 'x' at 'externalId' failed to satisfy constraint: Member must have length greater than or equal to 2"),
+        (|p| p.external_id = Some("x".repeat(1225)),
+         "at 'externalId' failed to satisfy constraint: Member must have length less than or equal to 1224"),
+        (|p| p.source_identity = Some("Diego Ramirez".into()),
+         r"Value 'Diego Ramirez' at 'sourceIdentity' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]*"),
+        (|p| p.source_identity = Some("x".repeat(65)),
+         "at 'sourceIdentity' failed to satisfy constraint: Member must have length less than or equal to 64"),
+        (|p| p.serial_number = Some("GAHT1234".into()),
+         "Value 'GAHT1234' at 'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to 9"),
+        (|p| p.serial_number = Some("arn:aws:iam::1:mfa/a b".into()),
+         r"at 'serialNumber' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=/:,.@-]*"),
+        (|p| p.token_code = Some("12345a".into()),
+         r"Value '12345a' at 'tokenCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [\d]*"),
+        (|p| p.token_code = Some("12345".into()),
+         "Value '12345' at 'tokenCode' failed to satisfy constraint: Member must have length greater than or equal to 6"),
+        (|p| p.tags = tags(&[("team!", "blue")]),
+         r"Value 'team!' at 'tags.1.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{Z}\p{N}_.:/=+\-@]+"),
+        (|p| p.tags = tags(&[("team", &"v".repeat(257))]),
+         "at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256"),
+        (|p| p.tags = tags(&[("", "v")]),
+         "Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+        (|p| p.tags = (0..51).map(|i| Tag { key: format!("k{i}"), value: String::new() }).collect(),
+         "at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50"),
+        (|p| p.transitive_tag_keys = (0..51).map(|i| format!("k{i}")).collect(),
+         "at 'transitiveTagKeys' failed to satisfy constraint: Member must have length less than or equal to 50"),
+        (|p| p.policy_arns = vec!["arn:aws:iam::1:p".into()],
+         "Value 'arn:aws:iam::1:p' at 'policyArns.1.member.arn' failed to satisfy constraint: Member must have length greater than or equal to 20"),
+        (|p| p.policy = Some(policy_text(&format!("{{\"Sid\":\"{}\"}}", "x".repeat(2048)))),
+         "at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048"),
+        (|p| p.policy = Some(policy_text("{\"Sid\":\"café ☕\"}")),
+         r"at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\u0009\u000A\u000D\u0020-\u00FF]+"),
+    ];
+    for (edit, expected) in cases {
+        let mut p = base();
+        edit(&mut p);
+        let e = check(&p).unwrap_err();
+        assert_eq!(e.code, "ValidationError", "{expected}");
+        assert!(e.message.starts_with(ONE), "{}", e.message);
+        assert!(
+            e.message.ends_with(expected),
+            "{}\n  expected to end with\n{expected}",
+            e.message
+        );
+    }
+}
+
+fn policy_text(text: &str) -> SessionPolicy {
+    SessionPolicy {
+        document: crate::json::parse(text, &crate::json::Limits::default()).unwrap(),
+        text: text.to_string(),
+    }
+}
+
+/// The `aws:` prefix of a source identity is already refused by the model's pattern, which has
+/// no `:`; the service rule is a second line that the model makes unreachable.
+#[test]
+fn aws_prefix_of_source_identity_fails_the_pattern() {
+    let mut p = base();
+    p.source_identity = Some("aws:alice".into());
+    assert_eq!(
+        check(&p).unwrap_err().message,
+        r"1 validation error detected: Value 'aws:alice' at 'sourceIdentity' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]*"
+    );
+}
+
+#[test]
+fn several_violations_are_counted_and_joined() {
+    let mut p = base();
+    p.role_session_name = Some("bad name".into());
+    p.duration_seconds = Some(100);
+    assert_eq!(
+        check(&p).unwrap_err().message,
+        r"2 validation errors detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]*; Value '100' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+    );
+}
+
+#[test]
+fn valid_values_pass() {
+    let mut p = base();
+    p.role_session_name = Some("alice+ops=1,x.y@z-w_".into());
+    p.external_id = Some("arn:aws:x/y-z".into());
+    p.serial_number = Some("arn:aws:iam::111122223333:mfa/alice".into());
+    p.token_code = Some("123456".into());
+    p.source_identity = Some("alice".into());
+    p.tags = tags(&[("Projet Été", "café au lait"), ("cost-center", "")]);
+    p.transitive_tag_keys = vec!["projet été".into()];
+    p.policy_arns = vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()];
+    p.duration_seconds = Some(3600);
+    assert_eq!(check(&p), Ok(()));
+}
+
+#[test]
+fn service_checks_fail_with_their_own_errors() {
+    type Edit = fn(&mut StsParams);
+    let cases: &[(Edit, &str, &str)] = &[
+        (
+            |p| p.duration_seconds = Some(7200),
+            "ValidationError",
+            "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+        ),
+        (
+            |p| {
+                p.policy_arns = (0..11)
+                    .map(|i| format!("arn:aws:iam::111122223333:policy/p{i}"))
+                    .collect()
+            },
+            "ValidationError",
+            "Member must have length less than or equal to 10",
+        ),
+        (
+            |p| p.policy_arns = vec!["arn:aws:s3:::example-bucket/object".into()],
+            "InvalidParameterValue",
+            "is not an IAM managed policy ARN",
+        ),
+        (
+            |p| p.tags = tags(&[("Department", "a"), ("department", "b")]),
+            "InvalidParameterValue",
+            "Duplicate tag keys found: 'department'",
+        ),
+        (
+            |p| p.tags = tags(&[("aws:team", "a")]),
+            "InvalidParameterValue",
+            "begins with 'aws:'",
+        ),
+        (
+            |p| {
+                p.tags = tags(&[("team", "a")]);
+                p.transitive_tag_keys = vec!["project".into()];
+            },
+            "InvalidParameterValue",
+            "The transitive tag key 'project' does not name a session tag",
+        ),
+        (
+            |p| {
+                p.tags = (0..50)
+                    .map(|i| Tag {
+                        key: format!("k{i:02}"),
+                        value: crate::sts::role_id(&i.to_string()),
+                    })
+                    .collect()
+            },
+            "PackedPolicyTooLarge",
+            "% of allotted space.",
+        ),
+    ];
+    for (edit, code, needle) in cases {
+        let mut p = base();
+        edit(&mut p);
+        let e = check(&p).unwrap_err();
+        assert_eq!(e.code, *code, "{}", e.message);
+        assert!(e.message.contains(needle), "{}", e.message);
+    }
+}
+
+#[test]
+fn chaining_caps_explicit_durations_and_forbids_overriding_inherited_transitive_tags() {
+    let mut first = base();
+    first.tags = tags(&[("Heart", "1")]);
+    first.transitive_tag_keys = vec!["Heart".into()];
+    let caller = Session::create(NewSession {
+        role_arn: "arn:aws:iam::123456789012:role/Role1",
+        params: &first,
+        caller: None,
+        max_session_duration: 3600,
+        at: 0,
+        federation: None,
+    })
+    .unwrap();
+    let chained = |p: &StsParams| {
+        validate(
+            p,
+            ValidationContext {
+                max_session_duration: 43200,
+                caller: Some(&caller),
+                role_arn: "arn:aws:iam::123456789012:role/Role2",
+            },
+        )
+    };
+    let mut long = base();
+    long.duration_seconds = Some(7200);
+    assert_eq!(
+        chained(&long).unwrap_err().message,
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."
+    );
+    assert_eq!(chained(&base()), Ok(()));
+    let mut clash = base();
+    clash.tags = tags(&[("Heart", "3")]);
+    assert_eq!(chained(&clash).unwrap_err().code, "InvalidParameterValue");
+}
