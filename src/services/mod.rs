@@ -1,1 +1,88 @@
 //! What each service API checks when it receives a role: PassRole flows and service principals.
+//!
+//! `iam:PassRole` is a permission, not an API: the service API that receives a role checks it,
+//! on the role's ARN (path included), with `iam:PassedToService` (the service principal that
+//! will assume the role) and `iam:AssociatedResourceArn` (what the role is attached to)
+//! (IAM User Guide, "Grant a user permissions to pass a role to an AWS service"; semantics
+//! notes §5). Separately, the role's trust policy must let that service principal assume it;
+//! where and whether the API itself reports a trust problem differs by service, and is recorded
+//! in [`PassRoleApi::trust_check`] with how sure we are.
+
+mod extract;
+mod table;
+
+pub use extract::{extract_roles, ExtractedRole, RoleReference};
+pub use table::PASS_ROLE_APIS;
+
+/// How a parameter names the role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleValue {
+    /// A role ARN.
+    RoleArn,
+    /// A role ARN or a bare role name (Glue's `Role`).
+    RoleNameOrArn,
+    /// An instance profile, as its ARN or as `{"Arn": ...}` / `{"Name": ...}` (EC2); the role
+    /// passed is the one inside the profile.
+    InstanceProfile,
+}
+
+/// One parameter that carries a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleParameter {
+    /// The API's own parameter name; a dot descends into an object (`overrides.taskRoleArn`).
+    pub name: &'static str,
+    pub value: RoleValue,
+    pub required: bool,
+}
+
+/// How confident the table is about a service's trust check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// AWS documentation says so.
+    Documented,
+    /// Widely reported by users; not in AWS's documentation.
+    Community,
+    /// Not documented; our best understanding.
+    Unverified,
+}
+
+/// Where AWS reports that the role's trust policy does not let the service assume it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrustCheck {
+    /// Whether this API call itself fails when the service cannot assume the role.
+    pub checked_by_this_call: bool,
+    /// What happens, as a sentence (the error AWS returns, or when the failure shows up).
+    pub outcome: &'static str,
+    pub evidence: Evidence,
+}
+
+/// A service API that passes a role to a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PassRoleApi {
+    /// The IAM action, as AWS spells it (`lambda:CreateFunction`).
+    pub action: &'static str,
+    pub parameters: &'static [RoleParameter],
+    /// The `iam:PassedToService` value: the service principal that will assume the role.
+    pub passed_to_service: &'static str,
+    /// What `iam:AssociatedResourceArn` holds, as an ARN template; the request's `resource`
+    /// is that ARN (see [`associated_resource_arn`]).
+    pub associated_resource: &'static str,
+    pub trust_check: TrustCheck,
+}
+
+/// The table entry for an action, matched ignoring case as IAM action names are.
+pub fn pass_role_api(action: &str) -> Option<&'static PassRoleApi> {
+    PASS_ROLE_APIS
+        .iter()
+        .find(|api| api.action.eq_ignore_ascii_case(action))
+}
+
+/// The `iam:AssociatedResourceArn` of a call: the resource the call acts on, which the
+/// scenario gives as the request's `resource` in the form of [`PassRoleApi::associated_resource`]
+/// (a function ARN for Lambda, an instance ARN for EC2, a stack ARN for CloudFormation, ...).
+pub fn associated_resource_arn(request_resource: &str) -> String {
+    request_resource.to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! The built-in table of service APIs that pass a role. Service principals and parameter names
+//! are each service's API reference's; trust-check outcomes carry their evidence.
+
+use super::{Evidence, PassRoleApi, RoleParameter, RoleValue, TrustCheck};
+
+const fn role(name: &'static str, required: bool) -> RoleParameter {
+    RoleParameter {
+        name,
+        value: RoleValue::RoleArn,
+        required,
+    }
+}
+
+const fn profile(required: bool) -> RoleParameter {
+    RoleParameter {
+        name: "IamInstanceProfile",
+        value: RoleValue::InstanceProfile,
+        required,
+    }
+}
+
+const LAMBDA_TRUST: TrustCheck = TrustCheck {
+    checked_by_this_call: true,
+    outcome: "Lambda refuses the call with InvalidParameterValueException: \"The role defined for the function cannot be assumed by Lambda.\"",
+    evidence: Evidence::Community,
+};
+
+const EC2_TRUST: TrustCheck = TrustCheck {
+    checked_by_this_call: false,
+    outcome: "The call succeeds; the instance gets no credentials from its instance profile, which shows only when software on it calls AWS.",
+    evidence: Evidence::Unverified,
+};
+
+const ECS_TRUST: TrustCheck = TrustCheck {
+    checked_by_this_call: false,
+    outcome: "The task definition is accepted; tasks fail when ECS cannot assume the execution role, and the task's own calls fail when the task role cannot be assumed.",
+    evidence: Evidence::Unverified,
+};
+
+const CLOUDFORMATION_TRUST: TrustCheck = TrustCheck {
+    checked_by_this_call: true,
+    outcome: "CloudFormation refuses the call with ValidationError: \"Role ARN is invalid or cannot be assumed\".",
+    evidence: Evidence::Community,
+};
+
+/// See the module's doc comment for sources.
+pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
+    PassRoleApi {
+        action: "lambda:CreateFunction",
+        parameters: &[role("Role", true)],
+        passed_to_service: "lambda.amazonaws.com",
+        associated_resource: "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
+        trust_check: LAMBDA_TRUST,
+    },
+    PassRoleApi {
+        action: "lambda:UpdateFunctionConfiguration",
+        parameters: &[role("Role", false)],
+        passed_to_service: "lambda.amazonaws.com",
+        associated_resource: "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
+        trust_check: LAMBDA_TRUST,
+    },
+    PassRoleApi {
+        action: "ec2:RunInstances",
+        parameters: &[profile(false)],
+        passed_to_service: "ec2.amazonaws.com",
+        associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/*",
+        trust_check: EC2_TRUST,
+    },
+    PassRoleApi {
+        action: "ec2:AssociateIamInstanceProfile",
+        parameters: &[profile(true)],
+        passed_to_service: "ec2.amazonaws.com",
+        associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}",
+        trust_check: EC2_TRUST,
+    },
+    PassRoleApi {
+        action: "ecs:RegisterTaskDefinition",
+        parameters: &[role("taskRoleArn", false), role("executionRoleArn", false)],
+        passed_to_service: "ecs-tasks.amazonaws.com",
+        associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:*",
+        trust_check: ECS_TRUST,
+    },
+    PassRoleApi {
+        action: "ecs:RunTask",
+        parameters: &[role("overrides.taskRoleArn", false), role("overrides.executionRoleArn", false)],
+        passed_to_service: "ecs-tasks.amazonaws.com",
+        associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:${Revision}",
+        trust_check: ECS_TRUST,
+    },
+    PassRoleApi {
+        action: "cloudformation:CreateStack",
+        parameters: &[role("RoleARN", false)],
+        passed_to_service: "cloudformation.amazonaws.com",
+        associated_resource: "arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*",
+        trust_check: CLOUDFORMATION_TRUST,
+    },
+    PassRoleApi {
+        action: "cloudformation:UpdateStack",
+        parameters: &[role("RoleARN", false)],
+        passed_to_service: "cloudformation.amazonaws.com",
+        associated_resource: "arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*",
+        trust_check: CLOUDFORMATION_TRUST,
+    },
+    PassRoleApi {
+        action: "codebuild:CreateProject",
+        parameters: &[role("serviceRole", true)],
+        passed_to_service: "codebuild.amazonaws.com",
+        associated_resource: "arn:${Partition}:codebuild:${Region}:${Account}:project/${ProjectName}",
+        trust_check: TrustCheck {
+            checked_by_this_call: true,
+            outcome: "CodeBuild refuses the call with InvalidInputException: \"CodeBuild is not authorized to perform: sts:AssumeRole on <role ARN>\".",
+            evidence: Evidence::Community,
+        },
+    },
+    PassRoleApi {
+        action: "glue:CreateJob",
+        parameters: &[RoleParameter {
+            name: "Role",
+            value: RoleValue::RoleNameOrArn,
+            required: true,
+        }],
+        passed_to_service: "glue.amazonaws.com",
+        associated_resource: "arn:${Partition}:glue:${Region}:${Account}:job/${JobName}",
+        trust_check: TrustCheck {
+            checked_by_this_call: false,
+            outcome: "The job is created; its runs fail when Glue cannot assume the role.",
+            evidence: Evidence::Unverified,
+        },
+    },
+    PassRoleApi {
+        action: "sagemaker:CreateNotebookInstance",
+        parameters: &[role("RoleArn", true)],
+        passed_to_service: "sagemaker.amazonaws.com",
+        associated_resource: "arn:${Partition}:sagemaker:${Region}:${Account}:notebook-instance/${NotebookInstanceName}",
+        trust_check: TrustCheck {
+            checked_by_this_call: true,
+            outcome: "SageMaker refuses the call with ValidationException, saying it could not assume the role.",
+            evidence: Evidence::Unverified,
+        },
+    },
+    PassRoleApi {
+        action: "states:CreateStateMachine",
+        parameters: &[role("roleArn", true)],
+        passed_to_service: "states.amazonaws.com",
+        associated_resource: "arn:${Partition}:states:${Region}:${Account}:stateMachine:${StateMachineName}",
+        trust_check: TrustCheck {
+            checked_by_this_call: true,
+            outcome: "Step Functions refuses the call with AccessDeniedException: \"Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.\"",
+            evidence: Evidence::Community,
+        },
+    },
+];
