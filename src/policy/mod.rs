@@ -30,6 +30,8 @@ mod validate;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod tests;
 
 pub use model::*;
 pub use parse::{parse_policy, ParsedPolicy};

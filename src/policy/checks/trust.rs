@@ -7,7 +7,7 @@
 //! recommended", "Redundant principal in role trust policy"); semantics notes §3.1, §3.3.
 
 use crate::policy::codes;
-use crate::policy::elements::principal::{arn_parts, federated_kind, Federated};
+use crate::policy::elements::principal_forms::{arn_parts, federated_kind, Federated};
 use crate::policy::glob::{glob, has_wildcard};
 use crate::policy::reader::Reader;
 use crate::policy::{Effect, Located, PrincipalEntry, PrincipalType, PrincipalValue, Statement};

@@ -4,5 +4,6 @@ pub(crate) mod action;
 pub(crate) mod condition;
 pub(crate) mod keys;
 pub(crate) mod principal;
+pub(crate) mod principal_forms;
 pub(crate) mod values;
 pub(crate) mod variables;

@@ -7,6 +7,9 @@
 //! trust policies, SCPs and RCPs, and must be used with `Deny`. Wildcards are allowed only as the
 //! whole value `*`.
 
+use super::principal_forms::{
+    federated_kind, is_aws_principal, is_service_principal, Federated, BUILT_IN_PROVIDERS,
+};
 use super::variables;
 use crate::json::{Json, Value};
 use crate::policy::codes;
@@ -21,15 +24,6 @@ const TYPES: &[(&str, PrincipalType)] = &[
     ("Service", PrincipalType::Service),
     ("Federated", PrincipalType::Federated),
     ("CanonicalUser", PrincipalType::CanonicalUser),
-];
-
-/// The identity providers that a role trust policy can name without an ARN (IAM User Guide,
-/// "Principal", web identity session principals).
-pub(crate) const BUILT_IN_PROVIDERS: &[&str] = &[
-    "accounts.google.com",
-    "cognito-identity.amazonaws.com",
-    "graph.facebook.com",
-    "www.amazon.com",
 ];
 
 pub(crate) fn read_principal(
@@ -247,90 +241,5 @@ fn check_value(r: &mut Reader, kind: PrincipalType, t: &Text) {
             );
         }
         _ => {}
-    }
-}
-
-/// The six parts of an ARN, if `value` has them.
-pub(crate) fn arn_parts(value: &str) -> Option<[&str; 6]> {
-    let mut it = value.splitn(6, ':');
-    let parts = [
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-    ];
-    (parts[0] == "arn" && !parts[1].is_empty()).then_some(parts)
-}
-
-fn is_account(s: &str) -> bool {
-    s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Account IDs, IAM and STS principal ARNs, and the unique IDs (`AIDA...`, `AROA...`) that IAM
-/// shows after a principal is deleted (semantics notes §3.1, §3.2).
-fn is_aws_principal(v: &str) -> bool {
-    if is_account(v) {
-        return true;
-    }
-    if v.len() >= 16
-        && v.starts_with('A')
-        && v.bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    {
-        return true;
-    }
-    let Some([_, _, service, region, account, resource]) = arn_parts(v) else {
-        return false;
-    };
-    let named = |prefix: &str| resource.strip_prefix(prefix).is_some_and(|n| !n.is_empty());
-    let shape_ok = match service {
-        "iam" => resource == "root" || named("user/") || named("role/"),
-        "sts" => {
-            named("federated-user/")
-                || resource
-                    .strip_prefix("assumed-role/")
-                    .and_then(|rest| rest.split_once('/'))
-                    .is_some_and(|(role, session)| !role.is_empty() && !session.is_empty())
-        }
-        _ => false,
-    };
-    shape_ok && region.is_empty() && is_account(account)
-}
-
-fn is_service_principal(v: &str) -> bool {
-    v.contains('.')
-        && !v.starts_with('.')
-        && !v.ends_with('.')
-        && v.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
-}
-
-/// What a `Federated` principal names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Federated {
-    Saml,
-    /// An IAM OIDC provider, with its host and path (`token.actions.githubusercontent.com`).
-    Oidc(String),
-    /// `accounts.google.com` and the other providers named without an ARN.
-    BuiltIn(String),
-    Unknown,
-}
-
-pub(crate) fn federated_kind(v: &str) -> Federated {
-    if BUILT_IN_PROVIDERS.contains(&v) {
-        return Federated::BuiltIn(v.to_string());
-    }
-    let Some([_, _, "iam", "", account, resource]) = arn_parts(v) else {
-        return Federated::Unknown;
-    };
-    if !is_account(account) {
-        return Federated::Unknown;
-    }
-    match resource.split_once('/') {
-        Some(("saml-provider", name)) if !name.is_empty() => Federated::Saml,
-        Some(("oidc-provider", host)) if !host.is_empty() => Federated::Oidc(host.to_string()),
-        _ => Federated::Unknown,
     }
 }
