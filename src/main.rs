@@ -17,6 +17,14 @@ fn main() -> ExitCode {
             println!("iam-playground {}", iam_playground::VERSION);
             ExitCode::SUCCESS
         }
+        Some("run") => {
+            let text = std::fs::read_to_string(&args[1]).unwrap_or_default();
+            match iam_playground::scenario::run_scenario(&text) {
+                Ok(out) => println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default()),
+                Err(f) => eprintln!("{f:?}"),
+            }
+            ExitCode::SUCCESS
+        }
         Some("--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -7,7 +7,12 @@ use super::input::{CallerSide, Request};
 use super::statement::PolicyOutcome;
 use super::trace::{Decision, StatementTrace};
 
-pub(super) fn changes(outcome: &Outcome, eval: &Evaluated, caller: &CallerSide, request: &Request) -> Vec<String> {
+pub(super) fn changes(
+    outcome: &Outcome,
+    eval: &Evaluated,
+    caller: &CallerSide,
+    request: &Request,
+) -> Vec<String> {
     match outcome.decision {
         Decision::Allowed => allowed(outcome),
         Decision::ExplicitDeny => explicit(eval),
@@ -25,21 +30,46 @@ fn allowed(outcome: &Outcome) -> Vec<String> {
 
 fn explicit(eval: &Evaluated) -> Vec<String> {
     all(eval)
-        .flat_map(|p| p.trace.statements.iter().filter(|s| s.applies && s.effect == "Deny").map(move |s| (p, s)))
+        .flat_map(|p| {
+            p.trace
+                .statements
+                .iter()
+                .filter(|s| s.applies && s.effect == "Deny")
+                .map(move |s| (p, s))
+        })
         .map(|(p, s)| {
             let conditions: Vec<&str> = s.conditions.iter().map(|c| c.reason.as_str()).collect();
             if conditions.is_empty() {
-                format!("Remove or narrow {} of {} ({}); nothing can override an explicit deny.", s.name(), p.trace.label, s.pointer)
+                format!(
+                    "Remove or narrow {} of {} ({}); nothing can override an explicit deny.",
+                    s.name(),
+                    p.trace.label,
+                    s.pointer
+                )
             } else {
-                format!("Remove or narrow {} of {} ({}), or make its condition false (now: {}).", s.name(), p.trace.label, s.pointer, conditions.join("; "))
+                format!(
+                    "Remove or narrow {} of {} ({}), or make its condition false (now: {}).",
+                    s.name(),
+                    p.trace.label,
+                    s.pointer,
+                    conditions.join("; ")
+                )
             }
         })
         .collect()
 }
 
 fn all(eval: &Evaluated) -> impl Iterator<Item = &PolicyOutcome> {
-    let levels = eval.scps.iter().chain(&eval.rcps).flat_map(|(_, l)| l.iter());
-    levels.chain(&eval.identity).chain(&eval.boundary).chain(&eval.session).chain(&eval.resource)
+    let levels = eval
+        .scps
+        .iter()
+        .chain(&eval.rcps)
+        .flat_map(|(_, l)| l.iter());
+    levels
+        .chain(&eval.identity)
+        .chain(&eval.boundary)
+        .chain(&eval.session)
+        .chain(&eval.resource)
 }
 
 /// The first element that failed in a statement whose action matched.
@@ -50,21 +80,48 @@ fn why_not(s: &StatementTrace) -> Option<String> {
     if let Some(p) = s.principal.as_ref().filter(|p| !p.matched) {
         return Some(format!("its Principal {}", p.detail));
     }
-    let failed: Vec<&str> = s.conditions.iter().filter(|c| !c.matched).map(|c| c.reason.as_str()).collect();
+    let failed: Vec<&str> = s
+        .conditions
+        .iter()
+        .filter(|c| !c.matched)
+        .map(|c| c.reason.as_str())
+        .collect();
     (!failed.is_empty()).then(|| format!("its condition fails: {}", failed.join("; ")))
 }
 
 fn near_misses<'a>(outcomes: impl Iterator<Item = &'a PolicyOutcome>) -> Vec<String> {
     outcomes
-        .flat_map(|p| p.trace.statements.iter().filter(|s| s.effect == "Allow" && s.near_miss()).map(move |s| (p, s)))
-        .filter_map(|(p, s)| why_not(s).map(|why| format!("{} of {} ({}) allows the action, but {why}.", s.name(), p.trace.label, s.pointer)))
+        .flat_map(|p| {
+            p.trace
+                .statements
+                .iter()
+                .filter(|s| s.effect == "Allow" && s.near_miss())
+                .map(move |s| (p, s))
+        })
+        .filter_map(|(p, s)| {
+            why_not(s).map(|why| {
+                format!(
+                    "{} of {} ({}) allows the action, but {why}.",
+                    s.name(),
+                    p.trace.label,
+                    s.pointer
+                )
+            })
+        })
         .collect()
 }
 
-fn implicit(outcome: &Outcome, eval: &Evaluated, caller: &CallerSide, request: &Request) -> Vec<String> {
+fn implicit(
+    outcome: &Outcome,
+    eval: &Evaluated,
+    caller: &CallerSide,
+    request: &Request,
+) -> Vec<String> {
     let who = caller.caller.display_arn();
     let (action, resource) = (request.action, request.resource);
-    let Some(kind) = outcome.denied_by else { return Vec::new() };
+    let Some(kind) = outcome.denied_by else {
+        return Vec::new();
+    };
     let mut out = match kind {
         PolicyKind::Identity => near_misses(eval.identity.iter()),
         PolicyKind::Boundary => near_misses(eval.boundary.iter()),
@@ -88,5 +145,7 @@ fn implicit(outcome: &Outcome, eval: &Evaluated, caller: &CallerSide, request: &
 }
 
 fn kind_is_trust(eval: &Evaluated) -> bool {
-    eval.resource.as_ref().is_some_and(|r| r.trace.kind == PolicyKind::Trust.aws_name())
+    eval.resource
+        .as_ref()
+        .is_some_and(|r| r.trace.kind == PolicyKind::Trust.aws_name())
 }

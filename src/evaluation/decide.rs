@@ -21,21 +21,37 @@ pub(super) struct Evaluated {
 
 impl Evaluated {
     fn all(&self) -> impl Iterator<Item = &PolicyOutcome> {
-        let levels = self.scps.iter().chain(&self.rcps).flat_map(|(_, l)| l.iter());
-        levels.chain(&self.identity).chain(&self.boundary).chain(&self.session).chain(&self.resource)
+        let levels = self
+            .scps
+            .iter()
+            .chain(&self.rcps)
+            .flat_map(|(_, l)| l.iter());
+        levels
+            .chain(&self.identity)
+            .chain(&self.boundary)
+            .chain(&self.session)
+            .chain(&self.resource)
     }
 
     pub fn identity_allows(&self) -> bool {
-        self.identity.iter().any(|p| p.trace.verdict == PolicyVerdict::Allow)
+        self.identity
+            .iter()
+            .any(|p| p.trace.verdict == PolicyVerdict::Allow)
     }
 
     pub fn boundary_allows(&self) -> bool {
-        self.boundary.as_ref().is_none_or(|b| b.trace.verdict == PolicyVerdict::Allow)
+        self.boundary
+            .as_ref()
+            .is_none_or(|b| b.trace.verdict == PolicyVerdict::Allow)
     }
 
     /// With no session policy a role session keeps its role's permissions (§1.1 step 8).
     pub fn session_allows(&self) -> bool {
-        self.session.is_empty() || self.session.iter().any(|p| p.trace.verdict == PolicyVerdict::Allow)
+        self.session.is_empty()
+            || self
+                .session
+                .iter()
+                .any(|p| p.trace.verdict == PolicyVerdict::Allow)
     }
 
     pub fn resource_match(&self) -> Option<PrincipalMatchKind> {
@@ -69,10 +85,24 @@ pub fn authorize(caller: &CallerSide, resource: &ResourceSide, request: &Request
     let eval = Evaluated {
         scps: evaluate_levels(&caller.scps, Side::Caller, who, request),
         rcps: evaluate_levels(&resource.rcps, Side::Resource, who, request),
-        identity: caller.identity.iter().map(|p| evaluate_policy(p, Side::Caller, None, who, request)).collect(),
-        boundary: caller.boundary.as_ref().map(|p| evaluate_policy(p, Side::Caller, None, who, request)),
-        session: caller.session.iter().map(|p| evaluate_policy(p, Side::Caller, None, who, request)).collect(),
-        resource: resource.policy.as_ref().map(|p| evaluate_policy(p, Side::Resource, None, who, request)),
+        identity: caller
+            .identity
+            .iter()
+            .map(|p| evaluate_policy(p, Side::Caller, None, who, request))
+            .collect(),
+        boundary: caller
+            .boundary
+            .as_ref()
+            .map(|p| evaluate_policy(p, Side::Caller, None, who, request)),
+        session: caller
+            .session
+            .iter()
+            .map(|p| evaluate_policy(p, Side::Caller, None, who, request))
+            .collect(),
+        resource: resource
+            .policy
+            .as_ref()
+            .map(|p| evaluate_policy(p, Side::Resource, None, who, request)),
     };
     let cross_account = match (who.account(), resource.account.as_deref()) {
         (Some(a), Some(b)) => a != b,
@@ -93,7 +123,13 @@ pub(super) struct Outcome {
 
 impl Outcome {
     fn allowed(reason: String, deciding: Vec<StatementRef>) -> Outcome {
-        Outcome { decision: Decision::Allowed, denied_by: None, refused_by: None, reasons: vec![reason], deciding }
+        Outcome {
+            decision: Decision::Allowed,
+            denied_by: None,
+            refused_by: None,
+            reasons: vec![reason],
+            deciding,
+        }
     }
 
     fn implicit(kind: PolicyKind, side: Side, reason: String) -> Outcome {
@@ -111,11 +147,15 @@ fn statements_with(outcomes: &[&PolicyOutcome], effect: &str) -> Vec<StatementRe
     outcomes
         .iter()
         .flat_map(|p| {
-            p.trace.statements.iter().filter(|s| s.applies && s.effect == effect).map(|s| StatementRef {
-                policy: p.trace.label.clone(),
-                pointer: s.pointer.clone(),
-                effect: s.effect,
-            })
+            p.trace
+                .statements
+                .iter()
+                .filter(|s| s.applies && s.effect == effect)
+                .map(|s| StatementRef {
+                    policy: p.trace.label.clone(),
+                    pointer: s.pointer.clone(),
+                    effect: s.effect,
+                })
         })
         .collect()
 }
@@ -134,7 +174,10 @@ fn decide(eval: &Evaluated, caller: &CallerSide, resource: &ResourceSide, cross:
     if let Some(outcome) = org_levels_deny(&eval.scps, PolicyKind::Scp, Side::Caller) {
         return outcome;
     }
-    let resource_kind = resource.policy.as_ref().map_or(PolicyKind::Resource, |p| p.policy.kind);
+    let resource_kind = resource
+        .policy
+        .as_ref()
+        .map_or(PolicyKind::Resource, |p| p.policy.kind);
     if caller.caller.account().is_none() {
         return identityless(eval, resource_kind);
     }
@@ -150,12 +193,18 @@ fn decide(eval: &Evaluated, caller: &CallerSide, resource: &ResourceSide, cross:
 /// Step 2: one applying `Deny` in any policy decides. AWS names one policy type in its message;
 /// the order here follows the order in which the enforcement code lists them.
 fn explicit_deny(eval: &Evaluated) -> Option<Outcome> {
-    let denying: Vec<&PolicyOutcome> = eval.all().filter(|p| p.trace.verdict == PolicyVerdict::Deny).collect();
+    let denying: Vec<&PolicyOutcome> = eval
+        .all()
+        .filter(|p| p.trace.verdict == PolicyVerdict::Deny)
+        .collect();
     let first = denying.first()?;
     let kind = kind_of(&first.trace);
     let side = first.trace.side;
     let deciding = statements_with(&denying, "Deny");
-    let names: Vec<String> = deciding.iter().map(|d| format!("{} ({})", d.policy, d.pointer)).collect();
+    let names: Vec<String> = deciding
+        .iter()
+        .map(|d| format!("{} ({})", d.policy, d.pointer))
+        .collect();
     Some(Outcome {
         decision: Decision::ExplicitDeny,
         denied_by: Some(kind),
@@ -181,11 +230,21 @@ pub(super) fn kind_of(trace: &PolicyTrace) -> PolicyKind {
 }
 
 /// SCPs and RCPs: every level of the organization path must allow (§1.1 steps 3 and 4).
-fn org_levels_deny(levels: &[(String, Vec<PolicyOutcome>)], kind: PolicyKind, side: Side) -> Option<Outcome> {
-    let (target, _) = levels
-        .iter()
-        .find(|(_, outcomes)| !outcomes.iter().any(|p| p.trace.verdict == PolicyVerdict::Allow))?;
-    let name = if kind == PolicyKind::Scp { "SCP" } else { "RCP" };
+fn org_levels_deny(
+    levels: &[(String, Vec<PolicyOutcome>)],
+    kind: PolicyKind,
+    side: Side,
+) -> Option<Outcome> {
+    let (target, _) = levels.iter().find(|(_, outcomes)| {
+        !outcomes
+            .iter()
+            .any(|p| p.trace.verdict == PolicyVerdict::Allow)
+    })?;
+    let name = if kind == PolicyKind::Scp {
+        "SCP"
+    } else {
+        "RCP"
+    };
     Some(Outcome::implicit(
         kind,
         side,
@@ -210,10 +269,17 @@ fn identityless(eval: &Evaluated, resource_kind: PolicyKind) -> Outcome {
 }
 
 /// The caller side's own checks: identity policies, then the boundary, then session policies.
-fn caller_side_refusal(eval: &Evaluated, caller: &CallerSide, need_identity: bool) -> Option<(PolicyKind, String)> {
+fn caller_side_refusal(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    need_identity: bool,
+) -> Option<(PolicyKind, String)> {
     let is_root = matches!(caller.caller, Caller::Root { .. });
     if need_identity && !is_root && !eval.identity_allows() {
-        return Some((PolicyKind::Identity, "No identity-based policy of the caller allows the request.".into()));
+        return Some((
+            PolicyKind::Identity,
+            "No identity-based policy of the caller allows the request.".into(),
+        ));
     }
     if !eval.boundary_allows() {
         return Some((PolicyKind::Boundary, "The caller's permissions boundary does not allow the request; a boundary caps what identity-based policies grant.".into()));
@@ -236,7 +302,12 @@ fn caller_allowed(eval: &Evaluated, caller: &CallerSide, why: String) -> Outcome
 fn same_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKind) -> Outcome {
     let named = eval.resource_match();
     let need = match named {
-        Some(PrincipalMatchKind::User | PrincipalMatchKind::RoleSession | PrincipalMatchKind::FederatedUser | PrincipalMatchKind::Wildcard) => None,
+        Some(
+            PrincipalMatchKind::User
+            | PrincipalMatchKind::RoleSession
+            | PrincipalMatchKind::FederatedUser
+            | PrincipalMatchKind::Wildcard,
+        ) => None,
         Some(PrincipalMatchKind::Role) => Some(false),
         _ => Some(true),
     };
@@ -332,7 +403,11 @@ fn finish(
     Authorization {
         decision: outcome.decision,
         denied_by: outcome.denied_by,
-        refused_by: if cross_account { outcome.refused_by } else { None },
+        refused_by: if cross_account {
+            outcome.refused_by
+        } else {
+            None
+        },
         cross_account,
         message,
         reasons: outcome.reasons,

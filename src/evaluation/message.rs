@@ -19,13 +19,18 @@ pub fn access_denied_message(
     explicit: bool,
     with_context: bool,
 ) -> String {
-    let head = format!("User: {principal} is not authorized to perform: {action} on resource: {resource}");
+    let head =
+        format!("User: {principal} is not authorized to perform: {action} on resource: {resource}");
     let Some(kind) = denied_by.filter(|_| with_context) else {
         return head;
     };
     let name = kind.aws_name();
     if explicit {
-        let article = if kind == PolicyKind::Trust { "the" } else { "a" };
+        let article = if kind == PolicyKind::Trust {
+            "the"
+        } else {
+            "a"
+        };
         format!("{head} with an explicit deny in {article} {name}")
     } else {
         format!("{head} because no {name} allows the {action} action")
@@ -48,10 +53,33 @@ mod tests {
         );
         assert_eq!(m, "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/app/Deployer because no identity-based policy allows the sts:AssumeRole action");
         let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Scp), true, true);
-        assert!(m.ends_with("with an explicit deny in a service control policy"), "{m}");
-        let m = access_denied_message("u", "sts:AssumeRole", "r", Some(PolicyKind::Trust), true, true);
-        assert!(m.ends_with("with an explicit deny in the role trust policy"), "{m}");
-        let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Resource), false, false);
-        assert_eq!(m, "User: u is not authorized to perform: s3:GetObject on resource: r");
+        assert!(
+            m.ends_with("with an explicit deny in a service control policy"),
+            "{m}"
+        );
+        let m = access_denied_message(
+            "u",
+            "sts:AssumeRole",
+            "r",
+            Some(PolicyKind::Trust),
+            true,
+            true,
+        );
+        assert!(
+            m.ends_with("with an explicit deny in the role trust policy"),
+            "{m}"
+        );
+        let m = access_denied_message(
+            "u",
+            "s3:GetObject",
+            "r",
+            Some(PolicyKind::Resource),
+            false,
+            false,
+        );
+        assert_eq!(
+            m,
+            "User: u is not authorized to perform: s3:GetObject on resource: r"
+        );
     }
 }

@@ -19,6 +19,6 @@ pub use decide::authorize;
 pub use input::{CallerSide, OrgLevel, PolicyUse, Request, ResourceSide};
 pub use message::access_denied_message;
 pub use trace::{
-    Authorization, ConditionTrace, Decision, ElementTrace, PolicyTrace, PolicyVerdict, Side, StatementRef,
-    StatementTrace,
+    Authorization, ConditionTrace, Decision, ElementTrace, PolicyTrace, PolicyVerdict, Side,
+    StatementRef, StatementTrace,
 };

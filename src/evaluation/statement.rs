@@ -1,11 +1,15 @@
 //! Evaluating one policy's statements against a request.
 
 use crate::condition::RequestContext;
-use crate::matching::{match_principal, not_principal_exempts, Caller, PrincipalMatch, PrincipalMatchKind};
+use crate::matching::{
+    match_principal, not_principal_exempts, Caller, PrincipalMatch, PrincipalMatchKind,
+};
 use crate::policy::{ActionClause, Effect, PrincipalClause, ResourceClause, Statement};
 
 use super::input::{PolicyUse, Request};
-use super::trace::{ConditionTrace, ElementTrace, PolicyTrace, PolicyVerdict, Side, StatementTrace};
+use super::trace::{
+    ConditionTrace, ElementTrace, PolicyTrace, PolicyVerdict, Side, StatementTrace,
+};
 
 /// A policy's trace plus, for resource-based policies, the principal form its applying `Allow`
 /// named (what a resource-based policy can grant on its own depends on it).
@@ -58,10 +62,15 @@ pub fn evaluate_policy(
 }
 
 /// Of two principal forms that allowed, the one that grants the most on its own.
-fn more_specific(a: Option<PrincipalMatchKind>, b: Option<PrincipalMatchKind>) -> Option<PrincipalMatchKind> {
+fn more_specific(
+    a: Option<PrincipalMatchKind>,
+    b: Option<PrincipalMatchKind>,
+) -> Option<PrincipalMatchKind> {
     fn rank(kind: PrincipalMatchKind) -> u8 {
         match kind {
-            PrincipalMatchKind::RoleSession | PrincipalMatchKind::FederatedUser | PrincipalMatchKind::User => 5,
+            PrincipalMatchKind::RoleSession
+            | PrincipalMatchKind::FederatedUser
+            | PrincipalMatchKind::User => 5,
             PrincipalMatchKind::Service | PrincipalMatchKind::Federated => 4,
             PrincipalMatchKind::Role => 3,
             PrincipalMatchKind::Wildcard => 2,
@@ -81,7 +90,10 @@ fn evaluate_statement(
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let action = action_trace(&statement.action, request.action);
-    let resource = statement.resource.as_ref().map(|r| resource_trace(r, request.resource, request.context));
+    let resource = statement
+        .resource
+        .as_ref()
+        .map(|r| resource_trace(r, request.resource, request.context));
     let (principal, principal_match) = match &statement.principal {
         Some(clause) => {
             let (trace, m) = principal_trace(clause, caller);
@@ -127,33 +139,64 @@ fn evaluate_statement(
 
 fn action_trace(clause: &ActionClause, action: &str) -> ElementTrace {
     let hit = clause.patterns.iter().find(|p| p.value.matches(action));
-    let element = if clause.negated { "NotAction" } else { "Action" };
+    let element = if clause.negated {
+        "NotAction"
+    } else {
+        "Action"
+    };
     match (hit, clause.negated) {
-        (Some(p), false) => ElementTrace { matched: true, detail: format!("`{}` matches {action}", p.value.raw()) },
-        (None, false) => ElementTrace { matched: false, detail: format!("no Action value matches {action}") },
-        (Some(p), true) => {
-            ElementTrace { matched: false, detail: format!("{element} `{}` excludes {action}", p.value.raw()) }
-        }
-        (None, true) => ElementTrace { matched: true, detail: format!("{action} is not among the NotAction values") },
+        (Some(p), false) => ElementTrace {
+            matched: true,
+            detail: format!("`{}` matches {action}", p.value.raw()),
+        },
+        (None, false) => ElementTrace {
+            matched: false,
+            detail: format!("no Action value matches {action}"),
+        },
+        (Some(p), true) => ElementTrace {
+            matched: false,
+            detail: format!("{element} `{}` excludes {action}", p.value.raw()),
+        },
+        (None, true) => ElementTrace {
+            matched: true,
+            detail: format!("{action} is not among the NotAction values"),
+        },
     }
 }
 
-fn resource_trace(clause: &ResourceClause, resource: &str, context: &RequestContext) -> ElementTrace {
-    let hit = clause.patterns.iter().find(|p| p.value.matches(resource, context));
+fn resource_trace(
+    clause: &ResourceClause,
+    resource: &str,
+    context: &RequestContext,
+) -> ElementTrace {
+    let hit = clause
+        .patterns
+        .iter()
+        .find(|p| p.value.matches(resource, context));
     match (hit, clause.negated) {
-        (Some(p), false) => ElementTrace { matched: true, detail: format!("`{}` matches {resource}", p.value.raw()) },
+        (Some(p), false) => ElementTrace {
+            matched: true,
+            detail: format!("`{}` matches {resource}", p.value.raw()),
+        },
         (None, false) => ElementTrace {
             matched: false,
             detail: format!("no Resource value matches {resource} (ARNs match case-sensitively)"),
         },
-        (Some(p), true) => {
-            ElementTrace { matched: false, detail: format!("NotResource `{}` excludes {resource}", p.value.raw()) }
-        }
-        (None, true) => ElementTrace { matched: true, detail: format!("{resource} is not among the NotResource values") },
+        (Some(p), true) => ElementTrace {
+            matched: false,
+            detail: format!("NotResource `{}` excludes {resource}", p.value.raw()),
+        },
+        (None, true) => ElementTrace {
+            matched: true,
+            detail: format!("{resource} is not among the NotResource values"),
+        },
     }
 }
 
-fn principal_trace(clause: &PrincipalClause, caller: &Caller) -> (ElementTrace, Option<PrincipalMatch>) {
+fn principal_trace(
+    clause: &PrincipalClause,
+    caller: &Caller,
+) -> (ElementTrace, Option<PrincipalMatch>) {
     let who = caller.display_arn();
     if clause.negated {
         let exempt = not_principal_exempts(&clause.value, caller);
@@ -162,14 +205,32 @@ fn principal_trace(clause: &PrincipalClause, caller: &Caller) -> (ElementTrace, 
         } else {
             format!("{who} is not exempted by NotPrincipal (a role session must be listed by session ARN, role ARN and account)")
         };
-        return (ElementTrace { matched: !exempt, detail }, None);
+        return (
+            ElementTrace {
+                matched: !exempt,
+                detail,
+            },
+            None,
+        );
     }
     match match_principal(&clause.value, caller) {
         Some(m) => {
             let detail = format!("names {who} by {}", principal_form(m.kind));
-            (ElementTrace { matched: true, detail }, Some(m))
+            (
+                ElementTrace {
+                    matched: true,
+                    detail,
+                },
+                Some(m),
+            )
         }
-        None => (ElementTrace { matched: false, detail: format!("does not name {who}") }, None),
+        None => (
+            ElementTrace {
+                matched: false,
+                detail: format!("does not name {who}"),
+            },
+            None,
+        ),
     }
 }
 

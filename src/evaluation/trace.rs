@@ -17,6 +17,8 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub const NAMES: [&'static str; 4] = ["allowed", "implicitDeny", "explicitDeny", "error"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Allowed => "allowed",

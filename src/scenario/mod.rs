@@ -1,5 +1,21 @@
 //! The scenario document, its validation, running it, share links.
+//!
+//! A scenario is read ([`document`]), its world resolved once ([`world`]: every policy parsed
+//! and compiled), and its requests run in order ([`run`]), sessions carried from one request to
+//! the next ([`sessions`]).
 
+mod assume;
+mod caller;
 pub mod catalogue;
 pub mod document;
+mod flows;
 pub mod link;
+mod pass_role;
+mod result;
+mod run;
+mod sessions;
+mod world;
+
+pub use caller::SCENARIO_EPOCH;
+pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, SessionCard};
+pub use run::run_scenario;

@@ -157,34 +157,4 @@ pub struct Expectation {
 }
 
 /// The decisions of the results (as in AWS's policy simulator, plus `error`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Decision {
-    Allowed,
-    ImplicitDeny,
-    ExplicitDeny,
-    /// The request never reached authorization (validation error, expired session, ...).
-    Error,
-}
-
-impl Decision {
-    pub const NAMES: [&'static str; 4] = ["allowed", "implicitDeny", "explicitDeny", "error"];
-
-    pub fn from_name(name: &str) -> Option<Decision> {
-        Some(match name {
-            "allowed" => Decision::Allowed,
-            "implicitDeny" => Decision::ImplicitDeny,
-            "explicitDeny" => Decision::ExplicitDeny,
-            "error" => Decision::Error,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Allowed => "allowed",
-            Decision::ImplicitDeny => "implicitDeny",
-            Decision::ExplicitDeny => "explicitDeny",
-            Decision::Error => "error",
-        }
-    }
-}
+pub use crate::evaluation::Decision;

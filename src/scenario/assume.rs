@@ -1,0 +1,387 @@
+//! The AssumeRole, AssumeRoleWithWebIdentity and AssumeRoleWithSAML flow: validate as STS does,
+//! authorize every action the trust policy must allow (on both sides of the account boundary),
+//! then create the session that later requests can use.
+
+use crate::condition::{ContextValue, RequestContext};
+use crate::evaluation::{Decision, PolicyUse};
+use crate::finding::Finding;
+use crate::json::Json;
+use crate::matching::Caller;
+use crate::policy::{parse_policy, PolicyKind};
+use crate::sts::context::{
+    federated_provider, saml_federation, trust_context, web_identity_federation,
+    web_identity_provider, TrustContextInput,
+};
+use crate::sts::params::{read_params, StsParams};
+use crate::sts::session::{required_trust_actions, NewSession, Session};
+use crate::sts::validate::{validate, ValidationContext};
+use crate::sts::StsApi;
+
+use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
+use super::document::{Request, Scenario};
+use super::result::{show_context, Check};
+use super::run::{
+    apply_overrides, authorization_check, error_verdict, verdict_from_checks, Runner, Verdict,
+};
+use super::sessions::SessionState;
+use super::world::RoleEntry;
+
+impl Runner {
+    pub(super) fn run_sts(
+        &mut self,
+        scenario: &Scenario,
+        request: &Request,
+        api: StsApi,
+    ) -> Verdict {
+        let base = format!("{}/parameters", request.place.pointer);
+        let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base);
+        let role_arn = request
+            .resource
+            .as_ref()
+            .map(|r| r.value.clone())
+            .or_else(|| params.role_arn.clone())
+            .unwrap_or_default();
+        params.role_arn = Some(role_arn.clone());
+        if let Some(problem) = findings.iter().find(|f| f.is_error()) {
+            let verdict = error_verdict(
+                "ValidationError",
+                &problem.message,
+                format!(
+                    "The parameters cannot be read: {} (at {}).",
+                    problem.message, problem.pointer
+                ),
+                None,
+            );
+            self.world.findings.extend(findings);
+            return verdict;
+        }
+        let principal = request.principal.as_ref().map(|p| p.value.clone());
+        let Some(role) = self.world.roles.get(&role_arn).cloned() else {
+            return self.no_such_role(api, principal.as_deref(), &role_arn);
+        };
+        let caller = match self.sts_caller(api, principal.as_deref(), &params, &role, request.time)
+        {
+            Ok(c) => c,
+            Err(v) => return *v,
+        };
+        let caller_session = caller.session.as_ref().map(|s| s.session.clone());
+        let validation = ValidationContext {
+            max_session_duration: i64::from(role.max_session_duration),
+            caller: caller_session.as_ref(),
+            role_arn: &role_arn,
+        };
+        if let Err(e) = validate(&params, validation) {
+            return error_verdict(
+                e.code,
+                &e.message,
+                format!(
+                    "STS refuses the parameters before any policy is evaluated: {}",
+                    e.message
+                ),
+                principal.as_deref(),
+            );
+        }
+        let context = self.trust_request_context(&caller, request, &params, &role);
+        let side = self.resource_side(&role_arn);
+        let mut checks: Vec<Check> = Vec::new();
+        for required in required_trust_actions(&params, caller_session.as_ref()) {
+            let name = format!("{} ({})", required.action, required.reason);
+            let mut check =
+                authorization_check(&name, required.action, &role_arn, &caller, &side, &context);
+            if required.identity_policy_too {
+                require_identity_allow(&mut check, &caller);
+            }
+            rewrite_federated_message(&mut check, api);
+            let stop = check.decision != Decision::Allowed;
+            checks.push(check);
+            if stop {
+                break;
+            }
+        }
+        let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        if caller_session.is_some() {
+            notes.push("This is role chaining: the caller is itself a role session, so the new session lasts at most one hour.".into());
+        }
+        let who = principal.clone().or_else(|| caller_display(&caller));
+        let mut verdict = verdict_from_checks(
+            "assumeRole",
+            who.as_deref(),
+            api.action(),
+            Some(&role_arn),
+            checks,
+            show_context(&context),
+            notes,
+        );
+        if verdict.decision == Decision::Allowed {
+            drop(caller);
+            self.create_session(
+                scenario,
+                request,
+                &params,
+                &role,
+                caller_session,
+                &mut verdict,
+            );
+        }
+        verdict
+    }
+
+    /// AWS answers AssumeRole on a role that does not exist with the same AccessDenied as a
+    /// refused one (semantics notes §8); the explanation says what is really wrong.
+    fn no_such_role(&self, api: StsApi, principal: Option<&str>, role_arn: &str) -> Verdict {
+        let same_but_case = self
+            .world
+            .roles
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(role_arn) && *k != role_arn);
+        let why = match same_but_case {
+            Some(k) => format!("No role {role_arn} exists, but {k} does: role names are case sensitive when you assume a role."),
+            None => format!("No role {role_arn} is in this scenario; AWS answers as if access were denied, whether or not the role exists."),
+        };
+        let message = match principal {
+            Some(p) => format!(
+                "User: {p} is not authorized to perform: {} on resource: {role_arn}",
+                api.action()
+            ),
+            None => format!("Not authorized to perform {}", api.action()),
+        };
+        let mut verdict = error_verdict("AccessDenied", &message, why, principal);
+        verdict.decision = Decision::ImplicitDeny;
+        verdict.explain.kind = "assumeRole";
+        verdict
+    }
+
+    fn sts_caller(
+        &self,
+        api: StsApi,
+        principal: Option<&str>,
+        params: &StsParams,
+        role: &RoleEntry,
+        time: u64,
+    ) -> Result<ResolvedCaller<'_>, Box<Verdict>> {
+        match api {
+            StsApi::AssumeRole => {
+                let principal = principal.unwrap_or_default();
+                let caller = self.caller(principal, time)?;
+                if matches!(caller.side.caller, Caller::Root { .. }) {
+                    return Err(Box::new(error_verdict("AccessDenied", "Roles may not be assumed by root accounts.", "The account's root user cannot call AssumeRole; sign in as an IAM user or role instead.".into(), Some(principal))));
+                }
+                Ok(caller)
+            }
+            StsApi::AssumeRoleWithWebIdentity => {
+                let token = params.web_identity_token.as_ref();
+                let provider = token
+                    .and_then(|t| web_identity_provider(t, params.provider_id.as_deref()))
+                    .unwrap_or_default();
+                let (partition, account) = partition_account(&role.arn);
+                let federated = federated_provider(&provider, partition, &account);
+                Ok(federated_caller(
+                    &self.world,
+                    Caller::Federated {
+                        provider: federated,
+                    },
+                ))
+            }
+            StsApi::AssumeRoleWithSaml => {
+                let provider = params.principal_arn.clone().unwrap_or_default();
+                Ok(federated_caller(
+                    &self.world,
+                    Caller::Federated { provider },
+                ))
+            }
+        }
+    }
+
+    fn trust_request_context(
+        &self,
+        caller: &ResolvedCaller,
+        request: &Request,
+        params: &StsParams,
+        role: &RoleEntry,
+    ) -> RequestContext {
+        let mut context = RequestContext::new();
+        caller_context(&self.world, caller, request.time, &mut context);
+        resource_context(&self.world, &role.arn, &mut context);
+        let input = TrustContextInput {
+            params,
+            caller: caller.session.as_ref().map(|s| &s.session),
+            role_tags: &role.permissions.tags,
+        };
+        for (key, value) in trust_context(&input) {
+            context.set_derived(&key, value);
+        }
+        // MFA given with this very call counts for it (STS API reference, SerialNumber/TokenCode).
+        if params.serial_number.is_some() && params.token_code.is_some() {
+            context.set_derived(
+                "aws:MultiFactorAuthPresent",
+                ContextValue::Single("true".into()),
+            );
+            context.set_derived("aws:MultiFactorAuthAge", ContextValue::Single("0".into()));
+        }
+        apply_overrides(request, &mut context);
+        context
+    }
+
+    fn create_session(
+        &mut self,
+        scenario: &Scenario,
+        request: &Request,
+        params: &StsParams,
+        role: &RoleEntry,
+        caller: Option<Session>,
+        verdict: &mut Verdict,
+    ) {
+        let federation = federation_of(params, role);
+        let new = NewSession {
+            role_arn: &role.arn,
+            params,
+            caller: caller.as_ref(),
+            max_session_duration: i64::from(role.max_session_duration),
+            at: request.time as i64,
+            federation,
+        };
+        let session = match Session::create(new) {
+            Ok(s) => s,
+            Err(e) => {
+                *verdict = error_verdict(
+                    e.code,
+                    &e.message,
+                    e.message.clone(),
+                    verdict.explain.principal.as_deref(),
+                );
+                return;
+            }
+        };
+        let base = format!("{}/parameters", request.place.pointer);
+        let policies = self.session_policies(scenario, params, &base);
+        let state = SessionState {
+            session,
+            policies,
+            role_tags: role.permissions.tags.clone(),
+        };
+        verdict.session = Some(state.card());
+        self.sessions.insert(state.session.arn.clone(), state);
+    }
+
+    /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
+    /// that name, or an AWS managed policy of the catalogue).
+    fn session_policies(
+        &mut self,
+        scenario: &Scenario,
+        params: &StsParams,
+        base: &str,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some(policy) = &params.policy {
+            out.push(self.add_policy(&policy.document, &format!("{base}/Policy")));
+        }
+        for (i, arn) in params.policy_arns.iter().enumerate() {
+            let pointer = format!("{base}/PolicyArns/{i}");
+            let name = arn.rsplit('/').next().unwrap_or(arn);
+            if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
+                out.push(self.add_policy(&named.document, &pointer));
+            } else if let Some(managed) = super::catalogue::lookup(arn) {
+                if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
+                    out.push(self.add_policy(&json, &pointer));
+                }
+            } else {
+                self.world.findings.push(Finding::error("UNKNOWN_SESSION_POLICY", format!("{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies"), pointer, None));
+            }
+        }
+        out
+    }
+
+    fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
+        let parsed = parse_policy(json, PolicyKind::Session, pointer);
+        self.world.findings.extend(parsed.findings);
+        self.world.policies.push(parsed.policy);
+        self.world.policies.len() - 1
+    }
+}
+
+fn federated_caller(world: &super::world::World, caller: Caller) -> ResolvedCaller<'_> {
+    let _ = world;
+    ResolvedCaller {
+        side: crate::evaluation::CallerSide {
+            caller,
+            identity: Vec::new(),
+            boundary: None,
+            session: Vec::new(),
+            scps: None,
+            organization: None,
+        },
+        session: None,
+        tags: Vec::new(),
+        note: None,
+    }
+}
+
+fn caller_display(caller: &ResolvedCaller) -> Option<String> {
+    Some(caller.side.caller.display_arn().to_string())
+}
+
+fn partition_account(role_arn: &str) -> (&str, String) {
+    let mut parts = role_arn.split(':');
+    let partition = parts.nth(1).unwrap_or("aws");
+    let account = parts.nth(2).unwrap_or_default().to_string();
+    (partition, account)
+}
+
+fn federation_of(params: &StsParams, role: &RoleEntry) -> Option<crate::sts::session::Federation> {
+    let (partition, account) = partition_account(&role.arn);
+    if let Some(token) = &params.web_identity_token {
+        let provider = web_identity_provider(token, params.provider_id.as_deref())?;
+        return Some(web_identity_federation(
+            token, &provider, partition, &account,
+        ));
+    }
+    match (&params.saml_assertion, &params.principal_arn) {
+        (Some(assertion), Some(arn)) => Some(saml_federation(assertion, arn)),
+        _ => None,
+    }
+}
+
+/// A chained `sts:SetSourceIdentity` needs the caller's own permissions policy to allow it too
+/// (IAM User Guide, "Permissions required to set source identity").
+fn require_identity_allow(check: &mut Check, caller: &ResolvedCaller) {
+    let Some(authorization) = &check.authorization else {
+        return;
+    };
+    if check.decision != Decision::Allowed
+        || caller.side.identity.is_empty() && caller.side.caller.account().is_none()
+    {
+        return;
+    }
+    let identity_allows = authorization.policies.iter().any(|p| {
+        p.kind == PolicyKind::Identity.aws_name()
+            && p.verdict == crate::evaluation::PolicyVerdict::Allow
+    });
+    if !identity_allows {
+        check.decision = Decision::ImplicitDeny;
+        check.code = Some("AccessDenied".into());
+        check.message = Some(crate::evaluation::access_denied_message(
+            caller.side.caller.display_arn(),
+            &check.action,
+            &check.resource,
+            Some(PolicyKind::Identity),
+            false,
+            true,
+        ));
+        check.notes.push(format!("In a role chain, {} must also be allowed by the calling role's own permissions policy.", check.action));
+    }
+}
+
+/// Web identity and SAML callers get STS's own short message, not the `User: ...` shape.
+fn rewrite_federated_message(check: &mut Check, api: StsApi) {
+    if api != StsApi::AssumeRole
+        && check.decision != Decision::Allowed
+        && check.decision != Decision::Error
+    {
+        check.message = Some(format!("Not authorized to perform {}", api.action()));
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: PolicyUse<'_>, _: &ResolvedCaller, _: &str) {
+    let _ = resolve_caller;
+}

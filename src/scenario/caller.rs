@@ -1,0 +1,344 @@
+//! Who a request's `principal` is: the caller, its policies, and the condition keys AWS derives
+//! from it (IAM User Guide, "AWS global condition context keys").
+
+use crate::arn::PrincipalArn;
+use crate::condition::{ContextValue, RequestContext};
+use crate::evaluation::{CallerSide, PolicyUse};
+use crate::matching::Caller;
+
+use super::sessions::SessionState;
+use super::world::{Principal, World};
+
+/// The request's time 0 is 2026-01-01T00:00:00Z; `at` counts seconds from there. Authors can
+/// override `aws:CurrentTime` and `aws:EpochTime` in a request's `context`.
+pub const SCENARIO_EPOCH: u64 = 1_767_225_600;
+
+/// A resolved caller: who it is, its policies, and its session when it is one.
+pub struct ResolvedCaller<'w> {
+    pub side: CallerSide<'w>,
+    pub session: Option<SessionState>,
+    /// Tags AWS exposes as `aws:PrincipalTag/*`.
+    pub tags: Vec<(String, String)>,
+    /// A sentence when the session was not created by an earlier request.
+    pub note: Option<String>,
+}
+
+/// Why a principal cannot make requests.
+pub struct UnknownPrincipal {
+    pub code: &'static str,
+    pub message: String,
+    pub explain: String,
+}
+
+pub fn resolve_caller<'w>(
+    world: &'w World,
+    principal: &str,
+    session: Option<SessionState>,
+) -> Result<ResolvedCaller<'w>, UnknownPrincipal> {
+    if !principal.starts_with("arn:") {
+        let side = bare_side(
+            world,
+            Caller::Service {
+                name: principal.to_string(),
+            },
+            None,
+        );
+        return Ok(ResolvedCaller {
+            side,
+            session: None,
+            tags: Vec::new(),
+            note: None,
+        });
+    }
+    let parsed = PrincipalArn::parse(principal).map_err(|e| unknown(principal, &e.message))?;
+    match parsed {
+        Some(PrincipalArn::Root { account }) => {
+            let caller = Caller::Root {
+                arn: principal.to_string(),
+                account: account.clone(),
+            };
+            Ok(ResolvedCaller {
+                side: bare_side(world, caller, Some(&account)),
+                session: None,
+                tags: Vec::new(),
+                note: None,
+            })
+        }
+        Some(PrincipalArn::User { account, .. }) => {
+            let user = world.users.get(principal).ok_or_else(|| {
+                unknown(
+                    principal,
+                    "it is not a user of this scenario; add it under `users`",
+                )
+            })?;
+            let caller = Caller::User {
+                arn: principal.to_string(),
+                account: account.clone(),
+            };
+            Ok(ResolvedCaller {
+                side: principal_side(world, caller, user, &account),
+                session: None,
+                tags: user.tags.clone(),
+                note: None,
+            })
+        }
+        Some(PrincipalArn::AssumedRole {
+            account, role_name, ..
+        }) => resolve_session(world, principal, &account, &role_name, session),
+        _ => Err(unknown(
+            principal,
+            "only users, the account root, role sessions and service principals make requests",
+        )),
+    }
+}
+
+fn resolve_session<'w>(
+    world: &'w World,
+    principal: &str,
+    account: &str,
+    role_name: &str,
+    session: Option<SessionState>,
+) -> Result<ResolvedCaller<'w>, UnknownPrincipal> {
+    let role = world
+        .roles
+        .values()
+        .find(|r| r.account == account && r.name == role_name)
+        .ok_or_else(|| {
+            unknown(
+                principal,
+                &format!("no role named {role_name} in account {account} is in this scenario"),
+            )
+        })?;
+    let caller = Caller::RoleSession {
+        role_arn: role.arn.clone(),
+        session_arn: principal.to_string(),
+        account: account.to_string(),
+    };
+    let mut side = principal_side(world, caller, &role.permissions, account);
+    let note = match &session {
+        Some(s) => {
+            side.session = s.policies.iter().map(|h| world_use(world, s, h)).collect();
+            None
+        }
+        None => Some(format!("No earlier request created {principal}; it is taken as a plain session of {} with no session policies, tags or MFA.", role.arn)),
+    };
+    let mut tags = role.permissions.tags.clone();
+    if let Some(s) = &session {
+        let session_tags: Vec<(String, String)> = s
+            .session
+            .tags
+            .iter()
+            .map(|t| (t.key.clone(), t.value.clone()))
+            .collect();
+        overlay_tags(&mut tags, &session_tags);
+    }
+    Ok(ResolvedCaller {
+        side,
+        session,
+        tags,
+        note,
+    })
+}
+
+fn world_use<'w>(world: &'w World, session: &SessionState, index: &usize) -> PolicyUse<'w> {
+    let _ = session;
+    PolicyUse {
+        policy: &world.policies[*index],
+        label: "session policy".into(),
+    }
+}
+
+/// Session tags override role tags with the same key, whatever its case (§3.4).
+pub fn overlay_tags(tags: &mut Vec<(String, String)>, session_tags: &[(String, String)]) {
+    for (key, value) in session_tags {
+        tags.retain(|(k, _)| !k.eq_ignore_ascii_case(key));
+        tags.push((key.clone(), value.clone()));
+    }
+}
+
+fn unknown(principal: &str, why: &str) -> UnknownPrincipal {
+    UnknownPrincipal {
+        code: "InvalidClientTokenId",
+        message: "The security token included in the request is invalid.".into(),
+        explain: format!("{principal} cannot make requests here: {why}."),
+    }
+}
+
+fn bare_side<'w>(world: &'w World, caller: Caller, account: Option<&str>) -> CallerSide<'w> {
+    let org = account.and_then(|a| world.organizations.get(a));
+    CallerSide {
+        caller,
+        identity: Vec::new(),
+        boundary: None,
+        session: Vec::new(),
+        scps: org.map(|o| world.levels(&o.scps)).filter(|l| !l.is_empty()),
+        organization: org.map(|o| o.id.clone()),
+    }
+}
+
+fn principal_side<'w>(
+    world: &'w World,
+    caller: Caller,
+    principal: &Principal,
+    account: &str,
+) -> CallerSide<'w> {
+    let mut side = bare_side(world, caller, Some(account));
+    side.identity = principal.identity.iter().map(|h| world.use_of(h)).collect();
+    side.boundary = principal.boundary.as_ref().map(|h| world.use_of(h));
+    side
+}
+
+/// The keys AWS derives from the caller and the time (the request adds or overrides later).
+pub fn caller_context(
+    world: &World,
+    resolved: &ResolvedCaller,
+    time: u64,
+    context: &mut RequestContext,
+) {
+    let one = |v: &str| ContextValue::Single(v.to_string());
+    let now = SCENARIO_EPOCH + time;
+    context.set_derived("aws:CurrentTime", one(&iso8601(now)));
+    context.set_derived("aws:EpochTime", one(&now.to_string()));
+    context.set_derived("aws:SecureTransport", one("true"));
+    context.set_derived("aws:ViaAWSService", one("false"));
+    let caller = &resolved.side.caller;
+    match caller {
+        Caller::User { arn, account } => {
+            let name = arn.rsplit('/').next().unwrap_or(arn);
+            context.set_derived("aws:username", one(name));
+            context.set_derived("aws:userid", one(&unique_id("AIDA", arn)));
+            context.set_derived("aws:PrincipalType", one("User"));
+            principal_keys(world, arn, account, context);
+        }
+        Caller::Root { arn, account } => {
+            context.set_derived("aws:userid", one(account));
+            context.set_derived("aws:PrincipalType", one("Account"));
+            principal_keys(world, arn, account, context);
+        }
+        Caller::RoleSession {
+            role_arn,
+            session_arn,
+            account,
+        } => {
+            let session_name = session_arn.rsplit('/').next().unwrap_or("");
+            context.set_derived(
+                "aws:userid",
+                one(&format!("{}:{session_name}", unique_id("AROA", role_arn))),
+            );
+            context.set_derived("aws:PrincipalType", one("AssumedRole"));
+            principal_keys(world, role_arn, account, context);
+            match &resolved.session {
+                Some(session) => session.add_context(now, context),
+                None => context.set_derived("aws:MultiFactorAuthPresent", one("false")),
+            }
+        }
+        Caller::Service { name } => {
+            context.set_derived("aws:PrincipalServiceName", one(name));
+            context.set_derived("aws:PrincipalIsAWSService", one("true"));
+        }
+        _ => {}
+    }
+    for (key, value) in &resolved.tags {
+        context.set_derived(&format!("aws:PrincipalTag/{key}"), one(value));
+    }
+}
+
+fn principal_keys(world: &World, arn: &str, account: &str, context: &mut RequestContext) {
+    let one = |v: &str| ContextValue::Single(v.to_string());
+    context.set_derived("aws:PrincipalArn", one(arn));
+    context.set_derived("aws:PrincipalAccount", one(account));
+    context.set_derived("aws:PrincipalIsAWSService", one("false"));
+    if let Some(org) = world.organizations.get(account) {
+        context.set_derived("aws:PrincipalOrgID", one(&org.id));
+        context.set_derived(
+            "aws:PrincipalOrgPaths",
+            ContextValue::Multi(vec![org.org_path.clone()]),
+        );
+    }
+}
+
+/// The keys of the resource side: its account, organization and tags.
+pub fn resource_context(world: &World, resource: &str, context: &mut RequestContext) {
+    let one = |v: &str| ContextValue::Single(v.to_string());
+    let Some(account) = crate::arn::account_of(resource) else {
+        return;
+    };
+    context.set_derived("aws:ResourceAccount", one(account));
+    if let Some(org) = world.organizations.get(account) {
+        context.set_derived("aws:ResourceOrgID", one(&org.id));
+        context.set_derived(
+            "aws:ResourceOrgPaths",
+            ContextValue::Multi(vec![org.org_path.clone()]),
+        );
+    }
+    let tags = world
+        .roles
+        .get(resource)
+        .map(|r| &r.permissions.tags)
+        .or_else(|| world.users.get(resource).map(|u| &u.tags));
+    for (key, value) in tags.into_iter().flatten() {
+        context.set_derived(&format!("aws:ResourceTag/{key}"), one(value));
+    }
+}
+
+/// A stable stand-in for IAM's unique ids (`AIDA...` for users, `AROA...` for roles): the
+/// scenario has no real ids, so one is derived from the ARN.
+pub fn unique_id(prefix: &str, arn: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = String::from(prefix);
+    for round in 0..2u64 {
+        for b in arn.bytes().chain(round.to_le_bytes()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        for i in 0..8 {
+            out.push(ALPHABET[((hash >> (i * 5)) & 31) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ`.
+pub fn iso8601(epoch: u64) -> String {
+    let days = (epoch / 86_400) as i64;
+    let secs = epoch % 86_400;
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_zero_is_2026() {
+        assert_eq!(iso8601(SCENARIO_EPOCH), "2026-01-01T00:00:00Z");
+        assert_eq!(
+            iso8601(SCENARIO_EPOCH + 3600 * 24 * 59 + 61),
+            "2026-03-01T00:01:01Z"
+        );
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn unique_ids_are_stable_and_distinct() {
+        let a = unique_id("AROA", "arn:aws:iam::111122223333:role/A");
+        assert_eq!(a, unique_id("AROA", "arn:aws:iam::111122223333:role/A"));
+        assert_ne!(a, unique_id("AROA", "arn:aws:iam::111122223333:role/B"));
+        assert_eq!(a.len(), 20);
+    }
+}

@@ -1,0 +1,246 @@
+//! A service call that passes a role: the call itself, `iam:PassRole` on the role, and whether
+//! the role's trust policy lets the service assume it, each with its own verdict (IAM User
+//! Guide, "Grant a user permissions to pass a role to an AWS service"; semantics notes §5).
+
+use crate::condition::{ContextValue, RequestContext};
+use crate::evaluation::{authorize, CallerSide, Decision, Request as AuthzRequest, ResourceSide};
+use crate::matching::Caller;
+use crate::services::{extract_roles, PassRoleApi, RoleReference};
+
+use super::caller::ResolvedCaller;
+use super::document::Request;
+use super::result::{show_context, Check};
+use super::run::{
+    apply_overrides, authorization_check, check_from, error_verdict, verdict_from_checks, Runner,
+    Verdict,
+};
+use super::world::RoleEntry;
+
+impl Runner {
+    pub(super) fn run_pass_role(
+        &mut self,
+        request: &Request,
+        api: &'static PassRoleApi,
+    ) -> Verdict {
+        let Some(principal) = request.principal.as_ref().map(|p| p.value.clone()) else {
+            return error_verdict(
+                "MissingAuthenticationToken",
+                "Request is missing Authentication Token",
+                "The request names no principal.".into(),
+                None,
+            );
+        };
+        let base = format!("{}/parameters", request.place.pointer);
+        let (references, findings) = extract_roles(api, request.parameters.as_ref(), &base);
+        if let Some(problem) = findings.iter().find(|f| f.is_error()) {
+            let verdict = error_verdict(
+                "InvalidParameterValue",
+                &problem.message,
+                format!("{} (at {})", problem.message, problem.pointer),
+                Some(&principal),
+            );
+            self.world.findings.extend(findings);
+            return verdict;
+        }
+        let resource = request
+            .resource
+            .as_ref()
+            .map_or("*".to_string(), |r| r.value.clone());
+        let caller = match self.caller(&principal, request.time) {
+            Ok(c) => c,
+            Err(v) => return *v,
+        };
+        let mut context = self.context(&caller, request, &resource);
+        apply_overrides(request, &mut context);
+        let side = self.resource_side(&resource);
+        let mut checks = vec![authorization_check(
+            &format!("the call itself ({})", api.action),
+            &request.action.value,
+            &resource,
+            &caller,
+            &side,
+            &context,
+        )];
+        let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        for reference in &references {
+            match self.passed_role(&reference.reference, &caller) {
+                Some(role) => checks
+                    .extend(self.role_checks(api, &role, &resource, &caller, &context, request)),
+                None => {
+                    checks.push(missing_role(reference.parameter, &reference.reference));
+                }
+            }
+        }
+        if references.is_empty() {
+            notes.push("The call passes no role, so only the call itself is checked.".into());
+        }
+        verdict_from_checks(
+            "passRole",
+            Some(&principal),
+            &request.action.value,
+            Some(&resource),
+            checks,
+            show_context(&context),
+            notes,
+        )
+    }
+
+    /// The role a parameter names: by ARN, by name in the caller's account, or through an
+    /// instance profile (the role inside it is the one passed).
+    fn passed_role(&self, reference: &RoleReference, caller: &ResolvedCaller) -> Option<RoleEntry> {
+        let account = caller.side.caller.account().unwrap_or_default().to_string();
+        let roles = || self.world.roles.values();
+        let found = match reference {
+            RoleReference::RoleArn(arn) => self.world.roles.get(arn),
+            RoleReference::RoleName(name) => {
+                roles().find(|r| r.account == account && &r.name == name)
+            }
+            RoleReference::InstanceProfileArn(arn) => {
+                roles().find(|r| r.instance_profiles.iter().any(|p| p == arn))
+            }
+            RoleReference::InstanceProfileName(name) => roles().find(|r| {
+                r.account == account
+                    && r.instance_profiles
+                        .iter()
+                        .any(|p| p.rsplit('/').next() == Some(name.as_str()))
+            }),
+        };
+        found.cloned()
+    }
+
+    fn role_checks(
+        &self,
+        api: &PassRoleApi,
+        role: &RoleEntry,
+        resource: &str,
+        caller: &ResolvedCaller,
+        context: &RequestContext,
+        request: &Request,
+    ) -> Vec<Check> {
+        let caller_account = caller.side.caller.account().unwrap_or_default();
+        if role.account != caller_account {
+            return vec![cross_account_role(role)];
+        }
+        let mut pass_context = context.clone();
+        pass_context.set_derived(
+            "iam:PassedToService",
+            ContextValue::Single(api.passed_to_service.into()),
+        );
+        pass_context.set_derived(
+            "iam:AssociatedResourceArn",
+            ContextValue::Single(resource.into()),
+        );
+        super::caller::resource_context(&self.world, &role.arn, &mut pass_context);
+        apply_overrides(request, &mut pass_context);
+        let no_resource_policy = ResourceSide {
+            account: Some(role.account.clone()),
+            policy: None,
+            rcps: None,
+            organization: None,
+        };
+        let pass = authorization_check(
+            &format!("iam:PassRole on {}", role.arn),
+            "iam:PassRole",
+            &role.arn,
+            caller,
+            &no_resource_policy,
+            &pass_context,
+        );
+        vec![pass, self.service_trust_check(api, role)]
+    }
+
+    /// Whether the role's trust policy lets the service principal assume it. AWS reports this
+    /// in the call itself for some services and only later for others; the check says which.
+    fn service_trust_check(&self, api: &PassRoleApi, role: &RoleEntry) -> Check {
+        let service = CallerSide {
+            caller: Caller::Service {
+                name: api.passed_to_service.into(),
+            },
+            identity: Vec::new(),
+            boundary: None,
+            session: Vec::new(),
+            scps: None,
+            organization: None,
+        };
+        let side = ResourceSide {
+            account: Some(role.account.clone()),
+            policy: role.trust.as_ref().map(|h| self.world.use_of(h)),
+            rcps: None,
+            organization: None,
+        };
+        let mut context = RequestContext::new();
+        context.set_derived(
+            "aws:PrincipalServiceName",
+            ContextValue::Single(api.passed_to_service.into()),
+        );
+        context.set_derived(
+            "aws:PrincipalIsAWSService",
+            ContextValue::Single("true".into()),
+        );
+        let authorization = authorize(
+            &service,
+            &side,
+            &AuthzRequest {
+                action: "sts:AssumeRole",
+                resource: &role.arn,
+                context: &context,
+            },
+        );
+        let name = format!(
+            "{} may assume {} (its trust policy)",
+            api.passed_to_service, role.name
+        );
+        let mut check = check_from(&name, "sts:AssumeRole", &role.arn, authorization);
+        if check.decision != Decision::Allowed {
+            let trust = &api.trust_check;
+            check.notes.push(format!("The trust policy of {} does not let {} assume it, so the service could never use the role. {}", role.arn, api.passed_to_service, trust.outcome));
+            if trust.checked_by_this_call {
+                check.decision = Decision::Error;
+                check.code = Some("InvalidParameterValueException".into());
+                check.message = Some(trust.outcome.to_string());
+            } else {
+                check.advisory = true;
+            }
+        }
+        check
+    }
+}
+
+/// "You cannot use the PassRole permission to pass a cross-account role" (IAM User Guide).
+fn cross_account_role(role: &RoleEntry) -> Check {
+    Check {
+        name: format!("iam:PassRole on {}", role.arn),
+        action: "iam:PassRole".into(),
+        resource: role.arn.clone(),
+        decision: Decision::ImplicitDeny,
+        code: Some("AccessDenied".into()),
+        message: Some("Cross-account pass role is not allowed.".into()),
+        authorization: None,
+        notes: vec![format!("{} is in account {}: a role can only be passed to a service in the caller's own account.", role.arn, role.account)],
+        advisory: false,
+    }
+}
+
+fn missing_role(parameter: &str, reference: &RoleReference) -> Check {
+    let named = match reference {
+        RoleReference::RoleArn(v)
+        | RoleReference::RoleName(v)
+        | RoleReference::InstanceProfileArn(v)
+        | RoleReference::InstanceProfileName(v) => v.clone(),
+    };
+    Check {
+        name: format!("the role in {parameter}"),
+        action: "iam:PassRole".into(),
+        resource: named.clone(),
+        decision: Decision::Error,
+        code: Some("NoSuchEntity".into()),
+        message: Some(format!(
+            "The role or instance profile {named} given in {parameter} cannot be found."
+        )),
+        authorization: None,
+        notes: vec![format!(
+            "{named} is not a role (or an instance profile of a role) in this scenario."
+        )],
+        advisory: false,
+    }
+}

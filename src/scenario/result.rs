@@ -1,0 +1,114 @@
+//! What running a scenario gives: one result per request, in the contract's shape.
+
+use serde::Serialize;
+
+use crate::condition::{ContextSource, ContextValue, RequestContext};
+use crate::evaluation::{Authorization, Decision};
+use crate::finding::Finding;
+
+/// `{ "results": [...], "findings": [...] }`, what `run --json` prints and `runScenario` returns.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunOutput {
+    pub results: Vec<RequestResult>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestResult {
+    pub index: usize,
+    pub name: Option<String>,
+    pub decision: Decision,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionCard>,
+    /// `met`, `unmet`, or null when the request has no `expect`.
+    pub expectation: Option<&'static str>,
+    pub explain: Explain,
+}
+
+/// The session an allowed STS request created.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCard {
+    pub arn: String,
+    pub assumed_role_id: String,
+    pub issued_at: i64,
+    pub expires_at: i64,
+    pub chained: bool,
+    pub tags: serde_json::Map<String, serde_json::Value>,
+    pub transitive_tag_keys: Vec<String>,
+    pub source_identity: Option<String>,
+    pub mfa: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub session_policies: Vec<String>,
+}
+
+/// The program's own account of why.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explain {
+    /// `authorization`, `assumeRole`, `passRole`, or `error`.
+    pub kind: &'static str,
+    pub summary: String,
+    pub principal: Option<String>,
+    pub action: String,
+    pub resource: Option<String>,
+    /// Every check made, in order; the first that did not allow decided.
+    pub checks: Vec<Check>,
+    pub context: Vec<ContextShown>,
+    pub notes: Vec<String>,
+}
+
+/// One authorization (or validation step) of a request: an AssumeRole makes one per action the
+/// trust policy must allow; a call that passes a role makes three.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Check {
+    pub name: String,
+    pub action: String,
+    pub resource: String,
+    pub decision: Decision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<Authorization>,
+    /// Sentences for checks that are not policy evaluations (a trust check made elsewhere by
+    /// the service, a cross-account refusal).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// A check AWS does not make in this call (a service's later trust check): shown, but it
+    /// does not decide the request.
+    pub advisory: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ContextShown {
+    pub key: String,
+    pub value: serde_json::Value,
+    /// `derived`, `request`, or `override`.
+    pub source: &'static str,
+}
+
+pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
+    context
+        .iter()
+        .map(|entry| ContextShown {
+            key: entry.key.clone(),
+            value: match &entry.value {
+                ContextValue::Single(v) => serde_json::Value::String(v.clone()),
+                ContextValue::Multi(vs) => {
+                    vs.iter().cloned().map(serde_json::Value::String).collect()
+                }
+            },
+            source: match entry.source {
+                ContextSource::Derived => "derived",
+                ContextSource::Request => "request",
+                ContextSource::Override => "override",
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,327 @@
+//! The world a scenario describes, ready to evaluate: every policy reference resolved and parsed
+//! once, entities indexed by ARN, organizations laid out level by level.
+
+use std::collections::HashMap;
+
+use crate::evaluation::{OrgLevel, PolicyUse};
+use crate::finding::Finding;
+use crate::json::{self, Json, Limits};
+use crate::policy::{parse_policy, Located, Place, Policy, PolicyKind};
+
+use super::catalogue;
+use super::document::{OrgPolicies, PolicyRef, Scenario, Tag};
+
+/// Index of a parsed policy in [`World::policies`], with the label the explanation uses.
+#[derive(Clone, Debug)]
+pub struct PolicyHandle {
+    pub index: usize,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Principal {
+    pub identity: Vec<PolicyHandle>,
+    pub boundary: Option<PolicyHandle>,
+    pub tags: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RoleEntry {
+    pub arn: String,
+    pub name: String,
+    pub account: String,
+    pub trust: Option<PolicyHandle>,
+    pub permissions: Principal,
+    pub max_session_duration: u32,
+    pub instance_profiles: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct OrgEntry {
+    pub id: String,
+    /// `o-id/r-root/ou-.../` as `aws:PrincipalOrgPaths` writes it.
+    pub org_path: String,
+    pub scps: Vec<(String, Vec<PolicyHandle>)>,
+    pub rcps: Vec<(String, Vec<PolicyHandle>)>,
+}
+
+/// The scenario resolved.
+#[derive(Debug, Default)]
+pub struct World {
+    pub policies: Vec<Policy>,
+    pub users: HashMap<String, Principal>,
+    pub roles: HashMap<String, RoleEntry>,
+    pub resources: HashMap<String, PolicyHandle>,
+    pub organizations: HashMap<String, OrgEntry>,
+    pub findings: Vec<Finding>,
+    /// Parsed once per (reference, kind): a named policy used as identity and as boundary is
+    /// read under each kind's rules.
+    cache: HashMap<(String, PolicyKind), usize>,
+}
+
+impl World {
+    pub fn build(scenario: &Scenario) -> World {
+        let mut world = World::default();
+        world.add_organizations(scenario);
+        world.add_groups_and_users(scenario);
+        world.add_roles(scenario);
+        for resource in &scenario.resources {
+            if let Some(policy) = &resource.policy {
+                let label = format!("resource-based policy of {}", resource.arn.value);
+                if let Some(handle) = world.resolve(scenario, policy, PolicyKind::Resource, label) {
+                    world.resources.insert(resource.arn.value.clone(), handle);
+                }
+            }
+        }
+        world
+    }
+
+    pub fn policy(&self, handle: &PolicyHandle) -> &Policy {
+        &self.policies[handle.index]
+    }
+
+    pub fn use_of(&self, handle: &PolicyHandle) -> PolicyUse<'_> {
+        PolicyUse {
+            policy: self.policy(handle),
+            label: handle.label.clone(),
+        }
+    }
+
+    pub fn levels(&self, levels: &[(String, Vec<PolicyHandle>)]) -> Vec<OrgLevel<'_>> {
+        levels
+            .iter()
+            .map(|(target, handles)| OrgLevel {
+                target: target.clone(),
+                policies: handles.iter().map(|h| self.use_of(h)).collect(),
+            })
+            .collect()
+    }
+
+    fn add_organizations(&mut self, scenario: &Scenario) {
+        for account in &scenario.accounts {
+            let Some(org) = &account.organization else {
+                continue;
+            };
+            let mut path: Vec<String> = org.path.iter().map(|p| p.value.clone()).collect();
+            let org_path = format!("{}/{}/", org.id.value, path.join("/"));
+            path.push(account.id.value.clone());
+            let scps = self.org_levels(scenario, &path, &org.scps, PolicyKind::Scp);
+            let rcps = self.org_levels(scenario, &path, &org.rcps, PolicyKind::Rcp);
+            let entry = OrgEntry {
+                id: org.id.value.clone(),
+                org_path,
+                scps,
+                rcps,
+            };
+            self.organizations.insert(account.id.value.clone(), entry);
+        }
+    }
+
+    /// One level per target on the path that has policies attached, in path order. A level with
+    /// nothing attached is left out: AWS cannot detach the last policy of a level, so a scenario
+    /// that lists no SCPs for a level means "not modelled", not "deny everything".
+    fn org_levels(
+        &mut self,
+        scenario: &Scenario,
+        path: &[String],
+        attached: &[OrgPolicies],
+        kind: PolicyKind,
+    ) -> Vec<(String, Vec<PolicyHandle>)> {
+        let short = if kind == PolicyKind::Scp {
+            "SCP"
+        } else {
+            "RCP"
+        };
+        path.iter()
+            .filter_map(|target| {
+                let refs: Vec<&Located<PolicyRef>> = attached
+                    .iter()
+                    .filter(|a| &a.target.value == target)
+                    .flat_map(|a| &a.policies)
+                    .collect();
+                if refs.is_empty() {
+                    return None;
+                }
+                let handles = refs
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| {
+                        let label = format!("{short} {} at {target}", describe_ref(r, i));
+                        self.resolve(scenario, r, kind, label)
+                    })
+                    .collect();
+                Some((target.clone(), handles))
+            })
+            .collect()
+    }
+
+    fn add_groups_and_users(&mut self, scenario: &Scenario) {
+        let mut groups: HashMap<String, Vec<PolicyHandle>> = HashMap::new();
+        for group in &scenario.groups {
+            let handles =
+                self.resolve_all(scenario, &group.policies, &format!("group {}", group.name));
+            groups.insert(group.arn.value.clone(), handles);
+        }
+        for user in &scenario.users {
+            let mut identity =
+                self.resolve_all(scenario, &user.policies, &format!("user {}", user.name));
+            for group in &user.groups {
+                let arn = if group.value.starts_with("arn:") {
+                    group.value.clone()
+                } else {
+                    format!("arn:aws:iam::{}:group/{}", user.account, group.value)
+                };
+                let found = groups.iter().find(|(k, _)| {
+                    **k == arn
+                        || k.ends_with(&format!("/{}", group.value)) && k.contains(&user.account)
+                });
+                if let Some((_, handles)) = found {
+                    identity.extend(handles.iter().cloned());
+                }
+            }
+            let boundary = user.boundary.as_ref().and_then(|b| {
+                self.resolve(
+                    scenario,
+                    b,
+                    PolicyKind::Boundary,
+                    format!("permissions boundary of user {}", user.name),
+                )
+            });
+            let principal = Principal {
+                identity,
+                boundary,
+                tags: tags(&user.tags),
+            };
+            self.users.insert(user.arn.value.clone(), principal);
+        }
+    }
+
+    fn add_roles(&mut self, scenario: &Scenario) {
+        for role in &scenario.roles {
+            let what = format!("role {}", role.name);
+            let trust = role.trust.as_ref().and_then(|t| {
+                self.resolve(
+                    scenario,
+                    t,
+                    PolicyKind::Trust,
+                    format!("trust policy of {what}"),
+                )
+            });
+            let identity = self.resolve_all(scenario, &role.policies, &what);
+            let boundary = role.boundary.as_ref().and_then(|b| {
+                self.resolve(
+                    scenario,
+                    b,
+                    PolicyKind::Boundary,
+                    format!("permissions boundary of {what}"),
+                )
+            });
+            let entry = RoleEntry {
+                arn: role.arn.value.clone(),
+                name: role.name.clone(),
+                account: role.account.clone(),
+                trust,
+                permissions: Principal {
+                    identity,
+                    boundary,
+                    tags: tags(&role.tags),
+                },
+                max_session_duration: role.max_session_duration,
+                instance_profiles: role
+                    .instance_profiles
+                    .iter()
+                    .map(|p| p.value.clone())
+                    .collect(),
+            };
+            self.roles.insert(role.arn.value.clone(), entry);
+        }
+    }
+
+    fn resolve_all(
+        &mut self,
+        scenario: &Scenario,
+        refs: &[Located<PolicyRef>],
+        owner: &str,
+    ) -> Vec<PolicyHandle> {
+        refs.iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let label = format!("{} of {owner}", describe_ref(r, i));
+                self.resolve(scenario, r, PolicyKind::Identity, label)
+            })
+            .collect()
+    }
+
+    /// Parses what a reference names under `kind`'s rules, once; unknown managed policies are a
+    /// finding at the reference.
+    pub fn resolve(
+        &mut self,
+        scenario: &Scenario,
+        reference: &Located<PolicyRef>,
+        kind: PolicyKind,
+        label: String,
+    ) -> Option<PolicyHandle> {
+        let key = match &reference.value {
+            PolicyRef::Inline(_) => format!("inline:{}", reference.place.pointer),
+            PolicyRef::Named(name) => format!("named:{name}"),
+            PolicyRef::Managed(name) => format!("managed:{name}"),
+        };
+        if let Some(&index) = self.cache.get(&(key.clone(), kind)) {
+            return Some(PolicyHandle { index, label });
+        }
+        let policy = match &reference.value {
+            PolicyRef::Inline(json) => self.parse(json, kind, &reference.place.pointer),
+            PolicyRef::Named(name) => {
+                let named = scenario.policies.iter().find(|p| &p.name == name)?;
+                self.parse(&named.document, kind, &named.place.pointer)
+            }
+            PolicyRef::Managed(name) => self.parse_managed(name, kind, &reference.place)?,
+        };
+        let index = self.policies.len();
+        self.policies.push(policy);
+        self.cache.insert((key, kind), index);
+        Some(PolicyHandle { index, label })
+    }
+
+    fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Policy {
+        let parsed = parse_policy(json, kind, pointer);
+        self.findings.extend(parsed.findings);
+        parsed.policy
+    }
+
+    fn parse_managed(&mut self, name: &str, kind: PolicyKind, place: &Place) -> Option<Policy> {
+        let Some(managed) = catalogue::lookup(name) else {
+            let message = catalogue::not_found_message(name);
+            self.findings.push(Finding::error(
+                "UNKNOWN_MANAGED_POLICY",
+                message,
+                place.pointer.clone(),
+                Some(place.span),
+            ));
+            return None;
+        };
+        // Catalogue documents are AWS's own and valid; their positions are not the scenario's,
+        // so the policy takes the place of the reference.
+        let json = json::parse(managed.document, &Limits::default()).ok()?;
+        let mut policy = parse_policy(&json, kind, &place.pointer).policy;
+        policy.place = place.clone();
+        Some(policy)
+    }
+}
+
+fn describe_ref(reference: &Located<PolicyRef>, index: usize) -> String {
+    match &reference.value {
+        PolicyRef::Inline(_) => format!("inline policy {index}"),
+        PolicyRef::Named(name) => format!("policy {name}"),
+        PolicyRef::Managed(name) => {
+            let short = name.rsplit('/').next().unwrap_or(name);
+            format!("{short} (AWS managed)")
+        }
+    }
+}
+
+fn tags(tags: &[Tag]) -> Vec<(String, String)> {
+    tags.iter()
+        .map(|t| (t.key.clone(), t.value.clone()))
+        .collect()
+}
