@@ -1,9 +1,16 @@
 //! The browser binding: a thin layer over the core, compiled only for `wasm32`.
 //!
-//! Every export takes text and returns plain data or a `js_sys::Error`; no Rust panic is meant to
-//! reach JavaScript (the release build aborts on panic, which would kill the page's engine).
+//! Every export takes text and returns plain data (JavaScript objects built by
+//! serde-wasm-bindgen) or throws a `js_sys::Error` with a sentence. Bad input is never a panic:
+//! the release build aborts on panic, which would kill the page's engine. The TypeScript shapes
+//! are written out in `www/engine.d.ts`.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+use crate::finding::Finding;
+use crate::policy::{validate_text, PolicyKind};
+use crate::scenario::{link, run_scenario, RequestResult};
 
 /// The engine's version.
 #[wasm_bindgen]
@@ -11,23 +18,95 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Checks that `text` is JSON; returns `null` when it is, or `{message, line, column}`.
-#[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(text: &str) -> Result<JsValue, js_sys::Error> {
-    match crate::json::parse(text, &crate::json::Limits::default()) {
-        Ok(_) => Ok(JsValue::NULL),
-        Err(e) => {
-            let obj = js_sys::Object::new();
-            set(&obj, "message", &JsValue::from_str(&e.message))?;
-            set(&obj, "line", &JsValue::from(e.at.line))?;
-            set(&obj, "column", &JsValue::from(e.at.column))?;
-            Ok(obj.into())
-        }
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RunReply<'a> {
+    /// False when the text is not a scenario that can be run; `findings` then says why.
+    runnable: bool,
+    results: &'a [RequestResult],
+    findings: &'a [Finding],
+}
+
+/// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
+/// (plus `runnable`). Never throws for bad input: an invalid scenario comes back with
+/// `runnable: false` and its findings.
+#[wasm_bindgen(js_name = runScenario)]
+pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
+    match run_scenario(text) {
+        Ok(out) => to_js(&RunReply {
+            runnable: true,
+            results: &out.results,
+            findings: &out.findings,
+        }),
+        Err(findings) => to_js(&RunReply {
+            runnable: false,
+            results: &[],
+            findings: &findings,
+        }),
     }
 }
 
-fn set(obj: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), js_sys::Error> {
-    js_sys::Reflect::set(obj, &JsValue::from_str(key), value)
-        .map(|_| ())
-        .map_err(|_| js_sys::Error::new("could not build the result object"))
+/// Validates one policy document of `kind` (`identity`, `trust`, `resource`, `scp`, `rcp`,
+/// `boundary`, `session`): `{ findings }`.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy_js(text: &str, kind: &str) -> Result<JsValue, js_sys::Error> {
+    let kind = PolicyKind::from_name(kind).ok_or_else(|| {
+        js_sys::Error::new(&format!("`{kind}` is not a policy kind; use identity, trust, resource, scp, rcp, boundary or session"))
+    })?;
+    #[derive(Serialize)]
+    struct Reply<'a> {
+        findings: &'a [Finding],
+    }
+    to_js(&Reply {
+        findings: &validate_text(text, kind).findings,
+    })
+}
+
+/// The share-link fragment (`#s1.…`) for a scenario's text.
+#[wasm_bindgen(js_name = encodeLink)]
+pub fn encode_link_js(text: &str) -> Result<String, js_sys::Error> {
+    link::encode(text).map_err(|e| js_sys::Error::new(&e.message()))
+}
+
+/// The scenario text a share link (a whole URL or its fragment) holds.
+#[wasm_bindgen(js_name = decodeLink)]
+pub fn decode_link_js(input: &str) -> Result<String, js_sys::Error> {
+    link::decode(input).map_err(|e| js_sys::Error::new(&e.message()))
+}
+
+/// The JSON text indented with two spaces, for the editors' format button.
+#[wasm_bindgen(js_name = formatJson)]
+pub fn format_json_js(text: &str) -> Result<String, js_sys::Error> {
+    let json = crate::json::parse(text, &crate::json::Limits::default()).map_err(|e| {
+        js_sys::Error::new(&format!(
+            "line {}, column {}: {}",
+            e.at.line, e.at.column, e.message
+        ))
+    })?;
+    Ok(link::to_pretty_string(&json))
+}
+
+/// Checks that `text` is JSON; returns `null` when it is, or `{message, line, column}`.
+#[wasm_bindgen(js_name = checkJson)]
+pub fn check_json(text: &str) -> Result<JsValue, js_sys::Error> {
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        message: &'a str,
+        line: u32,
+        column: u32,
+    }
+    match crate::json::parse(text, &crate::json::Limits::default()) {
+        Ok(_) => Ok(JsValue::NULL),
+        Err(e) => to_js(&Problem {
+            message: &e.message,
+            line: e.at.line,
+            column: e.at.column,
+        }),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&format!("could not build the result: {e}")))
 }
