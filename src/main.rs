@@ -1,37 +1,34 @@
-//! The command line: `iam-playground run | validate | link`, a thin layer over the library.
+//! The command line, a thin layer over the library:
+//!
+//! ```text
+//! iam-playground run FILE... [--json]       exit 0: every expectation met (or none given)
+//!                                           exit 1: some expectation unmet
+//!                                           exit 2: a file cannot be read or is not a valid scenario
+//! iam-playground validate [--kind KIND] FILE [--json]
+//!                                           exit 0: no error findings; 1: error findings; 2: I/O or usage
+//! iam-playground link FILE                  the share-link fragment for a scenario
+//! iam-playground link --decode FRAGMENT_OR_URL
+//! ```
+
+mod cli;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage:
-  iam-playground run FILE... [--json]
-  iam-playground validate [--kind identity|trust|resource|scp|rcp|boundary|session] FILE [--json]
-  iam-playground link FILE
-  iam-playground link --decode FRAGMENT_OR_URL
-  iam-playground --version";
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    let code = match args.first().map(String::as_str) {
+        Some("run") => cli::run::main(&args[1..]),
+        Some("validate") => cli::validate::main(&args[1..]),
+        Some("link") => cli::link::main(&args[1..]),
         Some("--version" | "-V") => {
             println!("iam-playground {}", iam_playground::VERSION);
-            ExitCode::SUCCESS
+            0
         }
-        Some("run") => {
-            let text = std::fs::read_to_string(&args[1]).unwrap_or_default();
-            match iam_playground::scenario::run_scenario(&text) {
-                Ok(out) => println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default()),
-                Err(f) => eprintln!("{f:?}"),
-            }
-            ExitCode::SUCCESS
+        Some("--help" | "-h" | "help") => {
+            println!("{}", cli::USAGE);
+            0
         }
-        Some("--help" | "-h") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
-    }
+        _ => cli::usage_error("expected a command: run, validate or link"),
+    };
+    ExitCode::from(code)
 }

@@ -119,7 +119,7 @@ fn implicit(
 ) -> Vec<String> {
     let who = caller.caller.display_arn();
     let (action, resource) = (request.action, request.resource);
-    let Some(kind) = outcome.denied_by else {
+    let Some(kind) = outcome.cause else {
         return Vec::new();
     };
     let mut out = match kind {
@@ -132,7 +132,7 @@ fn implicit(
     };
     let named_account = eval.resource_match() == Some(crate::matching::PrincipalMatchKind::Account);
     out.push(match kind {
-        PolicyKind::Identity if named_account && kind_is_trust(eval) => format!("The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource} (or the trust policy could name {who} directly, in the same account)."),
+        PolicyKind::Identity if named_account && kind_is_trust(eval) => format!("The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource}."),
         PolicyKind::Identity => format!("Give {who} an identity-based policy that allows {action} on {resource}."),
         PolicyKind::Boundary => format!("Allow {action} in the permissions boundary of {who} (the boundary caps every identity-based allow), or remove the boundary."),
         PolicyKind::Session => format!("The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none."),

@@ -115,7 +115,11 @@ pub fn authorize(caller: &CallerSide, resource: &ResourceSide, request: &Request
 /// The decision before it is dressed with messages and advice.
 pub(super) struct Outcome {
     pub decision: Decision,
+    /// The policy type AWS's message names.
     pub denied_by: Option<PolicyKind>,
+    /// The policy type that really refused, which the advice addresses (it differs from
+    /// `denied_by` where AWS's message is known to name another type).
+    pub cause: Option<PolicyKind>,
     pub refused_by: Option<Side>,
     pub reasons: Vec<String>,
     pub deciding: Vec<StatementRef>,
@@ -126,6 +130,7 @@ impl Outcome {
         Outcome {
             decision: Decision::Allowed,
             denied_by: None,
+            cause: None,
             refused_by: None,
             reasons: vec![reason],
             deciding,
@@ -136,6 +141,7 @@ impl Outcome {
         Outcome {
             decision: Decision::ImplicitDeny,
             denied_by: Some(kind),
+            cause: Some(kind),
             refused_by: Some(side),
             reasons: vec![reason],
             deciding: Vec::new(),
@@ -208,6 +214,7 @@ fn explicit_deny(eval: &Evaluated) -> Option<Outcome> {
     Some(Outcome {
         decision: Decision::ExplicitDeny,
         denied_by: Some(kind),
+        cause: Some(kind),
         refused_by: Some(side),
         reasons: vec![format!(
             "An explicit Deny applies, and an explicit deny in any policy overrides every Allow: {}.",
@@ -362,7 +369,7 @@ fn cross_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKin
             // missing identity permission is reported as "no resource-based policy allows"
             // [COMMUNITY]; the explanation still says which side refused.
             let named_kind = if form == PrincipalMatchKind::Account && kind == PolicyKind::Identity { resource_kind } else { kind };
-            let mut outcome = Outcome::implicit(named_kind, Side::Caller, format!("Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}"));
+            let mut outcome = Outcome::implicit(kind, Side::Caller, format!("Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}"));
             outcome.denied_by = Some(named_kind);
             outcome
         }

@@ -74,7 +74,7 @@ impl Cx {
                 let pointer = pointer_push(at.pointer, &member.key);
                 let hint = match did_you_mean(&member.key, known.iter().copied()) {
                     Some(near) => format!(" Did you mean `{near}`?"),
-                    None => format!(" The fields of {what} are {}.", list(known)),
+                    None => format!(" The fields of {} are {}.", lower_first(what), list(known)),
                 };
                 let message = format!("{what} has no field `{}`.{hint}", member.key);
                 self.error(codes::UNKNOWN_FIELD, message, &pointer, member.key_span);
@@ -204,5 +204,14 @@ pub(super) fn list(names: &[&str]) -> String {
         None => "none".to_string(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "The scenario" in the middle of a sentence reads "the scenario".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
