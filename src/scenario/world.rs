@@ -156,26 +156,24 @@ impl World {
     }
 
     fn add_groups_and_users(&mut self, scenario: &Scenario) {
+        // A user names a group by its name (in the user's account) or by its ARN.
         let mut groups: HashMap<String, Vec<PolicyHandle>> = HashMap::new();
         for group in &scenario.groups {
             let handles =
                 self.resolve_all(scenario, &group.policies, &format!("group {}", group.name));
-            groups.insert(group.arn.value.clone(), handles);
+            groups.insert(group.arn.value.clone(), handles.clone());
+            groups.insert(format!("{}:{}", group.account, group.name), handles);
         }
         for user in &scenario.users {
             let mut identity =
                 self.resolve_all(scenario, &user.policies, &format!("user {}", user.name));
             for group in &user.groups {
-                let arn = if group.value.starts_with("arn:") {
+                let key = if group.value.starts_with("arn:") {
                     group.value.clone()
                 } else {
-                    format!("arn:aws:iam::{}:group/{}", user.account, group.value)
+                    format!("{}:{}", user.account, group.value)
                 };
-                let found = groups.iter().find(|(k, _)| {
-                    **k == arn
-                        || k.ends_with(&format!("/{}", group.value)) && k.contains(&user.account)
-                });
-                if let Some((_, handles)) = found {
+                if let Some(handles) = groups.get(&key) {
                     identity.extend(handles.iter().cloned());
                 }
             }
