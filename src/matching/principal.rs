@@ -184,18 +184,9 @@ fn names_account(value: &str, caller: &Caller) -> bool {
     if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
         return value == account;
     }
-    let mut parts = value.splitn(6, ':');
-    let fields = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    );
-    match fields {
-        (Some("arn"), Some(partition), Some("iam"), Some(""), Some(id), Some("root")) => {
-            id == account && partition_of(caller.display_arn()) == Some(partition)
+    match crate::arn::Arn::parse(value) {
+        Ok(arn) if arn.service == "iam" && arn.region.is_empty() && arn.resource == "root" => {
+            arn.account == account && partition_of(caller.display_arn()) == Some(arn.partition)
         }
         _ => false,
     }

@@ -321,10 +321,10 @@ fn caller_display(caller: &ResolvedCaller) -> Option<String> {
 }
 
 fn partition_account(role_arn: &str) -> (&str, String) {
-    let mut parts = role_arn.split(':');
-    let partition = parts.nth(1).unwrap_or("aws");
-    let account = parts.nth(2).unwrap_or_default().to_string();
-    (partition, account)
+    match crate::arn::Arn::parse(role_arn) {
+        Ok(arn) => (arn.partition, arn.account.to_string()),
+        Err(_) => ("aws", String::new()),
+    }
 }
 
 fn federation_of(params: &StsParams, role: &RoleEntry) -> Option<crate::sts::session::Federation> {

@@ -121,18 +121,11 @@ pub fn web_identity_federation(
 
 /// `(account, provider name)` of `arn:PARTITION:iam::ACCOUNT:saml-provider/NAME`.
 pub fn saml_provider_parts(principal_arn: &str) -> Option<(&str, &str)> {
-    let rest = principal_arn.strip_prefix("arn:")?;
-    let mut parts = rest.splitn(5, ':');
-    let (_partition, Some("iam"), Some(""), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let arn = crate::arn::Arn::parse(principal_arn).ok()?;
+    if arn.service != "iam" || !arn.region.is_empty() {
         return None;
-    };
-    Some((account, resource.strip_prefix("saml-provider/")?))
+    }
+    Some((arn.account, arn.resource.strip_prefix("saml-provider/")?))
 }
 
 /// `saml:namequalifier`: "BASE64 ( SHA1 ( Issuer + AccountId + "/" + ProviderName ) )" (STS

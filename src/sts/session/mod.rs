@@ -126,20 +126,13 @@ impl Session {
 
 /// `(partition, account, role name without path)` of `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`.
 pub fn role_arn_parts(arn: &str) -> Option<(&str, &str, &str)> {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let arn = crate::arn::Arn::parse(arn).ok()?;
+    if arn.service != "iam" || !arn.region.is_empty() {
         return None;
-    };
-    let path_and_name = resource.strip_prefix("role/")?;
+    }
+    let path_and_name = arn.resource.strip_prefix("role/")?;
     let name = path_and_name.rsplit('/').next().filter(|n| !n.is_empty())?;
-    Some((partition, account, name))
+    Some((arn.partition, arn.account, name))
 }
 
 #[cfg(test)]

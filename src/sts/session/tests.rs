@@ -143,7 +143,7 @@ fn trust_policy_must_allow_tag_session_and_set_source_identity_when_they_apply()
         ["sts:AssumeRole", "sts:SetSourceIdentity"]
     );
     let caller = create(
-        "arn:aws:iam::1:role/R",
+        "arn:aws:iam::111122223333:role/R",
         &{
             let mut p = params(&[("Star", "1")], &["Star"]);
             p.source_identity = Some("alice".into());
