@@ -364,15 +364,11 @@ fn cross_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKin
     match (named, caller_refusal) {
         (Some(_), None) => caller_allowed(eval, caller, format!("Cross-account: the {} in the resource's account allows the caller, and the caller's own policies allow the request.", resource_kind.aws_name())),
         (None, _) => Outcome::implicit(resource_kind, Side::Resource, format!("Cross-account: the {} in the resource's account does not allow this caller, so the trusting account refuses.", resource_kind.aws_name())),
-        (Some(form), Some((kind, reason))) => {
-            // Observed in AWS's messages: when the resource policy names only the account, the
-            // missing identity permission is reported as "no resource-based policy allows"
-            // [COMMUNITY]; the explanation still says which side refused.
-            let named_kind = if form == PrincipalMatchKind::Account && kind == PolicyKind::Identity { resource_kind } else { kind };
-            let mut outcome = Outcome::implicit(kind, Side::Caller, format!("Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}"));
-            outcome.denied_by = Some(named_kind);
-            outcome
-        }
+        (Some(_), Some((kind, reason))) => Outcome::implicit(
+            kind,
+            Side::Caller,
+            format!("Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}"),
+        ),
     }
 }
 

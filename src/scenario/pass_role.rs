@@ -194,10 +194,10 @@ impl Runner {
         if check.decision != Decision::Allowed {
             let trust = &api.trust_check;
             check.notes.push(format!("The trust policy of {} does not let {} assume it, so the service could never use the role. {}", role.arn, api.passed_to_service, trust.outcome));
-            if trust.checked_by_this_call {
+            if let Some(code) = trust.error_code.filter(|_| trust.checked_by_this_call) {
                 check.decision = Decision::Error;
-                check.code = Some("InvalidParameterValueException".into());
-                check.message = Some(trust.outcome.to_string());
+                check.code = Some(code.into());
+                check.message = Some(quoted(trust.outcome).unwrap_or(trust.outcome).to_string());
             } else {
                 check.advisory = true;
             }
@@ -243,4 +243,11 @@ fn missing_role(parameter: &str, reference: &RoleReference) -> Check {
         )],
         advisory: false,
     }
+}
+
+/// The service's own message where the table quotes it ("... with X: \"message\"").
+fn quoted(outcome: &str) -> Option<&str> {
+    let start = outcome.find('"')? + 1;
+    let end = outcome[start..].find('"')? + start;
+    Some(&outcome[start..end])
 }

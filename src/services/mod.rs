@@ -51,6 +51,8 @@ pub enum Evidence {
 pub struct TrustCheck {
     /// Whether this API call itself fails when the service cannot assume the role.
     pub checked_by_this_call: bool,
+    /// The error code the call fails with when it checks the trust itself.
+    pub error_code: Option<&'static str>,
     /// What happens, as a sentence (the error AWS returns, or when the failure shows up).
     pub outcome: &'static str,
     pub evidence: Evidence,

@@ -21,24 +21,28 @@ const fn profile(required: bool) -> RoleParameter {
 
 const LAMBDA_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: true,
+    error_code: Some("InvalidParameterValueException"),
     outcome: "Lambda refuses the call with InvalidParameterValueException: \"The role defined for the function cannot be assumed by Lambda.\"",
     evidence: Evidence::Community,
 };
 
 const EC2_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: false,
+    error_code: None,
     outcome: "The call succeeds; the instance gets no credentials from its instance profile, which shows only when software on it calls AWS.",
     evidence: Evidence::Unverified,
 };
 
 const ECS_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: false,
+    error_code: None,
     outcome: "The task definition is accepted; tasks fail when ECS cannot assume the execution role, and the task's own calls fail when the task role cannot be assumed.",
     evidence: Evidence::Unverified,
 };
 
 const CLOUDFORMATION_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: true,
+    error_code: Some("ValidationError"),
     outcome: "CloudFormation refuses the call with ValidationError: \"Role ARN is invalid or cannot be assumed\".",
     evidence: Evidence::Community,
 };
@@ -108,6 +112,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         associated_resource: "arn:${Partition}:codebuild:${Region}:${Account}:project/${ProjectName}",
         trust_check: TrustCheck {
             checked_by_this_call: true,
+            error_code: Some("InvalidInputException"),
             outcome: "CodeBuild refuses the call with InvalidInputException: \"CodeBuild is not authorized to perform: sts:AssumeRole on <role ARN>\".",
             evidence: Evidence::Community,
         },
@@ -123,6 +128,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         associated_resource: "arn:${Partition}:glue:${Region}:${Account}:job/${JobName}",
         trust_check: TrustCheck {
             checked_by_this_call: false,
+            error_code: None,
             outcome: "The job is created; its runs fail when Glue cannot assume the role.",
             evidence: Evidence::Unverified,
         },
@@ -134,6 +140,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         associated_resource: "arn:${Partition}:sagemaker:${Region}:${Account}:notebook-instance/${NotebookInstanceName}",
         trust_check: TrustCheck {
             checked_by_this_call: true,
+            error_code: Some("ValidationException"),
             outcome: "SageMaker refuses the call with ValidationException, saying it could not assume the role.",
             evidence: Evidence::Unverified,
         },
@@ -145,6 +152,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         associated_resource: "arn:${Partition}:states:${Region}:${Account}:stateMachine:${StateMachineName}",
         trust_check: TrustCheck {
             checked_by_this_call: true,
+            error_code: Some("AccessDeniedException"),
             outcome: "Step Functions refuses the call with AccessDeniedException: \"Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.\"",
             evidence: Evidence::Community,
         },
