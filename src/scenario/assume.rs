@@ -237,7 +237,7 @@ impl Runner {
             params,
             caller: caller.as_ref(),
             max_session_duration: i64::from(role.max_session_duration),
-            at: request.time as i64,
+            at: i64::try_from(request.time).unwrap_or(i64::MAX),
             federation,
         };
         let session = match Session::create(new) {

@@ -196,7 +196,7 @@ pub fn caller_context(
     context: &mut RequestContext,
 ) {
     let one = |v: &str| ContextValue::Single(v.to_string());
-    let now = SCENARIO_EPOCH + time;
+    let now = SCENARIO_EPOCH.saturating_add(time);
     context.set_derived("aws:CurrentTime", one(&iso8601(now)));
     context.set_derived("aws:EpochTime", one(&now.to_string()));
     context.set_derived("aws:SecureTransport", one("true"));

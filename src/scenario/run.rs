@@ -92,7 +92,9 @@ impl Runner {
     ) -> Result<ResolvedCaller<'_>, Box<Verdict>> {
         let session = self.sessions.get(principal).cloned();
         if let Some(s) = &session {
-            if s.session.is_expired(time as i64) {
+            if s.session
+                .is_expired(i64::try_from(time).unwrap_or(i64::MAX))
+            {
                 return Err(Box::new(error_verdict(
                     "ExpiredToken",
                     "The security token included in the request is expired",
