@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
 
-const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false };
+const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
@@ -69,6 +69,7 @@ function showRun() {
     ? t("summaryCounts", result.results.length, count("allowed"), count("implicitDeny") + count("explicitDeny"), count("error"), unmet)
     : "";
   $("run-summary").dataset.unmet = String(unmet);
+  document.body.dataset.runs = String(++state.renders);
 }
 
 function renderFindings(findings) {
@@ -208,6 +209,7 @@ function setTheme(theme) {
 
 function relabel() {
   apply(document);
+  if (state.version) $("engine-status").textContent = t("ready", state.version);
   renderExamples();
   buildForm();
   world.render();
@@ -254,6 +256,7 @@ async function start() {
   wire();
   const status = $("engine-status");
   call("version").then((v) => {
+    state.version = v;
     status.textContent = t("ready", v);
     status.dataset.state = "ready";
     status.removeAttribute("data-i18n");
