@@ -127,10 +127,10 @@ test("a share link opens the same scenario; a refused link leaves the work untou
   await other.close();
 
   await page.waitForTimeout(600);
+  await page.goto("about:blank");
   await page.goto(`${server.origin}/#s9.not-a-link`);
-  await page.reload();
   await page.waitForSelector("body[data-ready]");
-  assert.equal(await page.isHidden("#notice"), false);
+  await page.waitForSelector("#notice:not([hidden])");
   assert.match(await page.textContent("#notice-text"), /cannot be opened: .+ Your work is unchanged/);
   assert.equal(await page.inputValue("#scenario-input"), text);
   await context.close();
