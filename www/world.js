@@ -99,7 +99,8 @@ export class WorldPanes {
   /** A JSON editor bound to the value at `pointer`; edits replace exactly that value's text. */
   jsonField(title, pointer, text, root) {
     const node = nodeAt(root, pointer);
-    const raw = node ? text.slice(node.start, node.end) : "";
+    const { shown, indent } = dedent(node ? text.slice(node.start, node.end) : "");
+    const raw = shown;
     const problem = h("p", { class: "field-problem", role: "status" });
     const editor = new JsonEditor({
       label: title, rows: Math.min(14, raw.split("\n").length + 1),
@@ -107,7 +108,7 @@ export class WorldPanes {
         try {
           const parsed = JSON.parse(value);
           problem.textContent = "";
-          const next = setAt(this.getText(), pointer, parsed, value);
+          const next = setAt(this.getText(), pointer, parsed, value.replace(/\n/g, `\n${indent}`));
           if (next != null) this.setText(next, { structural: false });
         } catch (error) {
           problem.textContent = t("invalidJson", error.message);
@@ -116,7 +117,7 @@ export class WorldPanes {
     });
     editor.setValue(raw);
     editor.element.dataset.pointer = pointer;
-    this.fields.push({ pointer, editor });
+    this.fields.push({ pointer, editor, indent: indent.length });
     return h("div", { class: "field" }, h("h4", { text: title }), editor.element, problem);
   }
 
@@ -142,7 +143,7 @@ export class WorldPanes {
     const text = this.getText();
     const root = parseWithRanges(text);
     if (!root) return;
-    for (const { pointer, editor } of this.fields) {
+    for (const { pointer, editor, indent } of this.fields) {
       const node = nodeAt(root, pointer);
       if (!node) continue;
       const start = lineColumn(text, node.start);
@@ -150,10 +151,19 @@ export class WorldPanes {
       editor.setFindings(inside.map((f) => ({
         ...f,
         line: f.line - start.line + 1,
-        column: f.line === start.line ? f.column - start.column + 1 : f.column,
+        column: f.line === start.line ? f.column - start.column + 1 : Math.max(1, f.column - indent),
         endLine: f.endLine ? f.endLine - start.line + 1 : undefined,
-        endColumn: f.endLine === start.line ? f.endColumn - start.column + 1 : f.endColumn,
+        endColumn: f.endLine === start.line ? f.endColumn - start.column + 1 : Math.max(1, f.endColumn - indent),
       })).filter((f) => f.line >= 1));
     }
   }
+}
+
+/** Removes the indentation that lines after the first share, so a nested policy reads as pasted. */
+function dedent(raw) {
+  const rest = raw.split("\n").slice(1).filter((l) => l.trim());
+  if (!rest.length) return { shown: raw, indent: "" };
+  let indent = /^[ \t]*/.exec(rest[0])[0];
+  for (const line of rest) while (indent && !line.startsWith(indent)) indent = indent.slice(0, -1);
+  return { shown: indent ? raw.split("\n").map((l, i) => (i && l.startsWith(indent) ? l.slice(indent.length) : l)).join("\n") : raw, indent };
 }
