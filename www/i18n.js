@@ -47,7 +47,7 @@ const STRINGS = {
     imported: "Imported {0}.", importFailed: "That file could not be read: {0}",
     storageFailed: "Your work could not be saved in this browser (storage is full or unavailable). It is still here: export it to keep it.",
     formatFailed: "Cannot format: {0}", shortcuts: "Shortcuts: Ctrl+Enter run · Ctrl+Shift+F format · Ctrl+Shift+S share",
-    dismiss: "Dismiss",
+    dismiss: "Dismiss", toolbar: "Scenario actions",
   },
   ja: {
     title: "IAM Playground",
@@ -95,7 +95,7 @@ const STRINGS = {
     imported: "{0} を読み込みました。", importFailed: "ファイルを読み込めませんでした: {0}",
     storageFailed: "このブラウザーに作業内容を保存できませんでした (ストレージが満杯か利用できません)。内容はまだ残っています。書き出して保存してください。",
     formatFailed: "整形できません: {0}", shortcuts: "ショートカット: Ctrl+Enter 実行 · Ctrl+Shift+F 整形 · Ctrl+Shift+S 共有",
-    dismiss: "閉じる",
+    dismiss: "閉じる", toolbar: "シナリオの操作",
   },
 };
 

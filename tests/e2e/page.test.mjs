@@ -238,3 +238,31 @@ test("hostile text in every field stays inert", async () => {
   assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test("when storage refuses, the page says so and keeps the work", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  const page = await context.newPage();
+  await page.goto(server.origin);
+  await page.waitForSelector("body[data-ready]");
+  const text = JSON.stringify(crossAccount({ title: "not saved" }), null, 2);
+  await setScenario(page, text);
+  await page.waitForSelector("#notice:not([hidden])");
+  assert.match(await page.textContent("#notice-text"), /could not be saved/);
+  assert.equal(await page.inputValue("#scenario-input"), text);
+  await context.close();
+});
+
+test("Ctrl+Shift+F formats the scenario and Ctrl+Z brings the text back", async () => {
+  const { page, context } = await open();
+  await setScenario(page, '{"scenario":1,"requests":[]}');
+  await page.focus("#scenario-input");
+  await page.keyboard.press("Control+Shift+F");
+  await page.waitForFunction(() => document.querySelector("#scenario-input").value.includes("\n"));
+  assert.deepEqual(JSON.parse(await page.inputValue("#scenario-input")), { scenario: 1, requests: [] });
+  await page.keyboard.press("Control+Z");
+  assert.equal(await page.inputValue("#scenario-input"), '{"scenario":1,"requests":[]}');
+  await context.close();
+});
