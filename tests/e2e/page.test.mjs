@@ -266,3 +266,55 @@ test("Ctrl+Shift+F formats the scenario and Ctrl+Z brings the text back", async 
   assert.equal(await page.inputValue("#scenario-input"), '{"scenario":1,"requests":[]}');
   await context.close();
 });
+
+test("the request builder appends an AssumeRole request and a GitHub Actions web identity request", async () => {
+  const { page, context } = await open();
+  const scenario = crossAccount();
+  scenario.roles.push({ arn: "arn:aws:iam::444455556666:role/GitHubDeploy",
+    trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow",
+      Principal: { Federated: "arn:aws:iam::444455556666:oidc-provider/token.actions.githubusercontent.com" },
+      Action: "sts:AssumeRoleWithWebIdentity",
+      Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+        StringLike: { "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main" } } }] } });
+  await setScenario(page, scenario);
+  await page.waitForSelector("#req-principal");
+  await page.fill("#req-name", "built by the form");
+  await page.fill("#req-principal", "arn:aws:iam::111122223333:user/alice");
+  await page.fill("#req-role", "arn:aws:iam::444455556666:role/Deployer");
+  // Session tags need sts:TagSession in the trust policy too (AWS: "Passing session tags in AWS STS").
+  await page.fill("#req-tags", "team=blue");
+  await page.selectOption("#req-expect", "implicitDeny");
+  let runs = Number(await page.getAttribute("body", "data-runs"));
+  await page.click('#builder button[type="submit"]');
+  await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
+  assert.deepEqual(await decisions(page), ["allowed", "implicitDeny"]);
+  const doc = JSON.parse(await page.inputValue("#scenario-input"));
+  assert.equal(doc.requests.length, 2);
+  assert.deepEqual(doc.requests[1].parameters.Tags, [{ Key: "team", Value: "blue" }]);
+
+  await page.waitForSelector("#req-kind");
+  await page.selectOption("#req-kind", "webIdentity");
+  await page.fill("#req-role", "arn:aws:iam::444455556666:role/GitHubDeploy");
+  await page.selectOption("#req-expect", "allowed");
+  runs = Number(await page.getAttribute("body", "data-runs"));
+  await page.click('#builder button[type="submit"]');
+  await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
+  const after = JSON.parse(await page.inputValue("#scenario-input"));
+  assert.equal(after.requests[2].parameters.WebIdentityToken.sub, "repo:my-org/my-repo:ref:refs/heads/main");
+  const cards = await page.$$eval(".request[data-decision]", (els) => els.map((e) => [e.dataset.decision, e.dataset.expectation]));
+  assert.deepEqual(cards.slice(1), [["implicitDeny", "met"], ["allowed", "met"]]);
+  await context.close();
+});
+
+test("loading an example replaces the scenario and Undo brings the work back", async () => {
+  const { page, context } = await open();
+  const text = JSON.stringify(crossAccount({ title: "my own work" }), null, 2);
+  await setScenario(page, text);
+  await page.click("#examples > summary");
+  await page.click(`#example-list button[data-file="${examples[0].file}"]`);
+  await page.waitForFunction(() => !document.querySelector("#notice-undo").hidden);
+  assert.notEqual(await page.inputValue("#scenario-input"), text);
+  await page.click("#notice-undo");
+  assert.equal(await page.inputValue("#scenario-input"), text);
+  await context.close();
+});
