@@ -24,7 +24,7 @@ const openExplanation = async (page) => {
 };
 const breakJson = async (page) => {
   const text = await page.inputValue("#scenario-input");
-  await page.fill("#scenario-input", text.replace('"dev" },', '"dev" },,'));
+  await page.fill("#scenario-input", text.replace(/,\n/, ",,\n"));
   await page.waitForSelector("#editor-host .ln.marker");
 };
 const openRole = async (page) => {
@@ -42,6 +42,20 @@ for (const [lang, locale] of [["en", "en-US"], ["ja", "ja-JP"]]) {
   await shoot(`role-pane-${lang}-dark`, { locale, colorScheme: "dark", prepare: openRole });
   await shoot(`examples-${lang}-light`, { locale, prepare: gallery });
 }
+const passRole = async (page) => {
+  await page.click("#examples > summary");
+  const button = await page.$('#example-list button[data-file="lambda-pass-role.json"]');
+  if (!button) return;
+  const runs = Number(await page.getAttribute("body", "data-runs"));
+  await button.click();
+  await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
+  await page.click("#notice-close");
+  await page.click("#examples > summary");
+  await page.click(".request[data-index='0'] details.explain > summary");
+  await page.evaluate(() => document.querySelector("#requests-h").scrollIntoView());
+};
+await shoot("passrole-en-light", { prepare: passRole });
+await shoot("passrole-ja-dark", { locale: "ja-JP", colorScheme: "dark", prepare: passRole });
 await shoot("phone-en-light", { width: 390, height: 844 });
 await browser.close();
 server.stop();
