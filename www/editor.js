@@ -21,6 +21,18 @@ export class JsonEditor {
     this.textarea.addEventListener("input", () => { this.render(); this.onInput?.(this.textarea.value); });
     this.textarea.addEventListener("scroll", () => this.syncScroll());
     this.textarea.addEventListener("keydown", (event) => this.keydown(event));
+    this.textarea.addEventListener("mousemove", (event) => this.hover(event));
+  }
+
+  /** The findings' sentences as the textarea's tooltip while the pointer is over their line. */
+  hover(event) {
+    const style = getComputedStyle(this.textarea);
+    const lineHeight = parseFloat(style.lineHeight) || 18;
+    const top = event.offsetY + this.textarea.scrollTop - (parseFloat(style.paddingTop) || 0);
+    const line = Math.floor(top / lineHeight) + 1;
+    const here = this.findings.filter((f) => line >= f.line && line <= (f.endLine ?? f.line));
+    const title = here.map((f) => f.message).join("\n");
+    if (this.textarea.title !== title) this.textarea.title = title;
   }
 
   get value() { return this.textarea.value; }

@@ -318,3 +318,14 @@ test("loading an example replaces the scenario and Undo brings the work back", a
   assert.equal(await page.inputValue("#scenario-input"), text);
   await context.close();
 });
+
+test("hovering a marked line shows the finding's sentence", async () => {
+  const { page, context } = await open();
+  await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
+  await page.waitForSelector('#editor-host .gutter .ln.marker[data-line="4"]');
+  const box = await page.locator("#scenario-input").boundingBox();
+  await page.mouse.move(box.x + 30, box.y + 6 + 18 * 3 + 9);
+  const title = await page.getAttribute("#scenario-input", "title");
+  assert.ok(title && title === await page.getAttribute('#editor-host .gutter .ln.marker[data-line="4"]', "title"));
+  await context.close();
+});
