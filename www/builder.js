@@ -11,6 +11,9 @@ const SERVICES = {
 
 /** Builds the form into `container`; `append(request)` adds the request to the scenario. */
 export function buildRequestForm(container, { append, notify, scenario }) {
+  // A rebuild (new roles in the scenario, another language) keeps what the user has typed.
+  const previous = new Map([...container.querySelectorAll("input, select, textarea")]
+    .filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? el.checked : el.value]));
   const kind = h("select", { id: "req-kind" },
     ["assumeRole", "webIdentity", "passRole", "other"].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
   const fields = {};
@@ -72,6 +75,11 @@ export function buildRequestForm(container, { append, notify, scenario }) {
     const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value }, notify);
     if (request) { append(request); notify(t("req.added")); }
   });
+  for (const [id, value] of previous) {
+    const el = form.querySelector(`#${id}`);
+    if (el && el.type === "checkbox") el.checked = value;
+    else if (el) el.value = value;
+  }
   show();
   container.replaceChildren(form);
 }
