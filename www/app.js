@@ -1,24 +1,281 @@
-// Loads the engine and shows that it runs. The real interface comes with the page issue.
-import init, { version, checkJson } from "./pkg/iam_playground.js";
+// Wires the page: the scenario editor is the one source of truth; every edit (in it, in a pane,
+// in the request builder) re-runs the engine in its worker after a short pause.
+import { h, fill, debounce } from "./dom.js";
+import { call } from "./engine.js";
+import { t, apply, language, setLanguage } from "./i18n.js";
+import { JsonEditor } from "./editor.js";
+import { renderResults } from "./results.js";
+import { WorldPanes } from "./world.js";
+import { buildRequestForm } from "./builder.js";
+import { setAt } from "./jsonpos.js";
+import { loadSaved, save, downloadText, fileName } from "./store.js";
 
-const status = document.getElementById("engine-status");
-const input = document.getElementById("json-input");
-const result = document.getElementById("json-result");
+const $ = (id) => document.getElementById(id);
+const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
+const THEME_KEY = "iam-playground.theme";
 
-function check() {
-  const problem = checkJson(input.value);
-  result.textContent = problem === null
-    ? "Valid JSON."
-    : `Line ${problem.line}, column ${problem.column}: ${problem.message}`;
+const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null };
+
+const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
+editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
+$("editor-host").append(editor.element);
+
+const world = new WorldPanes($("world"), {
+  getText: () => editor.value,
+  setText: (text, { structural }) => { editor.setValue(text); changed({ structural, fromPane: !structural }); },
+});
+
+const scheduleRun = debounce(run, 200);
+const scheduleSave = debounce(persist, 400);
+const scheduleWorld = debounce(() => {
+  if (!$("world").contains(document.activeElement)) { world.render(); buildForm(); }
+}, 500);
+
+function changed({ structural, fromPane } = {}) {
+  scheduleRun();
+  scheduleSave();
+  if (structural && !fromPane) scheduleWorld();
 }
 
-try {
-  await init();
-  status.textContent = `Engine ${version()} ready`;
-  status.dataset.state = "ready";
-  input.addEventListener("input", check);
-  check();
-} catch (error) {
-  status.textContent = `The engine failed to start: ${error}`;
-  status.dataset.state = "failed";
+function persist() {
+  if (save(editor.value)) { state.storageWarned = false; return; }
+  if (!state.storageWarned) { state.storageWarned = true; notify(t("storageFailed")); }
 }
+
+async function run() {
+  const seq = ++state.seq;
+  const text = editor.value;
+  let result;
+  try {
+    result = await call("runScenario", text);
+  } catch (error) {
+    result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
+  }
+  if (seq !== state.seq) return; // a newer edit is already being evaluated
+  state.run = result;
+  showRun();
+}
+
+function showRun() {
+  const result = state.run;
+  if (!result) return;
+  editor.setFindings(result.findings);
+  world.showFindings(result.findings);
+  renderFindings(result.findings);
+  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults });
+  const count = (d) => result.results.filter((r) => r.decision === d).length;
+  const unmet = result.results.filter((r) => r.expectation === "unmet").length;
+  $("run-summary").textContent = result.results.length
+    ? t("summaryCounts", result.results.length, count("allowed"), count("implicitDeny") + count("explicitDeny"), count("error"), unmet)
+    : "";
+  $("run-summary").dataset.unmet = String(unmet);
+  document.body.dataset.runs = String(++state.renders);
+}
+
+function renderFindings(findings) {
+  const list = $("findings");
+  if (!findings.length) { fill(list, h("li", { class: "muted", text: t("noFindings") })); return; }
+  fill(list, findings.map((f) => {
+    const where = f.line ? `${f.line}:${f.column}` : f.pointer ?? "";
+    const go = f.line
+      ? h("button", { type: "button", class: "link", text: where, onclick: () => editor.revealLine(f.line, f.column) })
+      : h("code", { text: where });
+    return h("li", { class: "finding", dataset: { severity: f.severity, line: f.line ? String(f.line) : "" } },
+      h("span", { class: "sev", text: f.severity }), " ", go, " ", h("span", { text: f.message }),
+      f.code && h("span", { class: "muted", text: ` (${f.code})` }));
+  }));
+}
+
+/** Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo. */
+function replaceScenario(text, message) {
+  if (editor.value && editor.value !== text) state.undo.push(editor.value);
+  $("undo").disabled = state.undo.length === 0;
+  editor.setValue(text);
+  state.openResults.clear();
+  world.render();
+  buildForm();
+  changed({});
+  notify(message, { undo: state.undo.length > 0 });
+}
+
+function undo() {
+  const previous = state.undo.pop();
+  if (previous == null) return;
+  editor.setValue(previous);
+  $("undo").disabled = state.undo.length === 0;
+  world.render();
+  buildForm();
+  changed({});
+  notify(t("undone"));
+}
+
+function notify(message, { undo: offerUndo = false, link = null } = {}) {
+  $("notice").hidden = false;
+  $("notice-text").textContent = message;
+  $("notice-undo").hidden = !offerUndo;
+  $("notice-link").hidden = link == null;
+  if (link != null) { $("notice-link").value = link; $("notice-link").select(); }
+}
+
+function scenarioObject() {
+  try { return JSON.parse(editor.value); } catch { return {}; }
+}
+
+function buildForm() {
+  buildRequestForm($("builder"), {
+    scenario: scenarioObject,
+    notify: (m) => notify(m),
+    append: (request) => {
+      const doc = scenarioObject();
+      const requests = Array.isArray(doc.requests) ? doc.requests : [];
+      const next = setAt(editor.value, "/requests", [...requests, request]);
+      if (next == null) return;
+      editor.setValue(next);
+      changed({ structural: true });
+    },
+  });
+}
+
+async function format() {
+  try {
+    editor.setValue(await call("formatJson", editor.value), { undoable: true });
+    changed({ structural: true });
+  } catch (error) {
+    notify(t("formatFailed", error.message));
+  }
+}
+
+async function share() {
+  try {
+    const fragment = await call("encodeLink", editor.value);
+    const link = `${location.origin}${location.pathname}${fragment}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      notify(t("linkCopied"), { link });
+    } catch {
+      notify(t("linkShown"), { link });
+    }
+  } catch (error) {
+    notify(error.message);
+  }
+}
+
+async function openFragment() {
+  if (!location.hash) return false;
+  const hash = location.hash;
+  history.replaceState(null, "", location.pathname + location.search);
+  try {
+    const text = await call("decodeLink", hash);
+    replaceScenario(text, t("linkOpened"));
+    return true;
+  } catch (error) {
+    notify(t("linkRefused", error.message));
+    return false;
+  }
+}
+
+async function loadExamples() {
+  try {
+    const response = await fetch("examples/index.json");
+    state.examples = await response.json();
+  } catch {
+    state.examples = [];
+  }
+  renderExamples();
+}
+
+function renderExamples() {
+  const lang = language();
+  fill($("example-list"), state.examples.map((ex) => h("li", { class: "example" },
+    h("h3", { text: ex.title?.[lang] ?? ex.title?.en ?? ex.file }),
+    h("p", { text: ex.summary?.[lang] ?? ex.summary?.en ?? "" }),
+    h("button", { type: "button", class: "small", dataset: { file: ex.file }, text: t("loadExample"),
+      "aria-label": `${t("loadExample")}: ${ex.title?.[lang] ?? ex.file}`, onclick: () => loadExample(ex) }))));
+}
+
+async function exampleText(example) {
+  const response = await fetch(`examples/${encodeURIComponent(example.file)}`);
+  return response.text();
+}
+
+async function loadExample(example) {
+  replaceScenario(await exampleText(example), t("exampleLoaded", example.title?.[language()] ?? example.file));
+}
+
+function setTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  try { localStorage.setItem(THEME_KEY, theme); } catch { /* storage unavailable */ }
+}
+
+function relabel() {
+  apply(document);
+  if (state.version) $("engine-status").textContent = t("ready", state.version);
+  renderExamples();
+  buildForm();
+  world.render();
+  showRun();
+}
+
+function wire() {
+  $("run").addEventListener("click", run);
+  $("format").addEventListener("click", format);
+  $("share").addEventListener("click", share);
+  $("new").addEventListener("click", () => replaceScenario(EMPTY, t("newDone")));
+  $("reset").addEventListener("click", async () => {
+    if (state.examples[0]) replaceScenario(await exampleText(state.examples[0]), t("resetDone"));
+  });
+  $("undo").addEventListener("click", undo);
+  $("notice-undo").addEventListener("click", undo);
+  $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
+  $("export").addEventListener("click", () => downloadText(fileName(scenarioObject().title), editor.value));
+  $("import").addEventListener("click", () => $("import-file").click());
+  $("import-file").addEventListener("change", async () => {
+    const file = $("import-file").files[0];
+    if (!file) return;
+    try { replaceScenario(await file.text(), t("imported", file.name)); } catch (error) { notify(t("importFailed", error.message)); }
+    $("import-file").value = "";
+  });
+  $("language").value = language();
+  $("language").addEventListener("change", () => { setLanguage($("language").value); relabel(); });
+  let theme = "auto";
+  try { theme = localStorage.getItem(THEME_KEY) ?? "auto"; } catch { /* storage unavailable */ }
+  $("theme").value = theme;
+  setTheme(theme);
+  $("theme").addEventListener("change", () => setTheme($("theme").value));
+  document.addEventListener("keydown", (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key === "Enter") { event.preventDefault(); run(); }
+    else if (mod && event.shiftKey && event.key.toLowerCase() === "f") { event.preventDefault(); format(); }
+    else if (mod && event.shiftKey && event.key.toLowerCase() === "s") { event.preventDefault(); share(); }
+  });
+  window.addEventListener("hashchange", () => { if (location.hash) openFragment(); });
+}
+
+async function start() {
+  apply(document);
+  wire();
+  const status = $("engine-status");
+  call("version").then((v) => {
+    state.version = v;
+    status.textContent = t("ready", v);
+    status.dataset.state = "ready";
+    status.removeAttribute("data-i18n");
+  }, (error) => {
+    status.textContent = t("failed", error.message);
+    status.dataset.state = "failed";
+    status.removeAttribute("data-i18n");
+  });
+  await loadExamples();
+  const saved = loadSaved();
+  if (saved != null) editor.setValue(saved);
+  const fromLink = await openFragment();
+  if (!fromLink && saved == null) {
+    editor.setValue(state.examples[0] ? await exampleText(state.examples[0]) : EMPTY);
+  }
+  world.render();
+  buildForm();
+  await run();
+  document.body.dataset.ready = "true";
+}
+
+start();

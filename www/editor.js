@@ -1,0 +1,156 @@
+// A JSON editor on a plain textarea: a highlighted copy of the text lies under the transparent
+// textarea, line numbers beside it, and the engine's findings as marks in both, with the sentence
+// on hover (gutter) and in the list the caller renders. No library, nothing to download.
+import { h } from "./dom.js";
+import { offsetOf } from "./jsonpos.js";
+
+const TOKEN = /("(?:[^"\\\n]|\\.)*"?)(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],])|(\s+)|(.)/gy;
+
+export class JsonEditor {
+  /** `label` names the editor for screen readers; `onInput(text)` runs on every edit. */
+  constructor({ label, onInput, rows = 20, id }) {
+    this.onInput = onInput;
+    this.gutter = h("div", { class: "gutter", "aria-hidden": "true" });
+    this.highlight = h("pre", { class: "highlight", "aria-hidden": "true" });
+    this.textarea = h("textarea", {
+      spellcheck: "false", autocapitalize: "off", autocomplete: "off", wrap: "off",
+      "aria-label": label, rows, id,
+    });
+    this.element = h("div", { class: "editor" }, this.gutter, h("div", { class: "code" }, this.highlight, this.textarea));
+    this.findings = [];
+    this.textarea.addEventListener("input", () => { this.render(); this.onInput?.(this.textarea.value); });
+    this.textarea.addEventListener("scroll", () => this.syncScroll());
+    this.textarea.addEventListener("keydown", (event) => this.keydown(event));
+    this.textarea.addEventListener("mousemove", (event) => this.hover(event));
+  }
+
+  /** The findings' sentences as the textarea's tooltip while the pointer is over their line. */
+  hover(event) {
+    const style = getComputedStyle(this.textarea);
+    const lineHeight = parseFloat(style.lineHeight) || 18;
+    const top = event.offsetY + this.textarea.scrollTop - (parseFloat(style.paddingTop) || 0);
+    const line = Math.floor(top / lineHeight) + 1;
+    const here = this.findings.filter((f) => line >= f.line && line <= (f.endLine ?? f.line));
+    const title = here.map((f) => f.message).join("\n");
+    if (this.textarea.title !== title) this.textarea.title = title;
+  }
+
+  get value() { return this.textarea.value; }
+
+  /** Replaces the text; `undoable` keeps the browser's own undo (Ctrl+Z) able to bring it back. */
+  setValue(text, { undoable = false } = {}) {
+    if (text === this.textarea.value) return;
+    if (undoable && document.activeElement === this.textarea) {
+      this.textarea.select();
+      document.execCommand("insertText", false, text);
+    } else {
+      this.textarea.value = text;
+    }
+    this.render();
+  }
+
+  /** Shows findings ({severity, message, line, column, endLine, endColumn}) as marks. */
+  setFindings(findings) {
+    this.findings = findings.filter((f) => f.line);
+    this.render();
+  }
+
+  /** Selects a line (1-based) and scrolls it into view. */
+  revealLine(line, column = 1) {
+    const text = this.textarea.value;
+    const start = offsetOf(text, line, column);
+    const end = text.indexOf("\n", start);
+    this.textarea.focus();
+    this.textarea.setSelectionRange(start, end < 0 ? text.length : end);
+    const lineHeight = parseFloat(getComputedStyle(this.textarea).lineHeight) || 18;
+    this.textarea.scrollTop = Math.max(0, (line - 4) * lineHeight);
+    this.syncScroll();
+  }
+
+  keydown(event) {
+    // Enter keeps the current line's indentation, as code editors do.
+    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const { selectionStart, value } = this.textarea;
+      const lineStart = value.lastIndexOf("\n", selectionStart - 1) + 1;
+      const indent = /^[ \t]*/.exec(value.slice(lineStart))[0];
+      event.preventDefault();
+      document.execCommand("insertText", false, `\n${indent}`);
+    }
+  }
+
+  syncScroll() {
+    this.highlight.scrollTop = this.textarea.scrollTop;
+    this.highlight.scrollLeft = this.textarea.scrollLeft;
+    this.gutter.scrollTop = this.textarea.scrollTop;
+  }
+
+  render() {
+    const text = this.textarea.value;
+    this.renderGutter(text);
+    this.renderHighlight(text);
+    this.syncScroll();
+  }
+
+  renderGutter(text) {
+    const lines = text.split("\n").length;
+    const byLine = new Map();
+    for (const f of this.findings) {
+      const list = byLine.get(f.line) ?? [];
+      list.push(f);
+      byLine.set(f.line, list);
+    }
+    const rows = [];
+    for (let n = 1; n <= lines; n++) {
+      const found = byLine.get(n);
+      const row = h("div", { class: "ln", dataset: { line: String(n) } }, String(n));
+      if (found) {
+        row.classList.add("marker");
+        row.dataset.severity = worst(found);
+        row.title = found.map((f) => f.message).join("\n");
+      }
+      rows.push(row);
+    }
+    rows.push(h("div", { class: "ln pad" }, " "));
+    this.gutter.replaceChildren(...rows);
+  }
+
+  renderHighlight(text) {
+    const marks = this.findings.map((f) => {
+      const start = offsetOf(text, f.line, f.column);
+      let end = f.endLine ? offsetOf(text, f.endLine, f.endColumn) : start + 1;
+      if (end <= start) end = Math.min(text.length, start + 1);
+      return { start, end, severity: f.severity };
+    });
+    const cuts = new Set([0, text.length]);
+    for (const m of marks) { cuts.add(m.start); cuts.add(m.end); }
+    const out = [];
+    TOKEN.lastIndex = 0;
+    let m;
+    while (TOKEN.lastIndex < text.length && (m = TOKEN.exec(text))) {
+      const kind = m[1] ? (m[2] ? "key" : "string") : m[3] ? "number" : m[4] ? "literal" : m[5] ? "punct" : m[6] ? "" : "other";
+      const tokenEnd = TOKEN.lastIndex;
+      const keyEnd = m[1] && m[2] ? m.index + m[1].length : tokenEnd;
+      pieces(out, text, m.index, keyEnd, kind, cuts, marks);
+      if (keyEnd < tokenEnd) pieces(out, text, keyEnd, tokenEnd, "punct", cuts, marks);
+    }
+    out.push("\n ");
+    this.highlight.replaceChildren(...out);
+  }
+}
+
+function pieces(out, text, start, end, kind, cuts, marks) {
+  const inner = [...cuts].filter((c) => c > start && c < end).sort((a, b) => a - b);
+  let from = start;
+  for (const to of [...inner, end]) {
+    const mark = marks.find((m) => m.start <= from && m.end > from);
+    const cls = [kind, mark ? `mark mark-${mark.severity}` : ""].join(" ").trim();
+    const piece = text.slice(from, to);
+    out.push(cls ? h("span", { class: cls }, piece) : document.createTextNode(piece));
+    from = to;
+  }
+}
+
+const ORDER = ["error", "security-warning", "warning", "suggestion"];
+function worst(findings) {
+  return ORDER.find((s) => findings.some((f) => f.severity === s)) ?? "warning";
+}

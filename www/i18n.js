@@ -1,0 +1,134 @@
+// Every sentence the page says, in English and Japanese. Elements carry data-i18n (text),
+// data-i18n-title, data-i18n-aria-label or data-i18n-placeholder and are filled by apply().
+const STRINGS = {
+  en: {
+    title: "IAM Playground",
+    tagline: "AWS IAM and STS, evaluated in your browser. Nothing you type leaves this page.",
+    loading: "Loading the engine…", ready: "Engine {0} ready", failed: "The engine failed to start: {0}",
+    new: "New", reset: "Reset", undo: "Undo", import: "Import", export: "Export", share: "Share",
+    format: "Format", run: "Run", language: "Language", theme: "Theme",
+    "theme.auto": "System", "theme.light": "Light", "theme.dark": "Dark",
+    examples: "Examples", loadExample: "Load", scenario: "Scenario JSON", scenarioEditor: "Scenario JSON editor",
+    findings: "Findings", noFindings: "No findings.", world: "The world", requests: "Requests",
+    addRequest: "Add a request", noRequests: "The scenario has no requests yet: add one below.",
+    notRunnable: "The scenario cannot run yet: see the findings under the editor.",
+    running: "Evaluating…", summaryCounts: "{0} requests · {1} allowed · {2} denied · {3} errors · {4} expectations unmet",
+    "decision.allowed": "Allowed", "decision.implicitDeny": "Implicit deny", "decision.explicitDeny": "Explicit deny", "decision.error": "Error",
+    "expect.met": "as expected", "expect.unmet": "not as expected",
+    explanation: "Explanation", session: "Session", "session.arn": "ARN", "session.expires": "Expires at",
+    "session.chained": "Chained", "session.mfa": "MFA", "session.sourceIdentity": "Source identity",
+    "session.tags": "Tags", "session.transitive": "Transitive tag keys", seconds: "{0} s after start",
+    yes: "yes", no: "no", whatWouldChange: "What would change the outcome", policies: "Policies",
+    "side.caller": "Caller's side (identity-based policies)", "side.resource": "Resource's side (trust or resource policy)",
+    noStatements: "No statements.", statementN: "Statement {0}", deciding: "deciding", applies: "applies",
+    doesNotApply: "does not apply", showLine: "line {0}", matched: "matched", notMatched: "not matched",
+    contextKeys: "Request context", key: "Key", value: "Value", source: "Source",
+    "source.derived": "derived", "source.request": "request", "source.override": "override",
+    "kind.accounts": "Accounts", "kind.users": "Users", "kind.groups": "Groups", "kind.roles": "Roles", "kind.resources": "Resources",
+    add: "Add", remove: "Remove", rename: "ARN", trust: "Trust policy", permissions: "Permission policies",
+    boundary: "Permissions boundary", tags: "Tags", maxSession: "Maximum session duration (s)", resourcePolicy: "Resource policy",
+    policyN: "Policy {0}", namedPolicy: "Named policy: {0}", none: "None.", invalidJson: "Not valid JSON yet: {0}",
+    addPolicy: "Add a policy", addBoundary: "Add a boundary", addTrust: "Add a trust policy", organization: "Organization",
+    accountId: "Account ID", accountName: "Name",
+    "req.kind": "Kind of request", "req.assumeRole": "AssumeRole", "req.webIdentity": "AssumeRoleWithWebIdentity (GitHub Actions)",
+    "req.passRole": "Service call that passes a role", "req.other": "Any other action",
+    "req.name": "Name", "req.principal": "Principal ARN", "req.role": "Role ARN", "req.action": "Action", "req.resource": "Resource ARN",
+    "req.sessionName": "RoleSessionName", "req.duration": "DurationSeconds", "req.externalId": "ExternalId",
+    "req.mfa": "Signed in with MFA (SerialNumber and TokenCode)", "req.sessionPolicy": "Session policy (JSON)",
+    "req.tags": "Session tags (key=value, one per line)", "req.transitive": "Transitive tag keys (comma-separated)",
+    "req.sourceIdentity": "SourceIdentity", "req.org": "GitHub organization or user", "req.repo": "Repository",
+    "req.branch": "Branch", "req.environment": "Environment (optional)", "req.audience": "Audience",
+    "req.service": "Service call", "req.passedRole": "Role to pass", "req.context": "Context keys (key=value, one per line)",
+    "req.expect": "Expected decision", "req.expectNone": "(none)", "req.add": "Add the request", "req.added": "Request added.",
+    "req.badSessionPolicy": "The session policy is not valid JSON.",
+    linkCopied: "Link copied to the clipboard.", linkShown: "Copy this link:", linkRefused: "This link cannot be opened: {0} Your work is unchanged.",
+    linkOpened: "Opened the scenario from the link.", exampleLoaded: "Loaded the example “{0}”.",
+    newDone: "Started a new scenario.", resetDone: "Reset to the first example.", undone: "Restored the previous scenario.",
+    imported: "Imported {0}.", importFailed: "That file could not be read: {0}",
+    storageFailed: "Your work could not be saved in this browser (storage is full or unavailable). It is still here: export it to keep it.",
+    formatFailed: "Cannot format: {0}", shortcuts: "Shortcuts: Ctrl+Enter run · Ctrl+Shift+F format · Ctrl+Shift+S share",
+    dismiss: "Dismiss", toolbar: "Scenario actions",
+  },
+  ja: {
+    title: "IAM Playground",
+    tagline: "AWS IAM と STS をブラウザーの中で評価します。入力した内容はこのページの外に出ません。",
+    loading: "エンジンを読み込んでいます…", ready: "エンジン {0} 準備完了", failed: "エンジンを起動できませんでした: {0}",
+    new: "新規", reset: "リセット", undo: "元に戻す", import: "読み込み", export: "書き出し", share: "共有",
+    format: "整形", run: "実行", language: "言語", theme: "テーマ",
+    "theme.auto": "システム", "theme.light": "ライト", "theme.dark": "ダーク",
+    examples: "例", loadExample: "開く", scenario: "シナリオ JSON", scenarioEditor: "シナリオ JSON エディター",
+    findings: "指摘", noFindings: "指摘はありません。", world: "環境", requests: "リクエスト",
+    addRequest: "リクエストを追加", noRequests: "シナリオにリクエストがまだありません。下から追加してください。",
+    notRunnable: "シナリオはまだ実行できません。エディターの下の指摘を確認してください。",
+    running: "評価しています…", summaryCounts: "リクエスト {0} 件 · 許可 {1} · 拒否 {2} · エラー {3} · 期待と異なる {4}",
+    "decision.allowed": "許可", "decision.implicitDeny": "暗黙的な拒否", "decision.explicitDeny": "明示的な拒否", "decision.error": "エラー",
+    "expect.met": "期待どおり", "expect.unmet": "期待と異なる",
+    explanation: "説明", session: "セッション", "session.arn": "ARN", "session.expires": "有効期限",
+    "session.chained": "ロールの連鎖", "session.mfa": "MFA", "session.sourceIdentity": "ソース ID",
+    "session.tags": "タグ", "session.transitive": "推移的なタグキー", seconds: "開始から {0} 秒",
+    yes: "はい", no: "いいえ", whatWouldChange: "結果を変えるには", policies: "ポリシー",
+    "side.caller": "呼び出し側 (アイデンティティベースのポリシー)", "side.resource": "リソース側 (信頼ポリシーまたはリソースポリシー)",
+    noStatements: "ステートメントはありません。", statementN: "ステートメント {0}", deciding: "決定要因", applies: "該当",
+    doesNotApply: "非該当", showLine: "{0} 行目", matched: "一致", notMatched: "不一致",
+    contextKeys: "リクエストコンテキスト", key: "キー", value: "値", source: "由来",
+    "source.derived": "導出", "source.request": "リクエスト", "source.override": "上書き",
+    "kind.accounts": "アカウント", "kind.users": "ユーザー", "kind.groups": "グループ", "kind.roles": "ロール", "kind.resources": "リソース",
+    add: "追加", remove: "削除", rename: "ARN", trust: "信頼ポリシー", permissions: "許可ポリシー",
+    boundary: "アクセス許可の境界", tags: "タグ", maxSession: "最大セッション時間 (秒)", resourcePolicy: "リソースポリシー",
+    policyN: "ポリシー {0}", namedPolicy: "名前付きポリシー: {0}", none: "なし。", invalidJson: "まだ正しい JSON ではありません: {0}",
+    addPolicy: "ポリシーを追加", addBoundary: "境界を追加", addTrust: "信頼ポリシーを追加", organization: "組織",
+    accountId: "アカウント ID", accountName: "名前",
+    "req.kind": "リクエストの種類", "req.assumeRole": "AssumeRole", "req.webIdentity": "AssumeRoleWithWebIdentity (GitHub Actions)",
+    "req.passRole": "ロールを渡すサービス呼び出し", "req.other": "その他のアクション",
+    "req.name": "名前", "req.principal": "プリンシパル ARN", "req.role": "ロール ARN", "req.action": "アクション", "req.resource": "リソース ARN",
+    "req.sessionName": "RoleSessionName", "req.duration": "DurationSeconds", "req.externalId": "ExternalId",
+    "req.mfa": "MFA でサインイン済み (SerialNumber と TokenCode)", "req.sessionPolicy": "セッションポリシー (JSON)",
+    "req.tags": "セッションタグ (キー=値、1 行に 1 つ)", "req.transitive": "推移的なタグキー (カンマ区切り)",
+    "req.sourceIdentity": "SourceIdentity", "req.org": "GitHub の組織またはユーザー", "req.repo": "リポジトリ",
+    "req.branch": "ブランチ", "req.environment": "環境 (任意)", "req.audience": "オーディエンス",
+    "req.service": "サービス呼び出し", "req.passedRole": "渡すロール", "req.context": "コンテキストキー (キー=値、1 行に 1 つ)",
+    "req.expect": "期待する結果", "req.expectNone": "(なし)", "req.add": "リクエストを追加", "req.added": "リクエストを追加しました。",
+    "req.badSessionPolicy": "セッションポリシーが正しい JSON ではありません。",
+    linkCopied: "リンクをクリップボードにコピーしました。", linkShown: "このリンクをコピーしてください:", linkRefused: "このリンクは開けません: {0} 作業内容は変更されていません。",
+    linkOpened: "リンクのシナリオを開きました。", exampleLoaded: "例「{0}」を開きました。",
+    newDone: "新しいシナリオを始めました。", resetDone: "最初の例に戻しました。", undone: "前のシナリオに戻しました。",
+    imported: "{0} を読み込みました。", importFailed: "ファイルを読み込めませんでした: {0}",
+    storageFailed: "このブラウザーに作業内容を保存できませんでした (ストレージが満杯か利用できません)。内容はまだ残っています。書き出して保存してください。",
+    formatFailed: "整形できません: {0}", shortcuts: "ショートカット: Ctrl+Enter 実行 · Ctrl+Shift+F 整形 · Ctrl+Shift+S 共有",
+    dismiss: "閉じる", toolbar: "シナリオの操作",
+  },
+};
+
+const LANG_KEY = "iam-playground.lang";
+let lang = pickLanguage();
+
+function pickLanguage() {
+  let stored = null;
+  try { stored = localStorage.getItem(LANG_KEY); } catch { /* storage unavailable */ }
+  if (stored && STRINGS[stored]) return stored;
+  return (navigator.language || "en").toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+export function language() { return lang; }
+
+export function setLanguage(next) {
+  lang = STRINGS[next] ? next : "en";
+  try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage unavailable */ }
+  apply(document);
+}
+
+/** The string for `key` in the current language, with {0}, {1}... filled; `key` itself as a last resort. */
+export function t(key, ...args) {
+  const template = STRINGS[lang][key] ?? STRINGS.en[key];
+  if (template == null) return args.length ? String(args[0]) : key;
+  return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ""));
+}
+
+/** Fills every data-i18n* element under `root`. */
+export function apply(root) {
+  document.documentElement.lang = lang;
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const attr of ["title", "aria-label", "placeholder"]) {
+    for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`)));
+  }
+}

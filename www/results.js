@@ -1,0 +1,144 @@
+// The answers: one card per request, decision at a glance, the AWS error, the session, and the
+// engine's explanation on demand. Every value from the scenario is shown as text.
+import { h } from "./dom.js";
+import { t } from "./i18n.js";
+
+/** Renders a run's results into `container`; `reveal(line)` shows a line in the scenario editor. */
+export function renderResults(container, run, { reveal, open }) {
+  if (!run.results.length) {
+    container.replaceChildren(h("p", { class: "empty", text: t(run.runnable ? "noRequests" : "notRunnable") }));
+    return;
+  }
+  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open)));
+}
+
+function badge(decision) {
+  return h("span", { class: "badge", dataset: { decision }, text: t(`decision.${decision}`) });
+}
+
+function requestCard(result, reveal, isOpen, open) {
+  const explain = result.explain ?? {};
+  const expectation = result.expectation ?? "none";
+  const card = h("article", {
+    class: "request", dataset: { decision: result.decision, expectation, index: String(result.index) },
+    "aria-label": `${result.index + 1}. ${result.name ?? ""}`,
+  },
+  h("header", {},
+    h("span", { class: "index", text: `${result.index + 1}` }),
+    badge(result.decision),
+    h("span", { class: "name", text: result.name || explain.action || "" }),
+    expectation !== "none" && h("span", { class: `expect expect-${expectation}`, text: t(`expect.${expectation}`) })),
+  h("p", { class: "what" },
+    explain.principal && h("code", { text: explain.principal }), explain.principal && " → ",
+    h("code", { text: explain.action ?? "" }), " ", explain.resource && h("code", { text: explain.resource })),
+  result.code && h("p", { class: "error" }, h("strong", { text: result.code }), " ", result.message ?? ""),
+  result.session && sessionCard(result.session));
+  const details = h("details", { class: "explain", open: isOpen },
+    h("summary", { text: t("explanation") }), explanation(explain, reveal));
+  details.addEventListener("toggle", () => (details.open ? open.add(result.index) : open.delete(result.index)));
+  card.append(details);
+  return card;
+}
+
+function sessionCard(s) {
+  const rows = [
+    ["session.arn", s.arn],
+    ["session.expires", s.expiresAt != null ? t("seconds", s.expiresAt) : null],
+    ["session.chained", s.chained ? t("yes") : t("no")],
+    ["session.mfa", s.mfa ? t("yes") : t("no")],
+    ["session.sourceIdentity", s.sourceIdentity],
+    ["session.tags", s.tags && Object.keys(s.tags).length ? Object.entries(s.tags).map(([k, v]) => `${k}=${v}`).join(", ") : null],
+    ["session.transitive", s.transitiveTagKeys?.length ? s.transitiveTagKeys.join(", ") : null],
+  ];
+  return h("dl", { class: "session", "aria-label": t("session") },
+    rows.filter(([, v]) => v != null && v !== "").map(([k, v]) => [h("dt", { text: t(k) }), h("dd", { text: String(v) })]));
+}
+
+function explanation(explain, reveal) {
+  const parts = [];
+  if (explain.summary) parts.push(h("p", { class: "summary", text: explain.summary }));
+  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal));
+  if (explain.context?.length) parts.push(contextTable(explain.context));
+  if (explain.notes?.length) parts.push(h("ul", { class: "notes" }, explain.notes.map((n) => h("li", { text: n }))));
+  return h("div", { class: "explain-body" }, parts);
+}
+
+function checkBlock(check, reveal) {
+  const auth = check.authorization;
+  const block = h("section", { class: "check", dataset: { decision: check.decision ?? "" } },
+    h("h4", {}, badge(check.decision), " ", check.name ?? "", " ",
+      h("code", { text: `${check.action ?? ""} ${check.resource ?? ""}` })),
+    check.message && h("p", { text: check.message }),
+    check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", { text: n }))));
+  if (!auth) return block;
+  if (auth.message) block.append(h("p", { class: "auth-message", text: auth.message }));
+  if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", { text: r }))));
+  if (auth.changes?.length) {
+    block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", { text: c }))));
+  }
+  const deciding = new Set((auth.deciding ?? []).map((d) => d.pointer));
+  const sides = groupBy(auth.policies ?? [], (p) => p.side ?? "caller");
+  for (const [side, policies] of sides) {
+    const title = sides.size > 1 || auth.crossAccount ? t(`side.${side}`, side) : t("policies");
+    block.append(h("div", { class: "side", dataset: { side } }, h("h5", { text: title }),
+      policies.map((p) => policyBlock(p, deciding, reveal))));
+  }
+  return block;
+}
+
+function policyBlock(policy, deciding, reveal) {
+  return h("div", { class: "policy", dataset: { verdict: policy.verdict ?? "" } },
+    h("div", { class: "policy-head" },
+      h("span", { class: "ptype", text: policy.type ?? "" }), " ",
+      h("strong", { text: policy.label ?? "" }),
+      policy.level && h("span", { class: "level", text: ` (${policy.level})` }),
+      policy.verdict && h("span", { class: "verdict", text: ` — ${policy.verdict}` })),
+    (policy.statements ?? []).length
+      ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal)))
+      : h("p", { class: "muted", text: t("noStatements") }));
+}
+
+function statementItem(s, deciding, reveal) {
+  const isDeciding = deciding.has(s.pointer);
+  const item = h("li", { class: `statement${isDeciding ? " deciding" : ""}${s.applies ? " applies" : ""}` },
+    h("div", {},
+      h("span", { class: `effect effect-${s.effect}`, text: s.effect ?? "" }), " ",
+      h("span", { text: s.sid ? `${s.sid}` : t("statementN", s.index) }),
+      isDeciding && h("span", { class: "deciding-tag", text: ` ${t("deciding")}` }),
+      " ", h("span", { class: "applies-tag", text: s.applies ? t("applies") : t("doesNotApply") }),
+      s.line && h("button", { type: "button", class: "link", text: t("showLine", s.line), onclick: () => reveal(s.line) })),
+    h("ul", { class: "elements" },
+      element("Action", s.action), element("Resource", s.resource), element("Principal", s.principal),
+      (s.conditions ?? []).map((c) => h("li", { class: c.matched ? "match" : "nomatch" },
+        h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", c.reason ?? ""))));
+  return item;
+}
+
+function element(name, detail) {
+  if (!detail) return null;
+  return h("li", { class: detail.matched ? "match" : "nomatch" }, h("code", { text: name }), " ", mark(detail.matched), " ", detail.detail ?? "");
+}
+
+function mark(matched) {
+  return h("span", { class: "tick", "aria-label": matched ? t("matched") : t("notMatched"), text: matched ? "✓" : "✗" });
+}
+
+function contextTable(context) {
+  return h("table", { class: "context" },
+    h("caption", { text: t("contextKeys") }),
+    h("thead", {}, h("tr", {}, h("th", { text: t("key") }), h("th", { text: t("value") }), h("th", { text: t("source") }))),
+    h("tbody", {}, context.map((c) => h("tr", { dataset: { source: c.source ?? "" } },
+      h("td", {}, h("code", { text: c.key })),
+      h("td", { text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
+      h("td", { text: t(`source.${c.source}`, c.source) })))));
+}
+
+function groupBy(list, key) {
+  const map = new Map();
+  for (const item of list) {
+    const k = key(item);
+    if (!map.has(k)) map.set(k, []);
+    map.get(k).push(item);
+  }
+  return map;
+}

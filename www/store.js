@@ -1,0 +1,29 @@
+// Keeping work: local storage (reporting, never losing, when it fails), the undo stack for
+// whole-scenario replacements, and files in and out.
+const KEY = "iam-playground.scenario";
+
+export function loadSaved() {
+  try { return localStorage.getItem(KEY); } catch { return null; }
+}
+
+/** Saves the text; returns false when the browser refuses (full or unavailable). */
+export function save(text) {
+  try { localStorage.setItem(KEY, text); return true; } catch { return false; }
+}
+
+export function downloadText(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from the scenario's title, in safe characters. */
+export function fileName(title) {
+  const base = String(title ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return `${base || "scenario"}.json`;
+}

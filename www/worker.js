@@ -1,0 +1,26 @@
+// The engine runs here, off the main thread, so a long evaluation never makes typing lag.
+// Messages: { id, op, args } in; { id, ok, value } or { id, ok: false, error } out.
+import init, * as engine from "./pkg/iam_playground.js";
+
+const ready = init().then(() => engine.version());
+const ops = {
+  version: () => engine.version(),
+  runScenario: (text) => engine.runScenario(text),
+  formatJson: (text) => engine.formatJson(text),
+  checkJson: (text) => engine.checkJson(text),
+  encodeLink: (text) => engine.encodeLink(text),
+  decodeLink: (link) => engine.decodeLink(link),
+  validatePolicy: (text, kind) => engine.validatePolicy(text, kind),
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, op, args } = data;
+  try {
+    await ready;
+    const fn = ops[op];
+    if (!fn) throw new Error(`unknown operation ${op}`);
+    self.postMessage({ id, ok: true, value: fn(...args) });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+};
