@@ -51,8 +51,11 @@ const BUCKET_RESOURCES: &[&str] = &[
 const BUCKET_ACTIONS: &[&str] = &["s3:GetObject", "s3:PutObject", "s3:*"];
 /// A trust policy allows STS actions only, and names no resource.
 const TRUST_ACTIONS: &[&str] = &["sts:AssumeRole", "sts:*"];
+/// `*` is `"Principal": "*"`, `AWS:*` is `{"AWS": "*"}`; a trust policy may not have the first
+/// (Access Analyzer's ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL), so it starts at 1.
 const PRINCIPALS: &[&str] = &[
     "*",
+    "AWS:*",
     "arn:aws:iam::111122223333:root",
     "arn:aws:iam::444455556666:root",
     ALICE,
@@ -127,7 +130,8 @@ fn statement_for(
     };
     let principal = match place {
         Place::Identity => Just(None).boxed(),
-        _ => select(PRINCIPALS).prop_map(Some).boxed(),
+        Place::Bucket => select(PRINCIPALS).prop_map(Some).boxed(),
+        Place::Trust => select(&PRINCIPALS[1..]).prop_map(Some).boxed(),
     };
     (
         allow,
@@ -231,10 +235,10 @@ fn statement_json(s: &Statement) -> Value {
         out["Resource"] = one_or_many(&s.resources);
     }
     if let Some(p) = s.principal {
-        out["Principal"] = if p == "*" {
-            json!("*")
-        } else {
-            json!({ "AWS": p })
+        out["Principal"] = match p {
+            "*" => json!("*"),
+            "AWS:*" => json!({ "AWS": "*" }),
+            arn => json!({ "AWS": arn }),
         };
     }
     match &s.condition {

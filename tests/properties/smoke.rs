@@ -155,6 +155,9 @@ fn base64url(bytes: &[u8]) -> String {
 #[test]
 fn seeds_and_their_mutations_never_panic() {
     for seed in seeds() {
+        if let Err(findings) = run_scenario(&seed) {
+            panic!("a seed is not a valid scenario, so it seeds little: {findings:?}");
+        }
         every_target(&seed);
         truncations(&seed).for_each(|t| every_target(&t));
         flips(&seed).for_each(|t| every_target(&t));
