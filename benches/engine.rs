@@ -18,6 +18,7 @@ use iam_playground::evaluation::{
 };
 use iam_playground::matching::Caller;
 use iam_playground::policy::{validate_text, Policy, PolicyKind};
+use iam_playground::scenario::document::read_scenario;
 use iam_playground::scenario::run_scenario;
 
 const DEV: &str = "111122223333";
@@ -251,5 +252,23 @@ fn fixed(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = configure(); targets = decision, scenarios, fixed }
+/// Where the 20-requests-50-policies scenario's time goes: reading (JSON parse and scenario
+/// checks, without the policies' own parse), the whole run, and writing the results out as JSON
+/// text (a stand-in for the wasm boundary, which builds the same tree as JavaScript objects).
+fn phases(c: &mut Criterion) {
+    let text = include_str!("../bench/fixtures/20-requests-50-policies.json");
+    let mut group = c.benchmark_group("phases/20-requests-50-policies");
+    group.bench_function("json-parse", |b| {
+        b.iter(|| iam_playground::json::parse(text, &iam_playground::json::Limits::default()))
+    });
+    group.bench_function("read-scenario", |b| b.iter(|| read_scenario(text)));
+    group.bench_function("run-scenario", |b| b.iter(|| run_scenario(text)));
+    let out = run_scenario(text).unwrap_or_else(|f| panic!("not runnable: {f:?}"));
+    group.bench_function("results-to-json", |b| {
+        b.iter(|| serde_json::to_string(&out.results).map(|s| s.len()))
+    });
+    group.finish();
+}
+
+criterion_group! { name = benches; config = configure(); targets = decision, scenarios, fixed, phases }
 criterion_main!(benches);
