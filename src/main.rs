@@ -10,6 +10,7 @@
 //! iam-playground link --decode FRAGMENT_OR_URL
 //! ```
 
+#[macro_use]
 mod cli;
 
 use std::process::ExitCode;
@@ -21,11 +22,11 @@ fn main() -> ExitCode {
         Some("validate") => cli::validate::main(&args[1..]),
         Some("link") => cli::link::main(&args[1..]),
         Some("--version" | "-V") => {
-            println!("iam-playground {}", iam_playground::VERSION);
+            out!("iam-playground {}", iam_playground::VERSION);
             0
         }
         Some("--help" | "-h" | "help") => {
-            println!("{}", cli::USAGE);
+            out!("{}", cli::USAGE);
             0
         }
         _ => cli::usage_error("expected a command: run, validate or link"),

@@ -8,11 +8,14 @@ pub fn main(args: &[String]) -> u8 {
     match args {
         [flag, input] if flag == "--decode" => match link::decode(input) {
             Ok(text) => {
-                print!("{text}");
+                {
+                    use std::io::Write as _;
+                    let _ = write!(std::io::stdout(), "{text}");
+                }
                 0
             }
             Err(e) => {
-                eprintln!("iam-playground: {}", e.message());
+                err!("iam-playground: {}", e.message());
                 2
             }
         },
@@ -22,11 +25,11 @@ pub fn main(args: &[String]) -> u8 {
             };
             match link::encode(&text) {
                 Ok(fragment) => {
-                    println!("{fragment}");
+                    out!("{fragment}");
                     0
                 }
                 Err(e) => {
-                    eprintln!("{path}:1:1: {}", e.message());
+                    err!("{path}:1:1: {}", e.message());
                     2
                 }
             }

@@ -1,5 +1,22 @@
 //! The command line's commands, reading files and printing; all the work is the library's.
 
+/// `println!` that does not panic when standard output is closed (`iam-playground run | head`):
+/// what was not read is dropped.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that does not panic when standard error is closed.
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod link;
 pub mod run;
 pub mod validate;
@@ -19,14 +36,14 @@ usage:
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 pub fn usage_error(why: &str) -> u8 {
-    eprintln!("iam-playground: {why}\n{USAGE}");
+    err!("iam-playground: {why}\n{USAGE}");
     2
 }
 
 /// Reads a file as UTF-8 text, or says on standard error why not (as `FILE:1:1: message`).
 pub fn read_text(path: &str) -> Option<String> {
     let fail = |why: String| {
-        eprintln!("{path}:1:1: {why}");
+        err!("{path}:1:1: {why}");
         None
     };
     let size = match std::fs::metadata(path) {
@@ -53,7 +70,7 @@ pub fn read_text(path: &str) -> Option<String> {
                 .next()
                 .map_or(0, |l| l.encode_utf16().count())
                 + 1;
-            eprintln!("{path}:{line}:{column}: the file is not UTF-8 text");
+            err!("{path}:{line}:{column}: the file is not UTF-8 text");
             None
         }
     }
@@ -61,7 +78,7 @@ pub fn read_text(path: &str) -> Option<String> {
 
 /// `FILE:LINE:COLUMN: severity: message` (the pointer when there is no place).
 pub fn print_finding(path: &str, finding: &Finding) {
-    eprintln!(
+    err!(
         "{path}:{}: {}: {} [{}]",
         finding.display_place(),
         finding.severity.as_str(),
@@ -72,7 +89,7 @@ pub fn print_finding(path: &str, finding: &Finding) {
 
 pub fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => eprintln!("iam-playground: could not write JSON: {e}"),
+        Ok(text) => out!("{text}"),
+        Err(e) => err!("iam-playground: could not write JSON: {e}"),
     }
 }

@@ -27,7 +27,7 @@ fn run_file(path: &str, json: bool) -> u8 {
         Err(findings) => {
             // The contract's shape: `FILE:LINE:COLUMN: message`.
             for finding in findings.iter().filter(|f| f.is_error()) {
-                eprintln!("{path}:{}: {}", finding.display_place(), finding.message);
+                err!("{path}:{}: {}", finding.display_place(), finding.message);
             }
             return 2;
         }
@@ -46,7 +46,7 @@ fn run_file(path: &str, json: bool) -> u8 {
 }
 
 fn print_report(path: &str, output: &RunOutput) {
-    println!("{path}");
+    out!("{path}");
     for finding in &output.findings {
         print_finding(path, finding);
     }
@@ -63,7 +63,7 @@ fn print_report(path: &str, output: &RunOutput) {
         .iter()
         .filter(|r| r.expectation == Some("met"))
         .count();
-    println!("  {met} expectations met, {unmet} unmet\n");
+    out!("  {met} expectations met, {unmet} unmet\n");
 }
 
 fn print_result(result: &RequestResult) {
@@ -73,17 +73,17 @@ fn print_result(result: &RequestResult) {
         Some(_) => "FAIL",
         None => "    ",
     };
-    println!(
+    out!(
         "  {mark} [{}] {name}: {}",
         result.index,
         result.decision.as_str()
     );
     if let Some(message) = &result.message {
         let code = result.code.as_deref().unwrap_or("");
-        println!("         {code}: {message}");
+        out!("         {code}: {message}");
     }
     if let Some(session) = &result.session {
-        println!(
+        out!(
             "         session {} until {} s{}",
             session.arn,
             session.expires_at,
@@ -91,13 +91,13 @@ fn print_result(result: &RequestResult) {
         );
     }
     if result.decision != Decision::Allowed {
-        println!("         why: {}", result.explain.summary);
+        out!("         why: {}", result.explain.summary);
         for check in &result.explain.checks {
             for change in check.authorization.iter().flat_map(|a| &a.changes) {
-                println!("         - {change}");
+                out!("         - {change}");
             }
             for note in &check.notes {
-                println!("         - {note}");
+                out!("         - {note}");
             }
         }
     }

@@ -43,7 +43,7 @@ pub fn main(args: &[String]) -> u8 {
             print_finding(&path, finding);
         }
         if findings.is_empty() {
-            println!("{path}: no findings ({kind:?} policy)");
+            out!("{path}: no findings ({kind:?} policy)");
         }
     }
     u8::from(findings.iter().any(|f| f.is_error()))
