@@ -12,7 +12,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native and wasm32) -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --tests --quiet --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test"
 cargo test --quiet
