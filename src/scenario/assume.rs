@@ -3,7 +3,7 @@
 //! then create the session that later requests can use.
 
 use crate::condition::{ContextValue, RequestContext};
-use crate::evaluation::{Decision, PolicyUse};
+use crate::evaluation::Decision;
 use crate::finding::Finding;
 use crate::json::Json;
 use crate::matching::Caller;
@@ -17,7 +17,7 @@ use crate::sts::session::{required_trust_actions, NewSession, Session};
 use crate::sts::validate::{validate, ValidationContext};
 use crate::sts::StsApi;
 
-use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
+use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::{show_context, Check};
 use super::run::{
@@ -175,19 +175,13 @@ impl Runner {
                     .unwrap_or_default();
                 let (partition, account) = partition_account(&role.arn);
                 let federated = federated_provider(&provider, partition, &account);
-                Ok(federated_caller(
-                    &self.world,
-                    Caller::Federated {
-                        provider: federated,
-                    },
-                ))
+                Ok(federated_caller(Caller::Federated {
+                    provider: federated,
+                }))
             }
             StsApi::AssumeRoleWithSaml => {
                 let provider = params.principal_arn.clone().unwrap_or_default();
-                Ok(federated_caller(
-                    &self.world,
-                    Caller::Federated { provider },
-                ))
+                Ok(federated_caller(Caller::Federated { provider }))
             }
         }
     }
@@ -299,8 +293,8 @@ impl Runner {
     }
 }
 
-fn federated_caller(world: &super::world::World, caller: Caller) -> ResolvedCaller<'_> {
-    let _ = world;
+/// A web identity or SAML caller: no identity policies, no organization, no session.
+fn federated_caller<'w>(caller: Caller) -> ResolvedCaller<'w> {
     ResolvedCaller {
         side: crate::evaluation::CallerSide {
             caller,
@@ -379,9 +373,4 @@ fn rewrite_federated_message(check: &mut Check, api: StsApi) {
     {
         check.message = Some(format!("Not authorized to perform {}", api.action()));
     }
-}
-
-#[allow(dead_code)]
-fn unused(_: PolicyUse<'_>, _: &ResolvedCaller, _: &str) {
-    let _ = resolve_caller;
 }
