@@ -5,6 +5,7 @@ use crate::arn::PrincipalArn;
 use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{CallerSide, PolicyUse};
 use crate::matching::Caller;
+use crate::sts::context::overlay;
 
 use super::sessions::SessionState;
 use super::world::{Principal, World};
@@ -117,21 +118,22 @@ fn resolve_session<'w>(
     let mut side = principal_side(world, caller, &role.permissions, account);
     let note = match &session {
         Some(s) => {
-            side.session = s.policies.iter().map(|h| world_use(world, s, h)).collect();
+            side.session = s.policies.iter().map(|&i| session_policy(world, i)).collect();
             None
         }
         None => Some(format!("No earlier request created {principal}; it is taken as a plain session of {} with no session policies, tags or MFA.", role.arn)),
     };
-    let mut tags = role.permissions.tags.clone();
-    if let Some(s) = &session {
-        let session_tags: Vec<(String, String)> = s
-            .session
-            .tags
-            .iter()
-            .map(|t| (t.key.clone(), t.value.clone()))
-            .collect();
-        overlay_tags(&mut tags, &session_tags);
-    }
+    // Session tags override role tags with the same key, whatever its case (§3.4).
+    let tags = match &session {
+        Some(s) => overlay(
+            &role.permissions.tags,
+            s.session
+                .tags
+                .iter()
+                .map(|t| (t.key.as_str(), t.value.as_str())),
+        ),
+        None => role.permissions.tags.clone(),
+    };
     Ok(ResolvedCaller {
         side,
         session,
@@ -140,19 +142,11 @@ fn resolve_session<'w>(
     })
 }
 
-fn world_use<'w>(world: &'w World, session: &SessionState, index: &usize) -> PolicyUse<'w> {
-    let _ = session;
+/// A session policy of the calling session, by its index among the world's parsed policies.
+fn session_policy(world: &World, index: usize) -> PolicyUse<'_> {
     PolicyUse {
-        policy: &world.policies[*index],
+        policy: &world.policies[index],
         label: "session policy".into(),
-    }
-}
-
-/// Session tags override role tags with the same key, whatever its case (§3.4).
-pub fn overlay_tags(tags: &mut Vec<(String, String)>, session_tags: &[(String, String)]) {
-    for (key, value) in session_tags {
-        tags.retain(|(k, _)| !k.eq_ignore_ascii_case(key));
-        tags.push((key.clone(), value.clone()));
     }
 }
 
@@ -206,7 +200,7 @@ pub fn caller_context(
         Caller::User { arn, account } => {
             let name = arn.rsplit('/').next().unwrap_or(arn);
             context.set_derived("aws:username", one(name));
-            context.set_derived("aws:userid", one(&unique_id("AIDA", arn)));
+            context.set_derived("aws:userid", one(&crate::sts::unique_id("AIDA", arn)));
             context.set_derived("aws:PrincipalType", one("User"));
             principal_keys(world, arn, account, context);
         }
@@ -223,7 +217,7 @@ pub fn caller_context(
             let session_name = session_arn.rsplit('/').next().unwrap_or("");
             context.set_derived(
                 "aws:userid",
-                one(&format!("{}:{session_name}", unique_id("AROA", role_arn))),
+                one(&format!("{}:{session_name}", crate::sts::role_id(role_arn))),
             );
             context.set_derived("aws:PrincipalType", one("AssumedRole"));
             principal_keys(world, role_arn, account, context);
@@ -281,23 +275,6 @@ pub fn resource_context(world: &World, resource: &str, context: &mut RequestCont
     }
 }
 
-/// A stable stand-in for IAM's unique ids (`AIDA...` for users, `AROA...` for roles): the
-/// scenario has no real ids, so one is derived from the ARN.
-pub fn unique_id(prefix: &str, arn: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut out = String::from(prefix);
-    for round in 0..2u64 {
-        for b in arn.bytes().chain(round.to_le_bytes()) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        for i in 0..8 {
-            out.push(ALPHABET[((hash >> (i * 5)) & 31) as usize] as char);
-        }
-    }
-    out
-}
-
 /// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ`.
 pub fn iso8601(epoch: u64) -> String {
     let days = (epoch / 86_400) as i64;
@@ -332,13 +309,5 @@ mod tests {
             "2026-03-01T00:01:01Z"
         );
         assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
-    }
-
-    #[test]
-    fn unique_ids_are_stable_and_distinct() {
-        let a = unique_id("AROA", "arn:aws:iam::111122223333:role/A");
-        assert_eq!(a, unique_id("AROA", "arn:aws:iam::111122223333:role/A"));
-        assert_ne!(a, unique_id("AROA", "arn:aws:iam::111122223333:role/B"));
-        assert_eq!(a.len(), 20);
     }
 }

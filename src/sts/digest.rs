@@ -2,13 +2,20 @@
 //! role ids the scenario needs because it has no real ones.
 
 /// A deterministic role id, `AROA` followed by 16 upper-case letters and digits, derived from
-/// the role ARN. AWS assigns role ids at random when a role is created; a scenario has none, so
-/// the same ARN must always give the same id (`aws:userid` is `ROLEID:SESSION`, IAM
-/// identifiers page). The characters come from SHA-1 of the ARN mapped onto `A`–`Z`, `2`–`7`.
+/// the role ARN (see [`unique_id`]).
 pub fn role_id(role_arn: &str) -> String {
+    unique_id("AROA", role_arn)
+}
+
+/// A deterministic IAM unique id: `prefix` (`AROA` for roles, `AIDA` for users) followed by 16
+/// upper-case letters and digits derived from the ARN. AWS assigns unique ids at random when an
+/// entity is created; a scenario has none, so the same ARN must always give the same id
+/// (`aws:userid`, IAM identifiers page). The characters come from SHA-1 of the ARN mapped onto
+/// `A`–`Z`, `2`–`7`.
+pub fn unique_id(prefix: &str, arn: &str) -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let digest = sha1(role_arn.as_bytes());
-    let mut id = String::from("AROA");
+    let digest = sha1(arn.as_bytes());
+    let mut id = String::from(prefix);
     for byte in digest.iter().take(16) {
         id.push(char::from(ALPHABET[usize::from(byte % 32)]));
     }
@@ -137,6 +144,8 @@ mod tests {
         let a = role_id("arn:aws:iam::111122223333:role/app/Deployer");
         assert_eq!(a, role_id("arn:aws:iam::111122223333:role/app/Deployer"));
         assert_ne!(a, role_id("arn:aws:iam::111122223333:role/app/Other"));
+        let user = unique_id("AIDA", "arn:aws:iam::111122223333:user/alice");
+        assert!(user.starts_with("AIDA") && user.len() == 20, "{user}");
         assert_eq!(a.len(), 20);
         assert!(a.starts_with("AROA"));
         assert!(a

@@ -96,7 +96,7 @@ fn provider_keys(p: &StsParams) -> ContextKeys {
 /// Role tags with `overrides` laid over them; a key matching ignoring case replaces the role's
 /// tag and takes the overriding spelling ("New session tags override existing assumed role
 /// ... tags with the same tag key, regardless of case", IAM User Guide, session tags).
-fn overlay<'a>(
+pub fn overlay<'a>(
     base: &[(String, String)],
     overrides: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Vec<(String, String)> {
