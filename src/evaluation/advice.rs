@@ -29,7 +29,7 @@ fn allowed(outcome: &Outcome) -> Vec<String> {
 }
 
 fn explicit(eval: &Evaluated) -> Vec<String> {
-    all(eval)
+    eval.all()
         .flat_map(|p| {
             p.trace
                 .statements
@@ -57,19 +57,6 @@ fn explicit(eval: &Evaluated) -> Vec<String> {
             }
         })
         .collect()
-}
-
-fn all(eval: &Evaluated) -> impl Iterator<Item = &PolicyOutcome> {
-    let levels = eval
-        .scps
-        .iter()
-        .chain(&eval.rcps)
-        .flat_map(|(_, l)| l.iter());
-    levels
-        .chain(&eval.identity)
-        .chain(&eval.boundary)
-        .chain(&eval.session)
-        .chain(&eval.resource)
 }
 
 /// The first element that failed in a statement whose action matched.

@@ -20,7 +20,8 @@ pub(super) struct Evaluated {
 }
 
 impl Evaluated {
-    fn all(&self) -> impl Iterator<Item = &PolicyOutcome> {
+    /// Every evaluated policy, organization levels first.
+    pub fn all(&self) -> impl Iterator<Item = &PolicyOutcome> {
         let levels = self
             .scps
             .iter()
