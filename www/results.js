@@ -108,7 +108,9 @@ function statementItem(s, deciding, reveal) {
       " ", h("span", { class: "applies-tag", text: s.applies ? t("applies") : t("doesNotApply") }),
       s.line && h("button", { type: "button", class: "link", text: t("showLine", s.line), onclick: () => reveal(s.line) })),
     h("ul", { class: "elements" },
-      element("Action", s.action), element("Resource", s.resource), element("Principal", s.principal),
+      element("Action", s.action),
+      s.action && !s.action.matched && h("li", { class: "muted", text: t("actionStops") }),
+      element("Resource", s.resource), element("Principal", s.principal),
       (s.conditions ?? []).map((c) => h("li", { class: c.matched ? "match" : "nomatch" },
         h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", c.reason ?? ""))));
   return item;

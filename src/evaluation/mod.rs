@@ -22,3 +22,6 @@ pub use trace::{
     Authorization, ConditionTrace, Decision, ElementTrace, PolicyTrace, PolicyVerdict, Side,
     StatementRef, StatementTrace,
 };
+
+#[cfg(test)]
+mod tests;

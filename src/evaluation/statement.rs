@@ -90,6 +90,9 @@ fn evaluate_statement(
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let action = action_trace(&statement.action, request.action);
+    if !action.matched {
+        return (unmatched_action(statement, action), None);
+    }
     let resource = statement
         .resource
         .as_ref()
@@ -124,10 +127,7 @@ fn evaluate_statement(
         sid: statement.sid.clone(),
         pointer: statement.place.pointer.clone(),
         line: statement.place.span.start.line,
-        effect: match statement.effect {
-            Effect::Allow => "Allow",
-            Effect::Deny => "Deny",
-        },
+        effect: effect_name(statement.effect),
         applies,
         action,
         resource,
@@ -135,6 +135,32 @@ fn evaluate_statement(
         conditions,
     };
     (trace, if applies { principal_match } else { None })
+}
+
+/// The trace of a statement whose action does not match. AWS's logic needs nothing more (a
+/// statement applies only when every element matches), and most statements of a large world
+/// fail here, so skipping their resource, principal and conditions keeps each request cheap
+/// and its explanation short: the action is the reason, and nothing else would change it.
+fn unmatched_action(statement: &Statement, action: ElementTrace) -> StatementTrace {
+    StatementTrace {
+        index: statement.index,
+        sid: statement.sid.clone(),
+        pointer: statement.place.pointer.clone(),
+        line: statement.place.span.start.line,
+        effect: effect_name(statement.effect),
+        applies: false,
+        action,
+        resource: None,
+        principal: None,
+        conditions: Vec::new(),
+    }
+}
+
+fn effect_name(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Allow => "Allow",
+        Effect::Deny => "Deny",
+    }
 }
 
 fn action_trace(clause: &ActionClause, action: &str) -> ElementTrace {

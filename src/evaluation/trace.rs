@@ -89,6 +89,8 @@ pub struct StatementTrace {
     pub effect: &'static str,
     /// Every element matched: the statement takes part in the decision.
     pub applies: bool,
+    /// When the action does not match, the statement's other elements are not evaluated: the
+    /// trace then has no resource, principal or conditions.
     pub action: ElementTrace,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<ElementTrace>,
