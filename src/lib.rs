@@ -15,6 +15,7 @@
 
 pub mod arn;
 pub mod condition;
+pub mod deadline;
 pub mod evaluation;
 pub mod finding;
 pub mod json;

@@ -10,12 +10,23 @@ use wasm_bindgen::prelude::*;
 
 use crate::finding::Finding;
 use crate::policy::{validate_text, PolicyKind};
-use crate::scenario::{link, run_scenario, RequestResult};
+use crate::scenario::{link, run_scenario_limited, RequestResult, TimeLimits};
 
 /// The engine's version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// The default time limits on the browser's clock (`std` has none on `wasm32`).
+fn browser_limits() -> TimeLimits {
+    fn now() -> f64 {
+        js_sys::Date::now()
+    }
+    TimeLimits {
+        clock: Some(now),
+        ..TimeLimits::default()
+    }
 }
 
 #[derive(Serialize)]
@@ -32,7 +43,7 @@ struct RunReply<'a> {
 /// `runnable: false` and its findings.
 #[wasm_bindgen(js_name = runScenario)]
 pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
-    match run_scenario(text) {
+    match run_scenario_limited(text, &browser_limits()) {
         Ok(out) => to_js(&RunReply {
             runnable: true,
             results: &out.results,
@@ -51,7 +62,7 @@ pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
 /// one by one (the page's worker uses this).
 #[wasm_bindgen(js_name = runScenarioJson)]
 pub fn run_scenario_json(text: &str) -> String {
-    let reply = match run_scenario(text) {
+    let reply = match run_scenario_limited(text, &browser_limits()) {
         Ok(out) => serde_json::to_string(&RunReply {
             runnable: true,
             results: &out.results,

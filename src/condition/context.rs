@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::deadline::Deadline;
+
 /// A context key's value. Whether a key is single- or multivalued is decided by the request, not
 /// by the policy (AWS: "multivalued context keys"), so both shapes are kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,14 +51,35 @@ pub struct ContextEntry {
 
 /// Condition keys of one request. Key names are case-insensitive in AWS (`aws:SourceIP` is
 /// `aws:sourceip`), tag keys included, so they are stored lower-cased.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct RequestContext {
     entries: BTreeMap<String, ContextEntry>,
+    /// When the request's time runs out (none: never). Not part of what the request says, so
+    /// equality ignores it.
+    deadline: Option<Deadline>,
 }
+
+impl PartialEq for RequestContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for RequestContext {}
 
 impl RequestContext {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Evaluation against this context stops once `deadline` passes (see [`crate::deadline`]).
+    pub fn set_deadline(&mut self, deadline: Option<Deadline>) {
+        self.deadline = deadline;
+    }
+
+    /// Whether the request's time is spent; evaluation loops ask before each comparison.
+    pub fn out_of_time(&self) -> bool {
+        self.deadline.as_ref().is_some_and(Deadline::passed)
     }
 
     /// Sets a key the program derives, replacing any earlier derived value.

@@ -31,6 +31,8 @@ pub fn evaluate_policy(
         .policy
         .statements
         .iter()
+        // Out of time, the request's result is replaced by an error: stop early.
+        .take_while(|_| !request.context.out_of_time())
         .map(|statement| {
             let (trace, principal) = evaluate_statement(statement, caller, request);
             if trace.applies {

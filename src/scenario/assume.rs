@@ -193,7 +193,7 @@ impl Runner {
         params: &StsParams,
         role: &RoleEntry,
     ) -> RequestContext {
-        let mut context = RequestContext::new();
+        let mut context = self.new_context();
         caller_context(&self.world, caller, request.time, &mut context);
         resource_context(&self.world, &role.arn, &mut context);
         let input = TrustContextInput {

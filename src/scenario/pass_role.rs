@@ -168,7 +168,7 @@ impl Runner {
             rcps: None,
             organization: None,
         };
-        let mut context = RequestContext::new();
+        let mut context = self.new_context();
         context.set_derived(
             "aws:PrincipalServiceName",
             ContextValue::Single(api.passed_to_service.into()),

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::condition::RequestContext;
+use crate::deadline::{Clock, Deadline};
 use crate::evaluation::{
     authorize, Authorization, Decision, PolicyUse, Request as AuthzRequest, ResourceSide,
 };
@@ -17,6 +18,11 @@ use super::world::World;
 /// Reads and runs a scenario. `Err` holds the findings when the text is not a valid scenario (it
 /// cannot be run); findings about the policies inside a valid scenario come beside the results.
 pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
+    run_scenario_limited(text, &TimeLimits::default())
+}
+
+/// [`run_scenario`] under the given time limits.
+pub fn run_scenario_limited(text: &str, limits: &TimeLimits) -> Result<RunOutput, Vec<Finding>> {
     let read = read_scenario(text);
     let valid = read.is_valid();
     let (Some(scenario), true) = (read.scenario, valid) else {
@@ -25,12 +31,28 @@ pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
     let mut runner = Runner {
         world: World::build(&scenario),
         sessions: HashMap::new(),
+        deadline: None,
     };
+    let whole = limits
+        .clock
+        .map(|clock| Deadline::after(clock, limits.scenario_ms));
     let results = scenario
         .requests
         .iter()
         .enumerate()
-        .map(|(i, r)| runner.run(&scenario, i, r))
+        .map(|(i, r)| {
+            if whole.as_ref().is_some_and(Deadline::passed_now) {
+                return out_of_time(i, r, limits.scenario_ms, "scenario");
+            }
+            runner.deadline = limits
+                .clock
+                .map(|clock| Deadline::after(clock, limits.request_ms));
+            let result = runner.run(&scenario, i, r);
+            if runner.deadline.as_ref().is_some_and(Deadline::was_passed) {
+                return out_of_time(i, r, limits.request_ms, "request");
+            }
+            result
+        })
         .collect();
     let mut findings = read.findings;
     findings.append(&mut runner.world.findings);
@@ -41,6 +63,59 @@ pub(super) struct Runner {
     pub world: World,
     /// Sessions created by allowed STS requests, by session ARN; the latest one wins.
     pub sessions: HashMap<String, SessionState>,
+    /// The end of the current request's time, shared by every context built for it.
+    pub deadline: Option<Deadline>,
+}
+
+/// How long evaluation may take before a request (or the rest of the scenario) is given up.
+/// Ordinary requests take microseconds; the limits are for hostile or runaway input.
+#[derive(Clone, Copy, Debug)]
+pub struct TimeLimits {
+    /// Where time comes from; none: no limit.
+    pub clock: Option<Clock>,
+    pub request_ms: f64,
+    pub scenario_ms: f64,
+}
+
+impl Default for TimeLimits {
+    /// Half a second per request and five for the whole scenario, on the system clock (none on
+    /// `wasm32`, where the binding supplies the browser's).
+    fn default() -> Self {
+        TimeLimits {
+            #[cfg(not(target_arch = "wasm32"))]
+            clock: Some(crate::deadline::system_clock),
+            #[cfg(target_arch = "wasm32")]
+            clock: None,
+            request_ms: 500.0,
+            scenario_ms: 5000.0,
+        }
+    }
+}
+
+/// The result of a request given up for time: an error that says which limit, not a decision
+/// (a partial evaluation could hide a grant or a deny).
+fn out_of_time(index: usize, request: &Request, limit_ms: f64, what: &str) -> RequestResult {
+    let why = if what == "request" {
+        format!("Evaluating this request took longer than its {limit_ms} ms limit, so the playground stopped without a decision. Its policies or context hold so many values that one condition means millions of comparisons; make them smaller.")
+    } else {
+        format!("The scenario's requests together took longer than the {limit_ms} ms limit, so this request and those after it were not evaluated.")
+    };
+    let verdict = error_verdict(
+        "PlaygroundTimeLimitExceeded",
+        "The playground's time limit for evaluation was reached (this is not an AWS error).",
+        why,
+        request.principal.as_ref().map(|p| p.value.as_str()),
+    );
+    RequestResult {
+        index,
+        name: request.name.as_ref().map(|n| n.value.clone()),
+        decision: verdict.decision,
+        code: verdict.code,
+        message: verdict.message,
+        session: None,
+        expectation: request.expect.as_ref().map(|_| "unmet"),
+        explain: verdict.explain,
+    }
 }
 
 /// A result before the expectation is compared.
@@ -123,9 +198,16 @@ impl Runner {
         request: &Request,
         resource: &str,
     ) -> RequestContext {
-        let mut context = RequestContext::new();
+        let mut context = self.new_context();
         caller_context(&self.world, caller, request.time, &mut context);
         resource_context(&self.world, resource, &mut context);
+        context
+    }
+
+    /// An empty context bound to the current request's deadline.
+    pub(super) fn new_context(&self) -> RequestContext {
+        let mut context = RequestContext::new();
+        context.set_deadline(self.deadline.clone());
         context
     }
 
