@@ -49,6 +49,11 @@ const STRINGS = {
     storageFailed: "Your work could not be saved in this browser (storage is full or unavailable). It is still here: export it to keep it.",
     formatFailed: "Cannot format: {0}", shortcuts: "Shortcuts: Ctrl+Enter run · Ctrl+Shift+F format · Ctrl+Shift+S share",
     dismiss: "Dismiss", toolbar: "Scenario actions",
+    "req.saml": "AssumeRoleWithSAML (SAML 2.0 federation)", "req.samlProvider": "SAML provider ARN (PrincipalArn)",
+    "req.samlIssuer": "Issuer (iss)", "req.samlSubject": "Subject NameID (sub)", "req.samlSubjectType": "NameID format (sub_type)",
+    "req.samlRecipient": "Recipient (SAML:aud)", "req.notGiven": "(not given)",
+    "req.samlAttributes": "Other attributes (name=value, one per line)",
+    "req.samlHint": "The assertion carries RoleSessionName, SourceIdentity, the session tags (PrincipalTag:KEY) and TransitiveTagKeys as attributes, as an identity provider sends them; other attributes, such as eduPersonAffiliation, become saml: condition keys (repeat a name for several values).",
   },
   ja: {
     title: "IAM Playground",
@@ -98,6 +103,11 @@ const STRINGS = {
     storageFailed: "このブラウザーに作業内容を保存できませんでした (ストレージが満杯か利用できません)。内容はまだ残っています。書き出して保存してください。",
     formatFailed: "整形できません: {0}", shortcuts: "ショートカット: Ctrl+Enter 実行 · Ctrl+Shift+F 整形 · Ctrl+Shift+S 共有",
     dismiss: "閉じる", toolbar: "シナリオの操作",
+    "req.saml": "AssumeRoleWithSAML (SAML 2.0 フェデレーション)", "req.samlProvider": "SAML プロバイダーの ARN (PrincipalArn)",
+    "req.samlIssuer": "発行者 (iss)", "req.samlSubject": "サブジェクトの NameID (sub)", "req.samlSubjectType": "NameID の形式 (sub_type)",
+    "req.samlRecipient": "受信者 (SAML:aud)", "req.notGiven": "(指定なし)",
+    "req.samlAttributes": "その他の属性 (名前=値、1 行に 1 つ)",
+    "req.samlHint": "RoleSessionName、SourceIdentity、セッションタグ (PrincipalTag:キー)、TransitiveTagKeys は、ID プロバイダーが送るとおりアサーションの属性として渡されます。eduPersonAffiliation などのその他の属性は saml: 条件キーになります (複数の値は同じ名前を繰り返します)。",
   },
 };
 
