@@ -2,6 +2,7 @@
 // trust policy edits /roles/N/trust and nothing else), so the JSON stays the one source of truth.
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
+import { call } from "./engine.js";
 import { JsonEditor } from "./editor.js";
 import { parseWithRanges, nodeAt, setAt, lineColumn, pointerPush } from "./jsonpos.js";
 
@@ -18,6 +19,16 @@ const TEMPLATES = {
   resources: () => ({ arn: "arn:aws:s3:::new-bucket", policy: { Version: "2012-10-17", Statement: [] } }),
 };
 const EMPTY_POLICY = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
+
+/** Formats a pane's JSON with the engine, as the toolbar's Format does for the whole scenario. */
+async function formatPolicy(text) {
+  try {
+    return { text: await call("formatJson", text) };
+  } catch (error) {
+    const problem = await call("checkJson", text).catch(() => null);
+    return { problem: problem ?? { message: error.message } };
+  }
+}
 
 /**
  * The world panes. `getText()` reads the scenario text; `setText(text, {structural})` writes it
@@ -103,7 +114,7 @@ export class WorldPanes {
     const raw = shown;
     const problem = h("p", { class: "field-problem", role: "status" });
     const editor = new JsonEditor({
-      label: title, rows: Math.min(14, raw.split("\n").length + 1),
+      label: title, rows: Math.min(14, raw.split("\n").length + 1), formatter: formatPolicy,
       onInput: (value) => {
         try {
           const parsed = JSON.parse(value);
