@@ -179,7 +179,7 @@ export class WorldPanes {
     }
     box.append(h("div", { class: "buttons" },
       h("button", { type: "button", class: "small", text: t("org.addOu"), dataset: { key: `org add-ou ${p}` },
-        onclick: () => this.write(pointerPush(p, "path"), [...path, this.newOuId(path)], true) }),
+        onclick: () => this.write(pointerPush(p, "path"), [...path, path.length ? this.newOuId(path) : "r-ab12"], true) }),
       h("button", { type: "button", class: "small danger", text: t("org.leave"), "aria-label": `${t("org.leave")}: ${account.id ?? ""}`,
         onclick: () => this.write(p, undefined, true, `org join ${pointer}`) })));
     return box;
