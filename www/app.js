@@ -22,7 +22,8 @@ $("editor-host").append(editor.element);
 
 const world = new WorldPanes($("world"), {
   getText: () => editor.value,
-  setText: (text, { structural }) => { editor.setValue(text); changed({ structural, fromPane: !structural }); },
+  // A structural pane edit re-renders the panes itself (keeping the focus); the form's lists follow.
+  setText: (text, { structural }) => { editor.setValue(text); changed({ structural, fromPane: true }); if (structural) buildForm(); },
 });
 
 const scheduleRun = debounce(run, 200);

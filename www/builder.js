@@ -8,6 +8,13 @@ const SERVICES = {
   "cloudformation:CreateStack": { param: "RoleARN", resource: "arn:aws:cloudformation:us-east-1:111122223333:stack/my-stack/*" },
   "ecs:RunTask": { param: "taskRoleArn", resource: "arn:aws:ecs:us-east-1:111122223333:task-definition/my-task:1" },
 };
+// What AWS reads from a SAML assertion (IAM User Guide, "Configure SAML assertions for the
+// authentication response"); the scenario gives the assertion as an object of these.
+const SAML_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/";
+const SAML_RECIPIENT = "https://signin.aws.amazon.com/saml";
+const NAMEID_FORMATS = ["persistent", "transient", "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+  "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"];
+const STS_KINDS = ["assumeRole", "webIdentity", "saml"];
 
 /** Builds the form into `container`; `append(request)` adds the request to the scenario. */
 export function buildRequestForm(container, { append, notify, scenario }) {
@@ -15,7 +22,7 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   const previous = new Map([...container.querySelectorAll("input, select, textarea")]
     .filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? el.checked : el.value]));
   const kind = h("select", { id: "req-kind" },
-    ["assumeRole", "webIdentity", "passRole", "other"].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
+    ["assumeRole", "webIdentity", "saml", "passRole", "other"].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
   const fields = {};
   const field = (key, props = {}) => {
     const id = `req-${key}`;
@@ -29,27 +36,40 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   const doc = scenario();
   const principals = [...(doc.users ?? []), ...(doc.roles ?? [])].map((e) => e.arn).filter(Boolean);
   const roles = (doc.roles ?? []).map((r) => r.arn).filter(Boolean);
+  const samlProviders = [...new Set((doc.roles ?? []).flatMap((r) => samlProvidersOf(r)))];
   const lists = [
     h("datalist", { id: "principal-list" }, principals.map((a) => h("option", { value: a }))),
     h("datalist", { id: "role-list" }, roles.map((a) => h("option", { value: a }))),
+    h("datalist", { id: "saml-provider-list" }, samlProviders.map((a) => h("option", { value: a }))),
   ];
+  const samlRole = (doc.roles ?? []).find((r) => samlProvidersOf(r).length);
   const service = h("select", { id: "req-service" }, Object.keys(SERVICES).map((s) => h("option", { value: s, text: s })));
   const expect = h("select", { id: "req-expect" }, h("option", { value: "", text: t("req.expectNone") }),
     ["allowed", "implicitDeny", "explicitDeny", "error"].map((d) => h("option", { value: d, text: t(`decision.${d}`) })));
   const mfa = h("input", { id: "req-mfa", type: "checkbox" });
+  const subjectType = h("select", { id: "req-samlSubjectType" }, h("option", { value: "", text: t("req.notGiven") }),
+    NAMEID_FORMATS.map((f) => h("option", { value: f, text: f })));
+  subjectType.value = "persistent";
   const rows = [
     h("div", { class: "row" }, h("label", { for: "req-kind", text: t("req.kind") }), kind),
     field("name"),
     field("principal", { kinds: ["assumeRole", "passRole", "other"], list: "principal-list" }),
-    field("role", { kinds: ["assumeRole", "webIdentity"], list: "role-list", value: roles[0] ?? "" }),
-    field("sessionName", { kinds: ["assumeRole", "webIdentity"], value: "session" }),
-    field("duration", { kinds: ["assumeRole", "webIdentity"], type: "number" }),
+    field("role", { kinds: STS_KINDS, list: "role-list", value: roles[0] ?? "" }),
+    h("p", { class: "hint", dataset: { for: "saml" }, text: t("req.samlHint") }),
+    field("samlProvider", { kinds: ["saml"], list: "saml-provider-list", value: samlProviders[0] ?? "arn:aws:iam::111122223333:saml-provider/ExampleIdP" }),
+    field("samlIssuer", { kinds: ["saml"], value: "https://idp.example.com/saml" }),
+    field("samlSubject", { kinds: ["saml"], value: "jdoe@example.com" }),
+    h("div", { class: "row", dataset: { for: "saml" } }, h("label", { for: "req-samlSubjectType", text: t("req.samlSubjectType") }), subjectType),
+    field("samlRecipient", { kinds: ["saml"], value: SAML_RECIPIENT }),
+    field("sessionName", { kinds: STS_KINDS, value: "session" }),
+    field("duration", { kinds: STS_KINDS, type: "number" }),
     field("externalId", { kinds: ["assumeRole"] }),
     h("div", { class: "row check", dataset: { for: "assumeRole" } }, mfa, h("label", { for: "req-mfa", text: t("req.mfa") })),
-    field("sessionPolicy", { kinds: ["assumeRole", "webIdentity"], multiline: true }),
-    field("tags", { kinds: ["assumeRole"], multiline: true }),
-    field("transitive", { kinds: ["assumeRole"] }),
-    field("sourceIdentity", { kinds: ["assumeRole", "webIdentity"] }),
+    field("sessionPolicy", { kinds: STS_KINDS, multiline: true }),
+    field("tags", { kinds: ["assumeRole", "saml"], multiline: true }),
+    field("transitive", { kinds: ["assumeRole", "saml"] }),
+    field("sourceIdentity", { kinds: ["assumeRole", "webIdentity", "saml"] }),
+    field("samlAttributes", { kinds: ["saml"], multiline: true }),
     field("org", { kinds: ["webIdentity"], value: "my-org" }),
     field("repo", { kinds: ["webIdentity"], value: "my-repo" }),
     field("branch", { kinds: ["webIdentity"], value: "main" }),
@@ -67,12 +87,26 @@ export function buildRequestForm(container, { append, notify, scenario }) {
       row.hidden = !(kinds === undefined || kinds === "all" || kinds.split(" ").includes(kind.value));
     }
   };
-  kind.addEventListener("change", show);
+  // The SAML provider follows the role (the first one its trust policy names) until one is typed.
+  const followRole = () => {
+    const provider = samlProvidersOf(roleEntry(doc, fields.role.value))[0];
+    if (provider && !fields.samlProvider.dataset.typed) fields.samlProvider.value = provider;
+  };
+  for (const key of ["role", "samlProvider"]) fields[key].addEventListener("input", () => { fields[key].dataset.typed = "true"; });
+  fields.role.addEventListener("change", followRole);
+  kind.addEventListener("change", () => {
+    // Switching to SAML with a role that trusts no SAML provider offers one that does.
+    if (kind.value === "saml" && samlRole && !fields.role.dataset.typed && !samlProvidersOf(roleEntry(doc, fields.role.value)).length) {
+      fields.role.value = samlRole.arn;
+      followRole();
+    }
+    show();
+  });
   const form = h("form", { class: "builder", novalidate: true }, lists, rows,
     h("button", { type: "submit", text: t("req.add") }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value }, notify);
+    const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value }, notify);
     if (request) { append(request); notify(t("req.added")); }
   });
   for (const [id, value] of previous) {
@@ -84,6 +118,23 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   container.replaceChildren(form);
 }
 
+function roleEntry(doc, arn) {
+  return (doc.roles ?? []).find((r) => r?.arn === arn);
+}
+
+/** The SAML provider ARNs a role's trust policy names as `Federated` principals. */
+function samlProvidersOf(role) {
+  const statements = role?.trust?.Statement;
+  const out = [];
+  for (const st of Array.isArray(statements) ? statements : statements ? [statements] : []) {
+    const federated = st?.Principal?.Federated;
+    for (const p of Array.isArray(federated) ? federated : [federated]) {
+      if (typeof p === "string" && /^arn:[\w-]+:iam::\d{12}:saml-provider\/./.test(p)) out.push(p);
+    }
+  }
+  return out;
+}
+
 function pairs(text) {
   const out = {};
   for (const line of text.split("\n")) {
@@ -93,11 +144,18 @@ function pairs(text) {
   return out;
 }
 
-function makeRequest(kind, f, { mfa, service, expect }, notify) {
+function makeRequest(kind, f, { mfa, service, expect, subjectType }, notify) {
   const v = (key) => f[key].value.trim();
   const request = { name: v("name") || t(`req.${kind}`) };
   const context = pairs(f.context.value);
-  if (kind === "assumeRole" || kind === "webIdentity") {
+  if (kind === "saml") {
+    const parameters = { PrincipalArn: v("samlProvider"), SAMLAssertion: samlAssertion(v, f, subjectType) };
+    if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
+    if (v("sessionPolicy")) {
+      try { parameters.Policy = JSON.parse(v("sessionPolicy")); } catch { notify(t("req.badSessionPolicy")); return null; }
+    }
+    Object.assign(request, { action: "sts:AssumeRoleWithSAML", resource: v("role"), parameters });
+  } else if (kind === "assumeRole" || kind === "webIdentity") {
     const parameters = { RoleSessionName: v("sessionName") || "session" };
     if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
     if (v("sessionPolicy")) {
@@ -126,9 +184,34 @@ function makeRequest(kind, f, { mfa, service, expect }, notify) {
   } else {
     Object.assign(request, { principal: v("principal"), action: v("action"), resource: v("resource") });
   }
-  if (kind !== "webIdentity" && Object.keys(context).length) request.context = context;
+  if (kind !== "webIdentity" && kind !== "saml" && Object.keys(context).length) request.context = context;
   if (expect) request.expect = expect;
   return request;
+}
+
+/**
+ * The assertion as the scenario gives it: Issuer, NameID and its format, the Recipient, and the
+ * attributes AWS defines (the Role attribute pairs the role with the provider, as an IdP sends it).
+ */
+function samlAssertion(v, f, subjectType) {
+  const assertion = { iss: v("samlIssuer") };
+  if (v("samlSubject")) assertion.sub = v("samlSubject");
+  if (subjectType) assertion.sub_type = subjectType;
+  assertion.aud = v("samlRecipient") || SAML_RECIPIENT;
+  assertion[`${SAML_ATTRIBUTE}Role`] = `${v("role")},${v("samlProvider")}`;
+  if (v("sessionName")) assertion[`${SAML_ATTRIBUTE}RoleSessionName`] = v("sessionName");
+  if (v("sourceIdentity")) assertion[`${SAML_ATTRIBUTE}SourceIdentity`] = v("sourceIdentity");
+  for (const [key, value] of Object.entries(pairs(f.tags.value))) assertion[`${SAML_ATTRIBUTE}PrincipalTag:${key}`] = value;
+  const transitive = v("transitive").split(",").map((s) => s.trim()).filter(Boolean);
+  if (transitive.length) assertion[`${SAML_ATTRIBUTE}TransitiveTagKeys`] = transitive;
+  for (const line of f.samlAttributes.value.split("\n")) {
+    const at = line.indexOf("=");
+    if (at <= 0) continue;
+    const name = line.slice(0, at).trim();
+    const value = line.slice(at + 1).trim();
+    assertion[name] = name in assertion ? [assertion[name]].flat().concat(value) : value;
+  }
+  return assertion;
 }
 
 /** The claims GitHub Actions puts in its OIDC token for a workflow run (GitHub's OIDC docs). */

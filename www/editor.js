@@ -2,23 +2,42 @@
 // textarea, line numbers beside it, and the engine's findings as marks in both, with the sentence
 // on hover (gutter) and in the list the caller renders. No library, nothing to download.
 import { h } from "./dom.js";
+import { t } from "./i18n.js";
 import { offsetOf } from "./jsonpos.js";
 
 const TOKEN = /("(?:[^"\\\n]|\\.)*"?)(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],])|(\s+)|(.)/gy;
 
 export class JsonEditor {
-  /** `label` names the editor for screen readers; `onInput(text)` runs on every edit. */
-  constructor({ label, onInput, rows = 20, id }) {
+  /**
+   * `label` names the editor for screen readers; `onInput(text)` runs on every edit. With
+   * `formatter(text)` (resolving `{text}` or `{problem: {message, line, column}}`), the editor has
+   * its own Format button and Ctrl+Shift+F formats it rather than the whole page's scenario.
+   */
+  constructor({ label, onInput, rows = 20, id, formatter }) {
     this.onInput = onInput;
+    this.formatter = formatter;
     this.gutter = h("div", { class: "gutter", "aria-hidden": "true" });
     this.highlight = h("pre", { class: "highlight", "aria-hidden": "true" });
     this.textarea = h("textarea", {
       spellcheck: "false", autocapitalize: "off", autocomplete: "off", wrap: "off",
       "aria-label": label, rows, id,
     });
-    this.element = h("div", { class: "editor" }, this.gutter, h("div", { class: "code" }, this.highlight, this.textarea));
+    this.element = h("div", { class: "editor" });
+    if (formatter) {
+      // A failed format says why and where, and leaves the text exactly as it was.
+      this.status = h("span", { class: "editor-status", role: "status" });
+      this.element.append(h("div", { class: "editor-tools" }, this.status,
+        h("button", { type: "button", class: "small format", text: t("format"), title: t("formatShortcut"),
+          "aria-label": `${t("format")}: ${label}`, onclick: () => this.format() })));
+    }
+    this.element.append(this.gutter, h("div", { class: "code" }, this.highlight, this.textarea));
     this.findings = [];
-    this.textarea.addEventListener("input", () => { this.render(); this.onInput?.(this.textarea.value); });
+    this.problem = null;
+    this.textarea.addEventListener("input", () => {
+      this.clearProblem();
+      this.render();
+      this.onInput?.(this.textarea.value);
+    });
     this.textarea.addEventListener("scroll", () => this.syncScroll());
     this.textarea.addEventListener("keydown", (event) => this.keydown(event));
     this.textarea.addEventListener("mousemove", (event) => this.hover(event));
@@ -30,7 +49,7 @@ export class JsonEditor {
     const lineHeight = parseFloat(style.lineHeight) || 18;
     const top = event.offsetY + this.textarea.scrollTop - (parseFloat(style.paddingTop) || 0);
     const line = Math.floor(top / lineHeight) + 1;
-    const here = this.findings.filter((f) => line >= f.line && line <= (f.endLine ?? f.line));
+    const here = this.marks().filter((f) => line >= f.line && line <= (f.endLine ?? f.line));
     const title = here.map((f) => f.message).join("\n");
     if (this.textarea.title !== title) this.textarea.title = title;
   }
@@ -67,7 +86,59 @@ export class JsonEditor {
     this.syncScroll();
   }
 
+  /** Formats the text through `formatter`; on failure shows the problem at its line and column. */
+  async format() {
+    if (!this.formatter) return;
+    const before = this.textarea.value;
+    const { text, problem } = await this.formatter(before);
+    if (this.textarea.value !== before) return; // typed meanwhile: that text was not formatted
+    if (problem) { this.showProblem(problem); return; }
+    this.clearProblem();
+    const formatted = text.replace(/\s+$/, "");
+    if (formatted === before) return;
+    // Through the browser's editing commands, so Ctrl+Z brings the text back.
+    this.textarea.focus();
+    this.textarea.select();
+    if (!document.execCommand("insertText", false, formatted)) {
+      this.textarea.value = formatted;
+      this.render();
+      this.onInput?.(formatted);
+    }
+  }
+
+  showProblem({ message, line, column }) {
+    this.problem = line ? { severity: "error", message, line, column } : null;
+    this.status.textContent = line ? t("formatFailedAt", line, column, message) : t("formatFailed", message);
+    this.status.dataset.state = "error";
+    this.render();
+    if (line) {
+      const at = offsetOf(this.textarea.value, line, column);
+      this.textarea.focus();
+      this.textarea.setSelectionRange(at, at);
+    }
+  }
+
+  clearProblem() {
+    if (!this.status || (!this.problem && !this.status.textContent)) return;
+    this.problem = null;
+    this.status.textContent = "";
+    delete this.status.dataset.state;
+  }
+
+  /** The findings and a format problem, if any: what the gutter and the underlines show. */
+  marks() {
+    return this.problem ? [...this.findings, this.problem] : this.findings;
+  }
+
   keydown(event) {
+    const mod = event.ctrlKey || event.metaKey;
+    if (this.formatter && mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === "f") {
+      // This editor's own text, not the page's scenario.
+      event.preventDefault();
+      event.stopPropagation();
+      this.format();
+      return;
+    }
     // Enter keeps the current line's indentation, as code editors do.
     if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && !event.altKey) {
       const { selectionStart, value } = this.textarea;
@@ -94,7 +165,7 @@ export class JsonEditor {
   renderGutter(text) {
     const lines = text.split("\n").length;
     const byLine = new Map();
-    for (const f of this.findings) {
+    for (const f of this.marks()) {
       const list = byLine.get(f.line) ?? [];
       list.push(f);
       byLine.set(f.line, list);
@@ -115,7 +186,7 @@ export class JsonEditor {
   }
 
   renderHighlight(text) {
-    const marks = this.findings.map((f) => {
+    const marks = this.marks().map((f) => {
       const start = offsetOf(text, f.line, f.column);
       let end = f.endLine ? offsetOf(text, f.endLine, f.endColumn) : start + 1;
       if (end <= start) end = Math.min(text.length, start + 1);

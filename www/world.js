@@ -2,6 +2,7 @@
 // trust policy edits /roles/N/trust and nothing else), so the JSON stays the one source of truth.
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
+import { call } from "./engine.js";
 import { JsonEditor } from "./editor.js";
 import { parseWithRanges, nodeAt, setAt, lineColumn, pointerPush } from "./jsonpos.js";
 
@@ -19,6 +20,37 @@ const TEMPLATES = {
 };
 const EMPTY_POLICY = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
 
+// SCPs and RCPs. AWS attaches FullAWSAccess (RCPFullAWSAccess) to the root, every OU and every
+// account, and a level must allow an action for it to pass (AWS Organizations User Guide, "SCP
+// evaluation", "RCP evaluation"); a new inline policy is a guardrail that denies something the
+// usual requests do not do, so adding one changes nothing until it is edited.
+const ORG_POLICIES = {
+  scps: {
+    full: "FullAWSAccess",
+    template: () => ({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeavingTheOrganization", Effect: "Deny",
+      Action: "organizations:LeaveOrganization", Resource: "*" }] }),
+  },
+  rcps: {
+    full: "RCPFullAWSAccess",
+    template: () => ({ Version: "2012-10-17", Statement: [{ Sid: "EnforceSecureTransport", Effect: "Deny", Principal: "*",
+      Action: ["sts:*", "s3:*", "sqs:*", "secretsmanager:*", "kms:*"], Resource: "*",
+      Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } }] }),
+  },
+};
+const ORG_KINDS = Object.keys(ORG_POLICIES);
+
+/** Formats a pane's JSON with the engine, as the toolbar's Format does for the whole scenario. */
+async function formatPolicy(text) {
+  try {
+    return { text: await call("formatJson", text) };
+  } catch (error) {
+    const problem = await call("checkJson", text).catch(() => null);
+    return { problem: problem ?? { message: error.message } };
+  }
+}
+
+const isObject = (v) => v != null && typeof v === "object" && !Array.isArray(v);
+
 /**
  * The world panes. `getText()` reads the scenario text; `setText(text, {structural})` writes it
  * (structural changes re-render the panes).
@@ -35,16 +67,20 @@ export class WorldPanes {
   render() {
     const text = this.getText();
     const root = parseWithRanges(text);
-    this.fields = [];
     if (!root) return; // keep the last good panes while the JSON is broken
+    this.fields = [];
     const doc = JSON.parse(text);
-    this.container.replaceChildren(...KINDS.map((kind) => this.kindSection(kind, Array.isArray(doc[kind]) ? doc[kind] : [], text, root)));
+    this.doc = isObject(doc) ? doc : {};
+    const named = [...new Set([...ORG_KINDS.map((k) => ORG_POLICIES[k].full), ...Object.keys(isObject(this.doc.policies) ? this.doc.policies : {})])];
+    this.container.replaceChildren(
+      h("datalist", { id: "named-policy-list" }, named.map((name) => h("option", { value: name }))),
+      ...KINDS.map((kind) => this.kindSection(kind, Array.isArray(this.doc[kind]) ? this.doc[kind] : [], text, root)));
   }
 
   kindSection(kind, list, text, root) {
     const items = list.map((entity, i) => this.entity(kind, entity, pointerPush(`/${kind}`, i), text, root));
     const add = h("button", { type: "button", class: "small", text: `${t("add")}`, "aria-label": `${t("add")}: ${t(`kind.${kind}`)}`,
-      onclick: () => this.write(`/${kind}`, [...list, TEMPLATES[kind]()], true) });
+      dataset: { key: `add ${kind}` }, onclick: () => this.write(`/${kind}`, [...list, TEMPLATES[kind]()], true) });
     return h("section", { class: "kind", dataset: { kind } },
       h("h3", {}, h("span", { text: `${t(`kind.${kind}`)} (${list.length})` }), " ", add), items);
   }
@@ -56,8 +92,10 @@ export class WorldPanes {
     details.addEventListener("toggle", () => (details.open ? this.open.add(pointer) : this.open.delete(pointer)));
     const body = h("div", { class: "entity-body" });
     if (kind === "accounts") {
-      body.append(this.textInput(t("accountId"), pointerPush(pointer, "id"), entity.id), this.textInput(t("accountName"), pointerPush(pointer, "name"), entity.name));
-      if (entity.organization) body.append(this.jsonField(t("organization"), pointerPush(pointer, "organization"), text, root));
+      body.append(
+        this.textInput(t("accountId"), pointerPush(pointer, "id"), entity.id, { onChange: (id) => this.renameAccount(pointer, entity, id) }),
+        this.textInput(t("accountName"), pointerPush(pointer, "name"), entity.name),
+        this.organization(pointer, entity, text, root));
     } else {
       body.append(this.textInput(t("rename"), pointerPush(pointer, "arn"), entity.arn));
     }
@@ -70,7 +108,7 @@ export class WorldPanes {
     if (kind === "roles") body.append(this.numberInput(t("maxSession"), pointerPush(pointer, "maxSessionDuration"), entity.maxSessionDuration ?? 3600));
     if (kind === "resources") body.append(this.optionalPolicy(t("resourcePolicy"), t("addPolicy"), pointer, "policy", entity, text, root));
     body.append(h("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")}: ${label}`,
-      onclick: () => this.write(pointer, undefined, true) }));
+      onclick: () => this.write(pointer, undefined, true, `add ${kind}`) }));
     details.append(body);
     return details;
   }
@@ -96,14 +134,196 @@ export class WorldPanes {
     return this.jsonField(title, p, text, root);
   }
 
-  /** A JSON editor bound to the value at `pointer`; edits replace exactly that value's text. */
-  jsonField(title, pointer, text, root) {
+  /**
+   * An account's place in its organization: the path from the root through the OUs to the
+   * account, and the SCPs and RCPs attached at each level, each policy in its own editor.
+   */
+  organization(pointer, account, text, root) {
+    const p = pointerPush(pointer, "organization");
+    const org = account.organization;
+    const box = h("section", { class: "field org", dataset: { pointer: p } }, h("h4", { text: t("organization") }));
+    if (org == null) {
+      box.append(h("p", { class: "muted", text: t("org.none") }),
+        h("button", { type: "button", class: "small", text: t("org.join"), dataset: { key: `org join ${pointer}` },
+          "aria-label": `${t("org.join")}: ${account.id ?? ""}`,
+          onclick: () => this.write(p, this.newOrganization(account.id), true, `input ${pointerPush(p, "id")}`) }));
+      return box;
+    }
+    if (!isObject(org)) return this.jsonField(t("organization"), p, text, root);
+    const path = Array.isArray(org.path) ? org.path : [];
+    const levels = [
+      ...path.map((id, index) => ({ id: String(id), kind: index === 0 ? "root" : "ou", index })),
+      { id: String(account.id ?? ""), kind: "account" },
+    ];
+    // Nested as the organization is: the root holds the OUs, the last OU holds the account.
+    let inner = null;
+    for (const level of [...levels].reverse()) {
+      inner = h("li", {}, this.orgLevel(p, org, level, text, root), inner && h("ol", { class: "org-path" }, inner));
+    }
+    box.append(h("p", { class: "muted note", text: t("org.note") }),
+      this.textInput(t("org.id"), pointerPush(p, "id"), org.id),
+      h("ol", { class: "org-path", "aria-label": t("org.path") }, inner));
+    const onPath = new Set(levels.map((l) => l.id));
+    const stray = ORG_KINDS.flatMap((kind) => (Array.isArray(org[kind]) ? org[kind] : [])
+      .map((entry, i) => ({ kind, entry, i })).filter(({ entry }) => !onPath.has(String(entry?.target))));
+    if (stray.length) {
+      // Attached to a target that is not on this path: the engine reports it; here it can be fixed.
+      box.append(h("div", { class: "org-stray" }, h("h5", { text: t("org.stray") }),
+        stray.map(({ kind, i }) => {
+          const entryP = pointerPush(pointerPush(p, kind), i);
+          return h("div", { class: "attached" },
+            this.textInput(t(`org.${kind}Target`), pointerPush(entryP, "target"), org[kind][i]?.target),
+            h("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")}: ${org[kind][i]?.target ?? ""}`,
+              onclick: () => this.write(pointerPush(p, kind), org[kind].filter((_, k) => k !== i), true, `org add-ou ${p}`) }));
+        })));
+    }
+    box.append(h("div", { class: "buttons" },
+      h("button", { type: "button", class: "small", text: t("org.addOu"), dataset: { key: `org add-ou ${p}` },
+        onclick: () => this.write(pointerPush(p, "path"), [...path, path.length ? this.newOuId(path) : "r-ab12"], true) }),
+      h("button", { type: "button", class: "small danger", text: t("org.leave"), "aria-label": `${t("org.leave")}: ${account.id ?? ""}`,
+        onclick: () => this.write(p, undefined, true, `org join ${pointer}`) })));
+    return box;
+  }
+
+  /** One level of the path (root, OU or the account) with its SCPs and RCPs. */
+  orgLevel(p, org, level, text, root) {
+    const name = `${t(`org.level.${level.kind}`)} ${level.id}`;
+    const head = level.kind === "account"
+      ? h("h5", { text: name })
+      : h("div", { class: "level-head" },
+        this.textInput(t(`org.level.${level.kind}`), pointerPush(pointerPush(p, "path"), level.index), level.id,
+          { onChange: (id) => this.renameLevel(p, org, level.index, id.trim()) }),
+        level.kind === "ou" && h("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")}: ${name}`,
+          onclick: () => this.removeLevel(p, org, level.index) }));
+    return h("section", { class: "org-level", dataset: { level: level.kind, target: level.id }, "aria-label": name },
+      head, ORG_KINDS.map((kind) => this.attached(p, org, kind, level, name, text, root)));
+  }
+
+  /** The SCPs (or RCPs) attached at one level: named ones by name, inline ones in an editor. */
+  attached(p, org, kind, level, levelName, text, root) {
+    const listP = pointerPush(p, kind);
+    const list = Array.isArray(org[kind]) ? org[kind] : [];
+    const key = `org add ${kind} ${p} ${level.id}`;
+    const items = [];
+    let n = 0;
+    list.forEach((entry, i) => {
+      if (String(entry?.target) !== level.id || !Array.isArray(entry.policies)) return;
+      const policiesP = pointerPush(pointerPush(listP, i), "policies");
+      entry.policies.forEach((ref, j) => {
+        n += 1;
+        const refP = pointerPush(policiesP, j);
+        const title = t(`org.${kind}N`, n);
+        const remove = h("button", { type: "button", class: "small danger", text: t("org.detach"),
+          "aria-label": `${t("org.detach")}: ${title} (${levelName})`, onclick: () => this.detach(listP, list, i, j, key) });
+        items.push(typeof ref === "string"
+          ? h("div", { class: "attached named" }, this.textInput(title, refP, ref, { list: "named-policy-list" }), remove)
+          : h("div", { class: "attached" }, this.jsonField(title, refP, text, root, { label: `${title} (${levelName})` }), remove));
+      });
+    });
+    const choices = new Set([ORG_POLICIES[kind].full, ...Object.keys(isObject(this.doc.policies) ? this.doc.policies : {})]);
+    const selectId = `attach-${kind}-${p}-${level.id}`.replace(/[^\w-]/g, "_");
+    const select = h("select", { id: selectId }, [...choices].map((name) => h("option", { value: name, text: name })));
+    return h("div", { class: "org-policies", dataset: { kind } },
+      h("h6", {}, t(`org.${kind}`), !items.length && h("span", { class: "muted", text: ` ${t("org.noneHere")}` })),
+      items,
+      h("div", { class: "buttons" },
+        h("button", { type: "button", class: "small", text: t(`org.add.${kind}`), dataset: { key },
+          "aria-label": `${t(`org.add.${kind}`)}: ${levelName}`, onclick: () => this.attach(listP, list, level, ORG_POLICIES[kind].template(), ORG_POLICIES[kind].full) }),
+        h("label", { class: "attach", for: selectId, text: t("org.attachNamed") }), select,
+        h("button", { type: "button", class: "small", text: t("org.attach"), dataset: { key: `${key} named` },
+          "aria-label": `${t("org.attach")}: ${levelName} (${t(`org.${kind}`)})`, onclick: () => this.attach(listP, list, level, select.value) })));
+  }
+
+  /**
+   * Attaches a policy at a level. The first policy of a level comes with the full-access policy
+   * AWS attaches there by default, so that a new guardrail restricts rather than denies all.
+   */
+  attach(listP, list, level, policy, withDefault) {
+    const at = list.findIndex((e) => String(e?.target) === level.id && Array.isArray(e.policies));
+    if (at >= 0) {
+      this.write(pointerPush(pointerPush(listP, at), "policies"), [...list[at].policies, policy], true);
+    } else {
+      const policies = withDefault && policy !== withDefault ? [withDefault, policy] : [policy];
+      this.write(listP, [...list, { target: level.id, policies }], true);
+    }
+  }
+
+  /** Detaches one policy; a level left with none is removed from the list. */
+  detach(listP, list, i, j, focus) {
+    const rest = list[i].policies.filter((_, k) => k !== j);
+    if (rest.length) this.write(pointerPush(pointerPush(listP, i), "policies"), rest, true, focus);
+    else this.write(listP, list.filter((_, k) => k !== i), true, focus);
+  }
+
+  /** Renames a root or OU; the SCPs and RCPs attached to it follow. */
+  renameLevel(p, org, index, id) {
+    const old = String(org.path[index]);
+    if (!id || id === old) return;
+    const writes = [[pointerPush(p, "path"), org.path.map((x, k) => (k === index ? id : x))]];
+    for (const kind of ORG_KINDS) {
+      (Array.isArray(org[kind]) ? org[kind] : []).forEach((entry, i) => {
+        if (String(entry?.target) === old) writes.push([pointerPush(pointerPush(pointerPush(p, kind), i), "target"), id]);
+      });
+    }
+    this.writeAll(writes, true, `input ${pointerPush(pointerPush(p, "path"), index)}`);
+  }
+
+  /** Removes an OU from the path, with what was attached to it. */
+  removeLevel(p, org, index) {
+    const old = String(org.path[index]);
+    const writes = [[pointerPush(p, "path"), org.path.filter((_, k) => k !== index)]];
+    for (const kind of ORG_KINDS) {
+      const list = Array.isArray(org[kind]) ? org[kind] : [];
+      const kept = list.filter((entry) => String(entry?.target) !== old);
+      if (kept.length !== list.length) writes.push([pointerPush(p, kind), kept]);
+    }
+    this.writeAll(writes, true, `org add-ou ${p}`);
+  }
+
+  /** Changes an account's ID; SCPs and RCPs attached to the account follow. */
+  renameAccount(pointer, account, id) {
+    const writes = [[pointerPush(pointer, "id"), id]];
+    const org = account.organization;
+    if (isObject(org) && id !== account.id) {
+      for (const kind of ORG_KINDS) {
+        (Array.isArray(org[kind]) ? org[kind] : []).forEach((entry, i) => {
+          if (entry?.target === account.id) writes.push([`${pointer}/organization/${kind}/${i}/target`, id]);
+        });
+      }
+    }
+    this.writeAll(writes, true);
+  }
+
+  /** A new organization for an account: the one another account is in, or a new one. */
+  newOrganization(accountId) {
+    const other = (Array.isArray(this.doc.accounts) ? this.doc.accounts : [])
+      .map((a) => a?.organization).find((o) => isObject(o) && typeof o.id === "string" && typeof o.path?.[0] === "string");
+    const id = other?.id ?? "o-a1b2c3d4e5";
+    const rootId = other?.path[0] ?? "r-ab12";
+    return { id, path: [rootId], scps: [{ target: rootId, policies: ["FullAWSAccess"] }, { target: String(accountId ?? ""), policies: ["FullAWSAccess"] }] };
+  }
+
+  /** An OU ID in AWS's shape (`ou-ROOT-SUFFIX`) that no account's path uses yet. */
+  newOuId(path) {
+    const rootPart = /^r-([0-9a-z]{4,32})$/.exec(String(path[0] ?? ""))?.[1] ?? "ab12";
+    const used = new Set((Array.isArray(this.doc.accounts) ? this.doc.accounts : []).flatMap((a) => (Array.isArray(a?.organization?.path) ? a.organization.path : [])));
+    for (let n = 1; ; n++) {
+      const id = `ou-${rootPart}-${String(n).padStart(8, "0")}`;
+      if (!used.has(id)) return id;
+    }
+  }
+
+  /**
+   * A JSON editor bound to the value at `pointer`; edits replace exactly that value's text.
+   * `label` names it for screen readers when `title` alone would not say which one it is.
+   */
+  jsonField(title, pointer, text, root, { label = title } = {}) {
     const node = nodeAt(root, pointer);
     const { shown, indent } = dedent(node ? text.slice(node.start, node.end) : "");
     const raw = shown;
     const problem = h("p", { class: "field-problem", role: "status" });
     const editor = new JsonEditor({
-      label: title, rows: Math.min(14, raw.split("\n").length + 1),
+      label, rows: Math.min(14, raw.split("\n").length + 1), formatter: formatPolicy,
       onInput: (value) => {
         try {
           const parsed = JSON.parse(value);
@@ -121,9 +341,10 @@ export class WorldPanes {
     return h("div", { class: "field" }, h("h4", { text: title }), editor.element, problem);
   }
 
-  textInput(label, pointer, value) {
-    const input = h("input", { type: "text", value: value ?? "", spellcheck: "false", dataset: { pointer } });
-    input.addEventListener("change", () => this.write(pointer, input.value, true));
+  /** A one-line text field for the string at `pointer`; `onChange(value)` replaces the plain write. */
+  textInput(label, pointer, value, { onChange, list } = {}) {
+    const input = h("input", { type: "text", value: value ?? "", spellcheck: "false", list, dataset: { pointer, key: `input ${pointer}` } });
+    input.addEventListener("change", () => (onChange ? onChange(input.value) : this.write(pointer, input.value, true)));
     return h("label", { class: "line" }, h("span", { text: label }), input);
   }
 
@@ -133,9 +354,30 @@ export class WorldPanes {
     return h("label", { class: "line" }, h("span", { text: label }), input);
   }
 
-  write(pointer, value, structural) {
-    const next = setAt(this.getText(), pointer, value);
-    if (next != null) this.setText(next, { structural });
+  write(pointer, value, structural, focusKey) {
+    this.writeAll([[pointer, value]], structural, focusKey);
+  }
+
+  /**
+   * Writes several values, in order, as one edit. A structural edit re-renders the panes at once
+   * and puts the keyboard focus back where it was (or on `focusKey` when that element is gone).
+   */
+  writeAll(writes, structural, focusKey) {
+    let next = this.getText();
+    for (const [pointer, value] of writes) {
+      next = setAt(next, pointer, value);
+      if (next == null) return;
+    }
+    const active = this.container.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+    this.setText(next, { structural });
+    if (!structural) return;
+    this.render();
+    const find = (key) => key && [...this.container.querySelectorAll("[data-key]")].find((el) => el.dataset.key === key);
+    const target = find(active) ?? find(focusKey);
+    if (target) {
+      target.closest("details")?.setAttribute("open", "");
+      target.focus();
+    }
   }
 
   /** Shows the scenario's findings in the pane editors they fall into. */
@@ -143,6 +385,17 @@ export class WorldPanes {
     const text = this.getText();
     const root = parseWithRanges(text);
     if (!root) return;
+    // A one-line field (an ID, a target, a policy name) that a finding points at says so.
+    for (const input of this.container.querySelectorAll("input[data-pointer]")) {
+      const about = findings.filter((f) => f.pointer === input.dataset.pointer);
+      if (about.length) {
+        input.setAttribute("aria-invalid", "true");
+        input.title = about.map((f) => f.message).join("\n");
+      } else if (input.hasAttribute("aria-invalid")) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("title");
+      }
+    }
     for (const { pointer, editor, indent } of this.fields) {
       const node = nodeAt(root, pointer);
       if (!node) continue;

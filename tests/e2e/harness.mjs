@@ -55,3 +55,37 @@ export async function openPage(browser, origin, path = "/", options = {}) {
   await page.goto(origin + path);
   return { context, page, foreignRequests, errors };
 }
+
+/** Opens the page and waits until its first run is shown. */
+export async function openReady(browser, origin, path = "/", options = {}) {
+  const opened = await openPage(browser, origin, path, options);
+  await opened.page.waitForSelector("body[data-ready]", { timeout: 20_000 });
+  return opened;
+}
+
+/** How many runs the page has shown so far; pass it to `waitForRun`. */
+export async function runCount(page) {
+  return Number(await page.getAttribute("body", "data-runs"));
+}
+
+/** Waits for the page to show a run after the `runs`-th. */
+export function waitForRun(page, runs) {
+  return page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
+}
+
+/** Replaces the scenario text in the main editor and waits for the run that follows. */
+export async function setScenario(page, text) {
+  const runs = await runCount(page);
+  await page.fill("#scenario-input", typeof text === "string" ? text : JSON.stringify(text, null, 2));
+  await waitForRun(page, runs);
+}
+
+/** The decision of every request card, in order. */
+export function decisions(page) {
+  return page.$$eval(".request[data-decision]", (els) => els.map((e) => e.dataset.decision));
+}
+
+/** The scenario the main editor holds, parsed. */
+export async function scenarioNow(page) {
+  return JSON.parse(await page.inputValue("#scenario-input"));
+}
