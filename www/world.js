@@ -106,6 +106,11 @@ export class WorldPanes {
       if (entity.tags) body.append(this.jsonField(t("tags"), pointerPush(pointer, "tags"), text, root));
     }
     if (kind === "roles") body.append(this.numberInput(t("maxSession"), pointerPush(pointer, "maxSessionDuration"), entity.maxSessionDuration ?? 3600));
+    if (kind === "resources" && /^arn:aws[\w-]*:s3:::/.test(entity.arn ?? "")) {
+      // S3 ARNs name no account: the owner decides cross-account evaluation and RCPs.
+      const at = pointerPush(pointer, "account");
+      body.append(this.textInput(t("ownerAccount"), at, entity.account, { onChange: (v) => this.write(at, v.trim() || undefined, true) }));
+    }
     if (kind === "resources") body.append(this.optionalPolicy(t("resourcePolicy"), t("addPolicy"), pointer, "policy", entity, text, root));
     body.append(h("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")}: ${label}`,
       onclick: () => this.write(pointer, undefined, true, `add ${kind}`) }));

@@ -254,7 +254,7 @@ fn principal_keys(world: &World, arn: &str, account: &str, context: &mut Request
 /// The keys of the resource side: its account, organization and tags.
 pub fn resource_context(world: &World, resource: &str, context: &mut RequestContext) {
     let one = |v: &str| ContextValue::Single(v.to_string());
-    let Some(account) = crate::arn::account_of(resource) else {
+    let Some(account) = world.owner_of(resource) else {
         return;
     };
     context.set_derived("aws:ResourceAccount", one(account));

@@ -212,9 +212,7 @@ impl Runner {
     }
 
     pub(super) fn resource_side(&self, resource: &str) -> ResourceSide<'_> {
-        let account = crate::arn::account_of(resource)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string);
+        let account = self.world.owner_of(resource).map(str::to_string);
         let org = account
             .as_deref()
             .and_then(|a| self.world.organizations.get(a));
@@ -235,9 +233,7 @@ impl Runner {
             return role.trust.as_ref();
         }
         self.world.resources.get(resource).or_else(|| {
-            let bucket = resource
-                .strip_prefix("arn:aws:s3:::")
-                .and_then(|rest| rest.split('/').next())?;
+            let bucket = super::world::s3_bucket(resource)?;
             self.world.resources.get(&format!("arn:aws:s3:::{bucket}"))
         })
     }

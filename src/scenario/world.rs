@@ -52,6 +52,8 @@ pub struct World {
     pub users: HashMap<String, Principal>,
     pub roles: HashMap<String, RoleEntry>,
     pub resources: HashMap<String, PolicyHandle>,
+    /// The owners that resources without an account in their ARN declare (S3 buckets).
+    pub resource_owners: HashMap<String, String>,
     pub organizations: HashMap<String, OrgEntry>,
     pub findings: Vec<Finding>,
     /// Parsed once per (reference, kind): a named policy used as identity and as boundary is
@@ -66,6 +68,9 @@ impl World {
         world.add_groups_and_users(scenario);
         world.add_roles(scenario);
         for resource in &scenario.resources {
+            if let Some(account) = &resource.account {
+                (world.resource_owners).insert(resource.arn.value.clone(), account.value.clone());
+            }
             if let Some(policy) = &resource.policy {
                 let label = format!("resource-based policy of {}", resource.arn.value);
                 if let Some(handle) = world.resolve(scenario, policy, PolicyKind::Resource, label) {
@@ -74,6 +79,17 @@ impl World {
             }
         }
         world
+    }
+
+    /// The account that owns `resource`: the one its ARN names, or for an ARN without one the
+    /// `account` its resource entry declares, scoped as AWS scopes resources (an S3 object
+    /// belongs to its bucket's owner).
+    pub fn owner_of<'a>(&'a self, resource: &'a str) -> Option<&'a str> {
+        if let Some(account) = crate::arn::account_of(resource).filter(|a| !a.is_empty()) {
+            return Some(account);
+        }
+        let declared = |arn: &str| self.resource_owners.get(arn).map(String::as_str);
+        declared(resource).or_else(|| declared(&format!("arn:aws:s3:::{}", s3_bucket(resource)?)))
     }
 
     pub fn policy(&self, handle: &PolicyHandle) -> &Policy {
@@ -322,4 +338,11 @@ fn tags(tags: &[Tag]) -> Vec<(String, String)> {
     tags.iter()
         .map(|t| (t.key.clone(), t.value.clone()))
         .collect()
+}
+
+/// The bucket of an S3 ARN (`arn:aws:s3:::bucket/key` → `bucket`).
+pub fn s3_bucket(resource: &str) -> Option<&str> {
+    resource
+        .strip_prefix("arn:aws:s3:::")
+        .and_then(|rest| rest.split('/').next())
 }

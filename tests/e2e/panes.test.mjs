@@ -236,3 +236,32 @@ test("the organization pane and the format button speak Japanese", async () => {
   assert.equal(await page.textContent('#world .org-level[data-level="account"] .editor button.format'), "整形");
   await context.close();
 });
+
+test("an S3 bucket's owner account, set in its pane, makes a request cross-account", async () => {
+  const { page, context, errors } = await open();
+  const bucketPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::111122223333:user/bob" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::owner-test/*" }] };
+  await setScenario(page, {
+    scenario: 1, title: "bucket owner",
+    accounts: [{ id: "111122223333" }, { id: "444455556666" }],
+    users: [{ arn: "arn:aws:iam::111122223333:user/bob" }],
+    resources: [{ arn: "arn:aws:s3:::owner-test", policy: bucketPolicy }],
+    requests: [{ principal: "arn:aws:iam::111122223333:user/bob", action: "s3:GetObject", resource: "arn:aws:s3:::owner-test/a" }],
+  });
+  // In no account, the bucket policy naming bob grants on its own.
+  assert.deepEqual(await decisions(page), ["allowed"]);
+  const summary = '#world details[data-pointer="/resources/0"] > summary';
+  await page.waitForSelector(summary);
+  await page.click(summary);
+  const owner = page.getByLabel("Owner account (S3 ARNs name none)");
+  const runs = await runCount(page);
+  await owner.fill("444455556666");
+  await owner.press("Enter");
+  await owner.dispatchEvent("change");
+  await waitForRun(page, runs);
+  // Owned by another account, bob's identity policies must allow too, and he has none.
+  assert.deepEqual(await decisions(page), ["implicitDeny"]);
+  assert.equal((await scenarioNow(page)).resources[0].account, "444455556666");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@ use super::codes;
 use super::fields::{At, Cx, Fields};
 use super::model::{Group, Resource, Role, Tag, User};
 use super::policy_ref;
-use crate::arn::{quote, Arn, PrincipalArn};
+use crate::arn::{is_account_id, quote, Arn, PrincipalArn};
 use crate::json::pointer_push;
 use crate::policy::Located;
 
@@ -96,7 +96,7 @@ pub(super) fn role(cx: &mut Cx, at: At<'_, '_>) -> Option<Role> {
 }
 
 pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
-    let f = cx.object(at, "A resource", &["arn", "policy"], &["arn"])?;
+    let f = cx.object(at, "A resource", &["arn", "policy", "account"], &["arn"])?;
     let policy = policy_ref::optional(cx, &f, "policy");
     let (json, pointer) = f.get("arn")?;
     let arn = cx.string(
@@ -113,11 +113,13 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
         }
         (_, Ok(Some(p))) => p,
         _ => {
+            let account = resource_account(cx, &f, &arn.value);
             return Some(Resource {
                 arn,
                 policy,
+                account,
                 place: f.place(),
-            })
+            });
         }
     };
     let message = match identity {
@@ -268,5 +270,37 @@ fn instance_profile(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<String>> {
         Err(error) => format!("{error}."),
     };
     cx.error(codes::WRONG_ARN_KIND, message, at.pointer, at.json.span);
+    None
+}
+
+/// A resource's optional `account`: the account that owns it, for ARNs that do not name one (an
+/// S3 bucket's `arn:aws:s3:::name`). AWS knows every bucket's owner; a scenario must say it, or
+/// the bucket counts as in no account (never cross-account, no RCPs). Where the ARN names an
+/// account, `account` must agree with it.
+fn resource_account(cx: &mut Cx, f: &Fields, arn: &str) -> Option<Located<String>> {
+    let (json, pointer) = f.get("account")?;
+    let account = cx.string(
+        At {
+            json,
+            pointer: &pointer,
+        },
+        "A resource's `account`",
+    )?;
+    let in_arn = crate::arn::account_of(arn).filter(|a| !a.is_empty());
+    let problem = if !is_account_id(&account.value) {
+        format!(
+            "The account ID {} is not 12 digits; an AWS account ID is written like `111122223333`.",
+            quote(&account.value)
+        )
+    } else if in_arn.is_some_and(|a| a != account.value) {
+        format!(
+            "The resource's ARN names account {}, but its `account` is {}; give `account` only for ARNs without one (S3 buckets).",
+            in_arn.unwrap_or_default(),
+            quote(&account.value)
+        )
+    } else {
+        return Some(account);
+    };
+    cx.error(codes::INVALID_VALUE, problem, &pointer, json.span);
     None
 }

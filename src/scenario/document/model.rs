@@ -119,6 +119,8 @@ pub struct Role {
 pub struct Resource {
     pub arn: Located<String>,
     pub policy: Option<Located<PolicyRef>>,
+    /// The owning account, for ARNs without one (S3 buckets).
+    pub account: Option<Located<String>>,
     pub place: Place,
 }
 

@@ -386,6 +386,18 @@ const FIXTURES: &[(&str, &str, &str, &str)] = &[
         "/resources/0/arn",
         r#""arn:aws:iam"#,
     ),
+    (
+        r#"{"scenario": 1, "requests": [], "resources": [{"arn": "arn:aws:s3:::b", "account": "4444"}]}"#,
+        codes::INVALID_VALUE,
+        "/resources/0/account",
+        r#""4444""#,
+    ),
+    (
+        r#"{"scenario": 1, "requests": [], "resources": [{"arn": "arn:aws:sqs:us-east-1:111122223333:q", "account": "444455556666"}]}"#,
+        codes::INVALID_VALUE,
+        "/resources/0/account",
+        r#""444455556666""#,
+    ),
 ];
 
 #[test]
