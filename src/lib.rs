@@ -18,6 +18,7 @@ pub mod condition;
 pub mod evaluation;
 pub mod finding;
 pub mod json;
+pub mod lang;
 pub mod matching;
 pub mod policy;
 pub mod scenario;

@@ -9,8 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::Finding;
+use crate::lang::Lang;
 use crate::policy::{validate_text, PolicyKind};
-use crate::scenario::{link, run_scenario, RequestResult};
+use crate::scenario::{link, run_scenario_with, RequestResult, RunOptions};
 
 /// The engine's version.
 #[wasm_bindgen]
@@ -27,12 +28,20 @@ struct RunReply<'a> {
     findings: &'a [Finding],
 }
 
+/// The options of a run from the page's language tag: `"ja"` (or `"ja-JP"`) explains in
+/// Japanese; anything else, or nothing, in English.
+fn options(lang: Option<String>) -> RunOptions {
+    RunOptions {
+        lang: lang.as_deref().map_or(Lang::En, Lang::from_tag),
+    }
+}
+
 /// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
-/// (plus `runnable`). Never throws for bad input: an invalid scenario comes back with
-/// `runnable: false` and its findings.
+/// (plus `runnable`), with the explanations in `lang` (`"ja"` or English). Never throws for bad
+/// input: an invalid scenario comes back with `runnable: false` and its findings.
 #[wasm_bindgen(js_name = runScenario)]
-pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
-    match run_scenario(text) {
+pub fn run_scenario_js(text: &str, lang: Option<String>) -> Result<JsValue, js_sys::Error> {
+    match run_scenario_with(text, &options(lang)) {
         Ok(out) => to_js(&RunReply {
             runnable: true,
             results: &out.results,
@@ -50,8 +59,8 @@ pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
 /// JavaScript objects, and `JSON.parse` on the JavaScript side is much faster than building them
 /// one by one (the page's worker uses this).
 #[wasm_bindgen(js_name = runScenarioJson)]
-pub fn run_scenario_json(text: &str) -> String {
-    let reply = match run_scenario(text) {
+pub fn run_scenario_json(text: &str, lang: Option<String>) -> String {
+    let reply = match run_scenario_with(text, &options(lang)) {
         Ok(out) => serde_json::to_string(&RunReply {
             runnable: true,
             results: &out.results,

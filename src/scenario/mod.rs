@@ -18,4 +18,7 @@ mod world;
 
 pub use caller::SCENARIO_EPOCH;
 pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, SessionCard};
-pub use run::run_scenario;
+pub use run::{run_scenario, run_scenario_with, RunOptions};
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,7 @@ use crate::evaluation::{
     authorize, Authorization, Decision, PolicyUse, Request as AuthzRequest, ResourceSide,
 };
 use crate::finding::Finding;
+use crate::lang::{say, Lang};
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
 use super::document::{read_scenario, Request, Scenario};
@@ -14,17 +15,33 @@ use super::result::{show_context, Check, Explain, RequestResult, RunOutput};
 use super::sessions::SessionState;
 use super::world::World;
 
-/// Reads and runs a scenario. `Err` holds the findings when the text is not a valid scenario (it
-/// cannot be run); findings about the policies inside a valid scenario come beside the results.
+/// How a scenario is run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// The language of the explanations (`explain`). AWS's own `code` and `message` are the
+    /// same in every language.
+    pub lang: Lang,
+}
+
+/// Reads and runs a scenario, explaining in English. `Err` holds the findings when the text is
+/// not a valid scenario (it cannot be run); findings about the policies inside a valid scenario
+/// come beside the results.
 pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
+    run_scenario_with(text, &RunOptions::default())
+}
+
+/// [`run_scenario`] with options: the language of the explanations.
+pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
     let read = read_scenario(text);
     let valid = read.is_valid();
     let (Some(scenario), true) = (read.scenario, valid) else {
         return Err(read.findings);
     };
+    let lang = options.lang;
     let mut runner = Runner {
-        world: World::build(&scenario),
+        world: World::build(&scenario, lang),
         sessions: HashMap::new(),
+        lang,
     };
     let results = scenario
         .requests
@@ -41,6 +58,17 @@ pub(super) struct Runner {
     pub world: World,
     /// Sessions created by allowed STS requests, by session ARN; the latest one wins.
     pub sessions: HashMap<String, SessionState>,
+    /// The language of the explanations.
+    pub lang: Lang,
+}
+
+/// What a request asked, as its explanation restates it.
+pub(super) struct Asked<'a> {
+    /// `authorization`, `assumeRole` or `passRole`.
+    pub kind: &'static str,
+    pub principal: Option<&'a str>,
+    pub action: &'a str,
+    pub resource: Option<&'a str>,
 }
 
 /// A result before the expectation is compared.
@@ -95,18 +123,20 @@ impl Runner {
             if s.session
                 .is_expired(i64::try_from(time).unwrap_or(i64::MAX))
             {
+                let expired = s.session.expires_at;
                 return Err(Box::new(error_verdict(
                     "ExpiredToken",
                     "The security token included in the request is expired",
-                    format!(
-                        "{principal} expired at {} s (the request is at {time} s).",
-                        s.session.expires_at
+                    say!(
+                        self.lang,
+                        "{principal} expired at {expired} s (the request is at {time} s).",
+                        "{principal} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
                     ),
                     Some(principal),
                 )));
             }
         }
-        resolve_caller(&self.world, principal, session).map_err(|u| {
+        resolve_caller(&self.world, principal, session, self.lang).map_err(|u| {
             Box::new(error_verdict(
                 u.code,
                 &u.message,
@@ -161,13 +191,9 @@ impl Runner {
     }
 
     fn run_plain(&mut self, request: &Request) -> Verdict {
+        let lang = self.lang;
         let Some(principal) = request.principal.as_ref().map(|p| p.value.as_str()) else {
-            return error_verdict(
-                "MissingAuthenticationToken",
-                "Request is missing Authentication Token",
-                "The request names no principal.".into(),
-                None,
-            );
+            return no_principal(lang);
         };
         let resource = request.resource.as_ref().map_or("*", |r| r.value.as_str());
         let caller = match self.caller(principal, request.time) {
@@ -178,21 +204,37 @@ impl Runner {
         apply_overrides(request, &mut context);
         let side = self.resource_side(resource);
         let action = request.action.value.as_str();
-        let check = authorization_check("the request", action, resource, &caller, &side, &context);
+        let name = lang.pick("the request", "リクエスト");
+        let check = authorization_check(name, action, resource, &caller, &side, &context, lang);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         if side.account.is_none() && side.policy.is_some() {
-            notes.push("The resource's ARN names no account (as S3's do); it is taken to be in the caller's account.".into());
+            notes.push(lang.pick(
+                "The resource's ARN names no account (as S3's do); it is taken to be in the caller's account.",
+                "リソースの ARN にはアカウントが含まれていません (S3 の ARN と同様)。呼び出し元のアカウントにあるものとして扱います。",
+            ).into());
         }
-        verdict_from_checks(
-            "authorization",
-            Some(principal),
+        let asked = Asked {
+            kind: "authorization",
+            principal: Some(principal),
             action,
-            Some(resource),
-            vec![check],
-            show_context(&context),
-            notes,
-        )
+            resource: Some(resource),
+        };
+        verdict_from_checks(asked, vec![check], show_context(&context), notes, lang)
     }
+}
+
+/// A request without a principal never reaches authorization.
+pub(super) fn no_principal(lang: Lang) -> Verdict {
+    error_verdict(
+        "MissingAuthenticationToken",
+        "Request is missing Authentication Token",
+        lang.pick(
+            "The request names no principal.",
+            "リクエストにプリンシパルが指定されていません。",
+        )
+        .into(),
+        None,
+    )
 }
 
 /// The request's `context` added over what AWS derives; overrides are marked.
@@ -211,6 +253,7 @@ pub(super) fn authorization_check(
     caller: &ResolvedCaller,
     side: &ResourceSide,
     context: &RequestContext,
+    lang: Lang,
 ) -> Check {
     if let Some(invalid) = first_invalid(caller, side) {
         return Check {
@@ -224,8 +267,10 @@ pub(super) fn authorization_check(
                 invalid.policy.place.pointer
             )),
             authorization: None,
-            notes: vec![format!(
+            notes: vec![say!(
+                lang,
                 "{} has errors, so AWS would have refused to store it; fix it first.",
+                "{} にはエラーがあるため、AWS はこのポリシーを保存しなかったはずです。先に修正してください。",
                 invalid.label
             )],
             advisory: false,
@@ -235,6 +280,7 @@ pub(super) fn authorization_check(
         action,
         resource,
         context,
+        lang,
     };
     let authorization = authorize(&caller.side, side, &request);
     check_from(name, action, resource, authorization)
@@ -280,13 +326,11 @@ fn first_invalid<'a>(
 
 /// The overall verdict of a request from its checks: the first check that did not allow decides.
 pub(super) fn verdict_from_checks(
-    kind: &'static str,
-    principal: Option<&str>,
-    action: &str,
-    resource: Option<&str>,
+    asked: Asked,
     checks: Vec<Check>,
     context: Vec<super::result::ContextShown>,
     notes: Vec<String>,
+    lang: Lang,
 ) -> Verdict {
     let failing = checks
         .iter()
@@ -295,18 +339,18 @@ pub(super) fn verdict_from_checks(
         Some(c) => (c.decision, c.code.clone(), c.message.clone()),
         None => (Decision::Allowed, None, None),
     };
-    let summary = summarize(decision, failing, &checks);
+    let summary = summarize(decision, failing, &checks, lang);
     Verdict {
         decision,
         code,
         message,
         session: None,
         explain: Explain {
-            kind,
+            kind: asked.kind,
             summary,
-            principal: principal.map(str::to_string),
-            action: action.to_string(),
-            resource: resource.map(str::to_string),
+            principal: asked.principal.map(str::to_string),
+            action: asked.action.to_string(),
+            resource: asked.resource.map(str::to_string),
             checks,
             context,
             notes,
@@ -314,7 +358,7 @@ pub(super) fn verdict_from_checks(
     }
 }
 
-fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check]) -> String {
+fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check], lang: Lang) -> String {
     let reason = |c: &Check| {
         c.authorization
             .as_ref()
@@ -329,19 +373,37 @@ fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check]) -> S
                 .map(reason)
                 .filter(|r| !r.is_empty())
                 .collect();
-            format!("Allowed. {}", reasons.join(" "))
+            let reasons = reasons.join(lang.pick(" ", ""));
+            say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")
         }
         (Decision::ExplicitDeny, Some(c)) => {
-            format!("Explicitly denied at {}. {}", c.name, reason(c))
+            let (name, reason) = (&c.name, reason(c));
+            say!(
+                lang,
+                "Explicitly denied at {name}. {reason}",
+                "明示的に拒否されました ({name})。{reason}"
+            )
         }
         (Decision::ImplicitDeny, Some(c)) => {
-            format!("Implicitly denied at {}. {}", c.name, reason(c))
+            let (name, reason) = (&c.name, reason(c));
+            say!(
+                lang,
+                "Implicitly denied at {name}. {reason}",
+                "暗黙的に拒否されました ({name})。{reason}"
+            )
         }
-        (_, Some(c)) => format!(
-            "Error at {}: {}",
-            c.name,
-            c.message.clone().unwrap_or_else(|| reason(c))
-        ),
+        (_, Some(c)) => {
+            let name = &c.name;
+            // AWS's message is English; a Japanese summary gives the program's own note first.
+            let why = match lang {
+                Lang::En => c.message.clone().unwrap_or_else(|| reason(c)),
+                Lang::Ja => Some(reason(c))
+                    .filter(|r| !r.is_empty())
+                    .or_else(|| c.message.clone())
+                    .unwrap_or_default(),
+            };
+            say!(lang, "Error at {name}: {why}", "エラー ({name}): {why}")
+        }
         (_, None) => String::new(),
     }
 }
