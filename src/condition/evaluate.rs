@@ -59,7 +59,7 @@ fn absent(c: &Condition, has_entry: bool, lang: Lang) -> ConditionOutcome {
         say!(
             lang,
             "{key} has no values in the request",
-            "{key} にはリクエスト内の値がありません"
+            "{key} はリクエストにありますが、値がありません"
         )
     } else {
         say!(
