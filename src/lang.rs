@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::json::{Json, Value};
+
 /// The language of a run's explanations. English is the default (the command line, the tests).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +55,19 @@ pub fn gap(before: &str) -> &'static str {
         " "
     } else {
         ""
+    }
+}
+
+/// What kind of JSON value `json` is, as a finding names it: "a string" ("文字列").
+pub fn json_kind(json: &Json, lang: Lang) -> &'static str {
+    match (lang, &json.value) {
+        (Lang::En, _) => json.kind_name(),
+        (Lang::Ja, Value::Null) => "null 値",
+        (Lang::Ja, Value::Bool(_)) => "ブール値",
+        (Lang::Ja, Value::Number(_)) => "数値",
+        (Lang::Ja, Value::String(_)) => "文字列",
+        (Lang::Ja, Value::Array(_)) => "配列",
+        (Lang::Ja, Value::Object(_)) => "オブジェクト",
     }
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::policy::{validate_text, PolicyKind};
+use crate::policy::{validate_text_with, PolicyKind, ValidateOptions};
 use crate::scenario::{link, run_scenario_with, RequestResult, RunOptions};
 
 /// The engine's version.
@@ -28,11 +28,15 @@ struct RunReply<'a> {
     findings: &'a [Finding],
 }
 
-/// The options of a run from the page's language tag: `"ja"` (or `"ja-JP"`) explains in
-/// Japanese; anything else, or nothing, in English.
+/// The language from the page's tag: `"ja"` (or `"ja-JP"`) is Japanese; anything else, or
+/// nothing, is English.
+fn lang_of(lang: Option<String>) -> Lang {
+    lang.as_deref().map_or(Lang::En, Lang::from_tag)
+}
+
 fn options(lang: Option<String>) -> RunOptions {
     RunOptions {
-        lang: lang.as_deref().map_or(Lang::En, Lang::from_tag),
+        lang: lang_of(lang),
     }
 }
 
@@ -81,9 +85,13 @@ pub fn run_scenario_json(text: &str, lang: Option<String>) -> String {
 }
 
 /// Validates one policy document of `kind` (`identity`, `trust`, `resource`, `scp`, `rcp`,
-/// `boundary`, `session`): `{ findings }`.
+/// `boundary`, `session`): `{ findings }`, their sentences in `lang` (`"ja"` or English).
 #[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy_js(text: &str, kind: &str) -> Result<JsValue, js_sys::Error> {
+pub fn validate_policy_js(
+    text: &str,
+    kind: &str,
+    lang: Option<String>,
+) -> Result<JsValue, js_sys::Error> {
     let kind = PolicyKind::from_name(kind).ok_or_else(|| {
         js_sys::Error::new(&format!("`{kind}` is not a policy kind; use identity, trust, resource, scp, rcp, boundary or session"))
     })?;
@@ -92,7 +100,14 @@ pub fn validate_policy_js(text: &str, kind: &str) -> Result<JsValue, js_sys::Err
         findings: &'a [Finding],
     }
     to_js(&Reply {
-        findings: &validate_text(text, kind).findings,
+        findings: &validate_text_with(
+            text,
+            kind,
+            &ValidateOptions {
+                lang: lang_of(lang),
+            },
+        )
+        .findings,
     })
 }
 

@@ -105,6 +105,13 @@ fn every_explanation_is_written_in_the_language_asked_for() {
         let english = run_scenario(text).expect("a valid scenario");
         let ja = run_scenario_with(text, &japanese).expect("a valid scenario");
         assert_eq!(english.results.len(), ja.results.len(), "{path}");
+        let places = |o: &iam_playground::scenario::RunOutput| -> Vec<_> {
+            o.findings
+                .iter()
+                .map(|f| (f.code, f.severity, f.pointer.clone()))
+                .collect()
+        };
+        assert_eq!(places(&english), places(&ja), "{path}: the findings differ");
         for (en, ja) in english.results.iter().zip(&ja.results) {
             let at = format!("{path} [{}]", en.index);
             if aws_says(en) != aws_says(ja) {

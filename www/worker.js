@@ -12,7 +12,7 @@ const ops = {
   checkJson: (text) => engine.checkJson(text),
   encodeLink: (text) => engine.encodeLink(text),
   decodeLink: (link) => engine.decodeLink(link),
-  validatePolicy: (text, kind) => engine.validatePolicy(text, kind),
+  validatePolicy: (text, kind, lang) => engine.validatePolicy(text, kind, lang),
 };
 
 self.onmessage = async ({ data }) => {

@@ -8,7 +8,7 @@ use crate::finding::Finding;
 use crate::json::Json;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
-use crate::policy::{parse_policy, PolicyKind};
+use crate::policy::{parse_policy_in, PolicyKind};
 use crate::sts::context::{
     federated_provider, saml_federation, trust_context, web_identity_federation,
     web_identity_provider, TrustContextInput,
@@ -319,7 +319,7 @@ impl Runner {
     }
 
     fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
-        let parsed = parse_policy(json, PolicyKind::Session, pointer);
+        let parsed = parse_policy_in(json, PolicyKind::Session, pointer, self.lang);
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(parsed.policy);
         self.world.policies.len() - 1

@@ -7,7 +7,7 @@ use crate::evaluation::{OrgLevel, PolicyUse};
 use crate::finding::Finding;
 use crate::json::{self, Json, Limits};
 use crate::lang::{say, Lang};
-use crate::policy::{parse_policy, Located, Place, Policy, PolicyKind};
+use crate::policy::{parse_policy, parse_policy_in, Located, Place, Policy, PolicyKind};
 
 use super::catalogue;
 use super::document::{OrgPolicies, PolicyRef, Scenario, Tag};
@@ -316,7 +316,7 @@ impl World {
     }
 
     fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Policy {
-        let parsed = parse_policy(json, kind, pointer);
+        let parsed = parse_policy_in(json, kind, pointer, self.lang);
         self.findings.extend(parsed.findings);
         parsed.policy
     }
