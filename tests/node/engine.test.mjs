@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { initSync, version, checkJson, runScenario, runScenarioJson } from "../../www/pkg/iam_playground.js";
+import { initSync, version, checkJson, runScenario, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
 
 const bytes = await readFile(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
@@ -59,4 +59,15 @@ test("runScenario (objects) takes the language too", () => {
   assert.equal(ja.runnable, true);
   assert.match(ja.results[0].explain.summary, /^暗黙的に拒否されました/);
   assert.match(runScenario(SCENARIO).results[0].explain.summary, /^Implicitly denied/);
+});
+
+test("validatePolicy writes its findings in the language asked for", () => {
+  const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+  const [en] = validatePolicy(policy, "identity").findings;
+  const [ja] = validatePolicy(policy, "identity", "ja").findings;
+  assert.equal(ja.code, "INVALID_EFFECT");
+  assert.equal(ja.code, en.code);
+  assert.deepEqual([ja.line, ja.column], [en.line, en.column]);
+  assert.match(en.message, /^`Effect` must be "Allow" or "Deny"\./);
+  assert.match(ja.message, /^`Effect` は "Allow" または "Deny" でなければなりません。/);
 });
