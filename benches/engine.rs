@@ -16,6 +16,7 @@ use iam_playground::condition::{ContextValue, RequestContext};
 use iam_playground::evaluation::{
     authorize, CallerSide, Decision, PolicyUse, Request, ResourceSide,
 };
+use iam_playground::lang::Lang;
 use iam_playground::matching::Caller;
 use iam_playground::policy::{validate_text, Policy, PolicyKind};
 use iam_playground::scenario::document::read_scenario;
@@ -105,6 +106,7 @@ fn decision(c: &mut Criterion) {
             action: "s3:GetObject",
             resource: &object,
             context: &context,
+            lang: Lang::En,
         };
         let first = authorize(&caller_side, &resource_side, &request);
         assert_eq!(first.decision, Decision::Allowed, "decision/statements/{n}");

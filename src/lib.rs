@@ -19,6 +19,7 @@ pub mod deadline;
 pub mod evaluation;
 pub mod finding;
 pub mod json;
+pub mod lang;
 pub mod matching;
 pub mod policy;
 pub mod scenario;

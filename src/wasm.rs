@@ -9,8 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::Finding;
-use crate::policy::{validate_text, PolicyKind};
-use crate::scenario::{link, run_scenario_limited, RequestResult, TimeLimits};
+use crate::lang::Lang;
+use crate::policy::{validate_text_with, PolicyKind, ValidateOptions};
+use crate::scenario::{link, run_scenario_with, RequestResult, RunOptions, TimeLimits};
 
 /// The engine's version.
 #[wasm_bindgen]
@@ -38,12 +39,25 @@ struct RunReply<'a> {
     findings: &'a [Finding],
 }
 
+/// The language from the page's tag: `"ja"` (or `"ja-JP"`) is Japanese; anything else, or
+/// nothing, is English.
+fn lang_of(lang: Option<String>) -> Lang {
+    lang.as_deref().map_or(Lang::En, Lang::from_tag)
+}
+
+fn options(lang: Option<String>) -> RunOptions {
+    RunOptions {
+        lang: lang_of(lang),
+        limits: browser_limits(),
+    }
+}
+
 /// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
-/// (plus `runnable`). Never throws for bad input: an invalid scenario comes back with
-/// `runnable: false` and its findings.
+/// (plus `runnable`), with the explanations in `lang` (`"ja"` or English). Never throws for bad
+/// input: an invalid scenario comes back with `runnable: false` and its findings.
 #[wasm_bindgen(js_name = runScenario)]
-pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
-    match run_scenario_limited(text, &browser_limits()) {
+pub fn run_scenario_js(text: &str, lang: Option<String>) -> Result<JsValue, js_sys::Error> {
+    match run_scenario_with(text, &options(lang)) {
         Ok(out) => to_js(&RunReply {
             runnable: true,
             results: &out.results,
@@ -61,8 +75,8 @@ pub fn run_scenario_js(text: &str) -> Result<JsValue, js_sys::Error> {
 /// JavaScript objects, and `JSON.parse` on the JavaScript side is much faster than building them
 /// one by one (the page's worker uses this).
 #[wasm_bindgen(js_name = runScenarioJson)]
-pub fn run_scenario_json(text: &str) -> String {
-    let reply = match run_scenario_limited(text, &browser_limits()) {
+pub fn run_scenario_json(text: &str, lang: Option<String>) -> String {
+    let reply = match run_scenario_with(text, &options(lang)) {
         Ok(out) => serde_json::to_string(&RunReply {
             runnable: true,
             results: &out.results,
@@ -83,9 +97,13 @@ pub fn run_scenario_json(text: &str) -> String {
 }
 
 /// Validates one policy document of `kind` (`identity`, `trust`, `resource`, `scp`, `rcp`,
-/// `boundary`, `session`): `{ findings }`.
+/// `boundary`, `session`): `{ findings }`, their sentences in `lang` (`"ja"` or English).
 #[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy_js(text: &str, kind: &str) -> Result<JsValue, js_sys::Error> {
+pub fn validate_policy_js(
+    text: &str,
+    kind: &str,
+    lang: Option<String>,
+) -> Result<JsValue, js_sys::Error> {
     let kind = PolicyKind::from_name(kind).ok_or_else(|| {
         js_sys::Error::new(&format!("`{kind}` is not a policy kind; use identity, trust, resource, scp, rcp, boundary or session"))
     })?;
@@ -94,7 +112,14 @@ pub fn validate_policy_js(text: &str, kind: &str) -> Result<JsValue, js_sys::Err
         findings: &'a [Finding],
     }
     to_js(&Reply {
-        findings: &validate_text(text, kind).findings,
+        findings: &validate_text_with(
+            text,
+            kind,
+            &ValidateOptions {
+                lang: lang_of(lang),
+            },
+        )
+        .findings,
     })
 }
 

@@ -42,23 +42,30 @@ fn check_json_reports_the_place_of_an_error() {
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// The same corpus as `tests/corpus.rs`, run by the WebAssembly build inside Chromium through
-/// the page's own entry point, `runScenario`.
+/// the page's own entry point, `runScenario`, explained in English and in Japanese.
 #[wasm_bindgen_test]
 fn every_expectation_in_the_corpus_is_met_in_the_browser() {
     assert!(CORPUS.len() >= 2);
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap();
     for (path, text) in CORPUS {
-        let reply = iam_playground::wasm::run_scenario_js(text).unwrap();
-        let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap();
-        assert_eq!(get(&reply, "runnable").as_bool(), Some(true), "{path}");
-        let results = js_sys::Array::from(&get(&reply, "results"));
-        for result in results.iter() {
-            let expectation = get(&result, "expectation").as_string();
+        for lang in [None, Some("ja")] {
+            let reply =
+                iam_playground::wasm::run_scenario_js(text, lang.map(String::from)).unwrap();
             assert_eq!(
-                expectation.as_deref(),
-                Some("met"),
-                "{path}: request {:?}",
-                get(&result, "name").as_string()
+                get(&reply, "runnable").as_bool(),
+                Some(true),
+                "{path} {lang:?}"
             );
+            let results = js_sys::Array::from(&get(&reply, "results"));
+            for result in results.iter() {
+                let expectation = get(&result, "expectation").as_string();
+                assert_eq!(
+                    expectation.as_deref(),
+                    Some("met"),
+                    "{path} {lang:?}: request {:?}",
+                    get(&result, "name").as_string()
+                );
+            }
         }
     }
 }
@@ -71,7 +78,7 @@ fn malformed_input_is_an_error_value_not_a_trap() {
         "\u{0}\u{1}garbage",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     ] {
-        let reply = iam_playground::wasm::run_scenario_js(text).unwrap();
+        let reply = iam_playground::wasm::run_scenario_js(text, None).unwrap();
         let runnable = js_sys::Reflect::get(&reply, &"runnable".into()).unwrap();
         assert_eq!(runnable.as_bool(), Some(false));
     }

@@ -5,7 +5,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
-use iam_playground::scenario::{link, run_scenario};
+use iam_playground::lang::Lang;
+use iam_playground::scenario::{link, run_scenario, run_scenario_with, RequestResult, RunOptions};
 
 #[test]
 fn corpus_is_not_empty() {
@@ -90,4 +91,109 @@ fn outcomes(text: &str) -> Vec<serde_json::Value> {
             ])
         })
         .collect()
+}
+
+/// Asked for Japanese, every scenario explains itself in Japanese: every sentence the engine
+/// writes (summary, notes, check names and notes, reasons, changes, policy labels, element
+/// details, condition reasons) has Japanese in it, and none of the English run has. What AWS
+/// says (decision, code, message) and the session are the same in both languages.
+#[test]
+fn every_explanation_is_written_in_the_language_asked_for() {
+    let japanese = RunOptions {
+        lang: Lang::Ja,
+        ..RunOptions::default()
+    };
+    let mut failures = Vec::new();
+    for (path, text) in CORPUS {
+        let english = run_scenario(text).expect("a valid scenario");
+        let ja = run_scenario_with(text, &japanese).expect("a valid scenario");
+        assert_eq!(english.results.len(), ja.results.len(), "{path}");
+        let places = |o: &iam_playground::scenario::RunOutput| -> Vec<_> {
+            o.findings
+                .iter()
+                .map(|f| (f.code, f.severity, f.pointer.clone()))
+                .collect()
+        };
+        assert_eq!(places(&english), places(&ja), "{path}: the findings differ");
+        for (en, ja) in english.results.iter().zip(&ja.results) {
+            let at = format!("{path} [{}]", en.index);
+            if aws_says(en) != aws_says(ja) {
+                failures.push(format!("{at}: AWS's answer differs between languages"));
+            }
+            for sentence in sentences(en) {
+                if has_japanese(&sentence) {
+                    failures.push(format!("{at}: Japanese in the English run: {sentence}"));
+                }
+            }
+            for sentence in sentences(ja) {
+                if !has_japanese(&sentence) {
+                    failures.push(format!("{at}: not Japanese: {sentence}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn has_japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// What AWS itself answers, which no language changes.
+fn aws_says(result: &RequestResult) -> serde_json::Value {
+    let checks: Vec<_> = result
+        .explain
+        .checks
+        .iter()
+        .map(|c| {
+            let auth = c.authorization.as_ref();
+            serde_json::json!([
+                c.decision.as_str(),
+                c.code,
+                c.message,
+                auth.map(|a| &a.message),
+                auth.map(|a| a.policies.iter().map(|p| p.verdict).collect::<Vec<_>>())
+            ])
+        })
+        .collect();
+    serde_json::json!([
+        result.decision.as_str(),
+        result.code,
+        result.message,
+        result.expectation,
+        serde_json::to_value(&result.session).unwrap(),
+        checks
+    ])
+}
+
+/// Every sentence of a result's explanation.
+fn sentences(result: &RequestResult) -> Vec<String> {
+    let explain = &result.explain;
+    let mut out = vec![explain.summary.clone()];
+    out.extend(explain.notes.iter().cloned());
+    for check in &explain.checks {
+        out.push(check.name.clone());
+        out.extend(check.notes.iter().cloned());
+        let Some(auth) = &check.authorization else {
+            continue;
+        };
+        out.extend(auth.reasons.iter().cloned());
+        out.extend(auth.changes.iter().cloned());
+        for policy in &auth.policies {
+            out.push(policy.label.clone());
+            for statement in &policy.statements {
+                out.push(statement.action.detail.clone());
+                out.extend(statement.resource.iter().map(|e| e.detail.clone()));
+                out.extend(statement.principal.iter().map(|e| e.detail.clone()));
+                out.extend(statement.conditions.iter().map(|c| c.reason.clone()));
+            }
+        }
+    }
+    out
 }

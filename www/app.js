@@ -48,7 +48,7 @@ async function run() {
   const text = editor.value;
   let result;
   try {
-    result = await call("runScenario", text);
+    result = await call("runScenario", text, language());
   } catch (error) {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }
@@ -208,13 +208,14 @@ function setTheme(theme) {
   try { localStorage.setItem(THEME_KEY, theme); } catch { /* storage unavailable */ }
 }
 
+/** After a language switch: the page's own labels at once, the engine's explanations by a re-run. */
 function relabel() {
   apply(document);
   if (state.version) $("engine-status").textContent = t("ready", state.version);
   renderExamples();
   buildForm();
   world.render();
-  showRun();
+  run();
 }
 
 function wire() {

@@ -89,10 +89,10 @@ function checkBlock(check, reveal) {
 function policyBlock(policy, deciding, reveal) {
   return h("div", { class: "policy", dataset: { verdict: policy.verdict ?? "" } },
     h("div", { class: "policy-head" },
-      h("span", { class: "ptype", text: policy.type ?? "" }), " ",
+      h("span", { class: "ptype", text: policy.type ? t(`ptype.${policy.type}`, policy.type) : "" }), " ",
       h("strong", { text: policy.label ?? "" }),
       policy.level && h("span", { class: "level", text: ` (${policy.level})` }),
-      policy.verdict && h("span", { class: "verdict", text: ` — ${policy.verdict}` })),
+      policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
       ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal)))
       : h("p", { class: "muted", text: t("noStatements") }));

@@ -5,13 +5,14 @@ import init, * as engine from "./pkg/iam_playground.js";
 const ready = init().then(() => engine.version());
 const ops = {
   version: () => engine.version(),
-  // One JSON string across the boundary is faster than building the objects one by one.
-  runScenario: (text) => JSON.parse(engine.runScenarioJson(text)),
+  // One JSON string across the boundary is faster than building the objects one by one. The
+  // explanations come in `lang` ("ja" or English); AWS's own codes and messages stay English.
+  runScenario: (text, lang) => JSON.parse(engine.runScenarioJson(text, lang)),
   formatJson: (text) => engine.formatJson(text),
   checkJson: (text) => engine.checkJson(text),
   encodeLink: (text) => engine.encodeLink(text),
   decodeLink: (link) => engine.decodeLink(link),
-  validatePolicy: (text, kind) => engine.validatePolicy(text, kind),
+  validatePolicy: (text, kind, lang) => engine.validatePolicy(text, kind, lang),
 };
 
 self.onmessage = async ({ data }) => {

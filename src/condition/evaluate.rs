@@ -6,33 +6,35 @@
 //! missing key fails non-negated operators and satisfies negated ones and `...IfExists`;
 //! `ForAllValues` holds for an absent or empty set and `ForAnyValue` does not.
 
-use super::value::{base, check, Check, PolicyValue};
+use crate::lang::{say, Lang};
+
+use super::value::{base, check, BadPolicy, Check, Expected, PolicyValue};
 use super::{Condition, ConditionOutcome, ContextValue, RequestContext, SetQualifier, Test};
 
 /// How one request value fares against all the policy values.
 struct Verdict {
     /// Whether the value satisfies the operator (negation applied).
     passes: bool,
-    /// "which is not in 203.0.113.0/24".
+    /// "which is not in 203.0.113.0/24" ("203.0.113.0/24 の範囲内にない").
     clause: String,
 }
 
-pub(super) fn evaluate(c: &Condition, context: &RequestContext) -> ConditionOutcome {
+pub(super) fn evaluate(c: &Condition, context: &RequestContext, lang: Lang) -> ConditionOutcome {
     let entry = context.get(&c.key);
     let values: &[String] = entry.map_or(&[], ContextValue::values);
     if c.operator.test == Test::Null {
-        return null(c, !values.is_empty());
+        return null(c, !values.is_empty(), lang);
     }
     if values.is_empty() {
-        return absent(c, entry.is_some());
+        return absent(c, entry.is_some(), lang);
     }
     let multi = matches!(entry, Some(ContextValue::Multi(_)));
     match (c.operator.qualifier, multi) {
-        (Some(SetQualifier::ForAllValues), _) => for_all(c, values, context),
+        (Some(SetQualifier::ForAllValues), _) => for_all(c, values, context, lang),
         // A multivalued key under a plain operator is read as `ForAnyValue`
         // [UNVERIFIED: AWS documents only that the set operators should be used].
-        (Some(SetQualifier::ForAnyValue), _) | (None, true) => for_any(c, values, context),
-        (None, false) => single(c, values, context),
+        (Some(SetQualifier::ForAnyValue), _) | (None, true) => for_any(c, values, context, lang),
+        (None, false) => single(c, values, context, lang),
     }
 }
 
@@ -40,141 +42,214 @@ fn outcome(matched: bool, reason: String) -> ConditionOutcome {
     ConditionOutcome { matched, reason }
 }
 
-fn verb(c: &Condition, matched: bool) -> String {
+/// "so StringEquals matches" ("StringEquals は一致します").
+fn verb(c: &Condition, matched: bool, lang: Lang) -> String {
     let op = &c.operator.raw;
-    if matched {
-        format!("so {op} matches")
-    } else {
-        format!("so {op} does not match")
+    match (matched, lang) {
+        (true, Lang::En) => format!("so {op} matches"),
+        (false, Lang::En) => format!("so {op} does not match"),
+        (true, Lang::Ja) => format!("{op} は一致します"),
+        (false, Lang::Ja) => format!("{op} は一致しません"),
     }
 }
 
-fn absent(c: &Condition, has_entry: bool) -> ConditionOutcome {
+fn absent(c: &Condition, has_entry: bool, lang: Lang) -> ConditionOutcome {
     let key = &c.key;
     let missing = if has_entry {
-        format!("{key} has no values in the request")
+        say!(
+            lang,
+            "{key} has no values in the request",
+            "{key} はリクエストにありますが、値がありません"
+        )
     } else {
-        format!("{key} is absent from the request")
+        say!(
+            lang,
+            "{key} is absent from the request",
+            "{key} はリクエストに含まれていません"
+        )
     };
     let (matched, why) = if c.operator.if_exists {
-        (true, ", and IfExists matches a missing key")
+        (
+            true,
+            lang.pick(
+                ", and IfExists matches a missing key",
+                "IfExists は存在しないキーに一致するため、",
+            ),
+        )
     } else if c.operator.qualifier == Some(SetQualifier::ForAllValues) {
-        (true, ", and ForAllValues matches when there are no values")
+        (
+            true,
+            lang.pick(
+                ", and ForAllValues matches when there are no values",
+                "ForAllValues は値がない場合に一致するため、",
+            ),
+        )
     } else if c.operator.qualifier == Some(SetQualifier::ForAnyValue) {
-        (false, ", and ForAnyValue needs at least one value")
+        (
+            false,
+            lang.pick(
+                ", and ForAnyValue needs at least one value",
+                "ForAnyValue には少なくとも 1 つの値が必要なため、",
+            ),
+        )
     } else if c.operator.is_negated() {
-        (true, ", and a negated operator matches a missing key")
+        (
+            true,
+            lang.pick(
+                ", and a negated operator matches a missing key",
+                "否定の演算子は存在しないキーに一致するため、",
+            ),
+        )
     } else {
-        (false, "")
+        (false, lang.pick("", "そのため、"))
     };
-    outcome(matched, format!("{missing}{why}, {}", verb(c, matched)))
+    let verb = verb(c, matched, lang);
+    outcome(
+        matched,
+        say!(lang, "{missing}{why}, {verb}", "{missing}。{why}{verb}"),
+    )
 }
 
 /// `Null`: `true` requires the key to be absent, `false` requires it present.
-fn null(c: &Condition, present: bool) -> ConditionOutcome {
-    let state = if present { "present in" } else { "absent from" };
+fn null(c: &Condition, present: bool, lang: Lang) -> ConditionOutcome {
+    let key = &c.key;
+    let state = match (present, lang) {
+        (true, Lang::En) => "present in",
+        (false, Lang::En) => "absent from",
+        (true, Lang::Ja) => "含まれている",
+        (false, Lang::Ja) => "含まれていない",
+    };
     for (value, raw) in c.compiled.iter().zip(&c.values) {
         match value {
             PolicyValue::Null(want_absent) if *want_absent != present => {
-                let reason = format!("{} is {state} the request, so Null {raw} matches", c.key);
+                let reason = say!(
+                    lang,
+                    "{key} is {state} the request, so Null {raw} matches",
+                    "{key} はリクエストに{state}ため、Null {raw} は一致します"
+                );
                 return outcome(true, reason);
             }
-            PolicyValue::Invalid(why) => {
+            PolicyValue::Invalid(expected) => {
+                let why = policy_not(*expected, raw, lang);
                 return outcome(
                     false,
-                    format!("{why} (testing {}), so Null does not match", c.key),
+                    say!(
+                        lang,
+                        "{why} (testing {key}), so Null does not match",
+                        "{why} ({key} の判定)。そのため、Null は一致しません"
+                    ),
                 );
             }
             _ => {}
         }
     }
-    let reason = format!(
-        "{} is {state} the request, so Null {} does not match",
-        c.key,
-        c.values.join(", ")
+    let values = c.values.join(", ");
+    let reason = say!(
+        lang,
+        "{key} is {state} the request, so Null {values} does not match",
+        "{key} はリクエストに{state}ため、Null {values} は一致しません"
     );
     outcome(false, reason)
 }
 
-fn single(c: &Condition, values: &[String], context: &RequestContext) -> ConditionOutcome {
+fn single(
+    c: &Condition,
+    values: &[String],
+    context: &RequestContext,
+    lang: Lang,
+) -> ConditionOutcome {
+    let key = &c.key;
     let value = values.first().map_or("", String::as_str);
-    match judge(c, value, context) {
-        Ok(v) => outcome(
-            v.passes,
-            format!(
-                "{} is {value}, which {}, {}",
-                c.key,
-                v.clause,
-                verb(c, v.passes)
-            ),
-        ),
-        Err(why) => outcome(
-            false,
-            format!("{} is {value}, {why}, {}", c.key, verb(c, false)),
-        ),
+    match judge(c, value, context, lang) {
+        Ok(v) => {
+            let (clause, verb) = (v.clause, verb(c, v.passes, lang));
+            outcome(
+                v.passes,
+                say!(
+                    lang,
+                    "{key} is {value}, which {clause}, {verb}",
+                    "{key} の値は {value} で、{clause}ため、{verb}"
+                ),
+            )
+        }
+        Err(why) => {
+            let verb = verb(c, false, lang);
+            outcome(
+                false,
+                say!(
+                    lang,
+                    "{key} is {value}, {why}, {verb}",
+                    "{key} の値は {value} ですが、{why}。そのため、{verb}"
+                ),
+            )
+        }
     }
 }
 
-fn for_all(c: &Condition, values: &[String], context: &RequestContext) -> ConditionOutcome {
-    for value in values {
-        match judge(c, value, context) {
-            Ok(v) if v.passes => {}
-            Ok(v) => {
-                let reason = format!(
-                    "{} has the value {value}, which {}, {}",
-                    c.key,
-                    v.clause,
-                    verb(c, false)
-                );
-                return outcome(false, reason);
-            }
-            Err(why) => {
-                return outcome(
-                    false,
-                    format!("{} has the value {value}, {why}, {}", c.key, verb(c, false)),
-                );
-            }
+/// One value of a multivalued key that decides a set operator.
+fn has_value(c: &Condition, value: &str, judged: Result<Verdict, String>, lang: Lang) -> String {
+    let key = &c.key;
+    match judged {
+        Ok(v) => {
+            let (clause, verb) = (v.clause, verb(c, v.passes, lang));
+            say!(
+                lang,
+                "{key} has the value {value}, which {clause}, {verb}",
+                "{key} には値 {value} があり、{clause}ため、{verb}"
+            )
+        }
+        Err(why) => {
+            let verb = verb(c, false, lang);
+            say!(
+                lang,
+                "{key} has the value {value}, {why}, {verb}",
+                "{key} には値 {value} がありますが、{why}。そのため、{verb}"
+            )
         }
     }
-    let reason = format!(
-        "every value of {} ({}) satisfies {} {}, {}",
-        c.key,
-        values.join(", "),
-        c.operator.test.name(),
-        c.values.join(", "),
-        verb(c, true)
+}
+
+fn for_all(
+    c: &Condition,
+    values: &[String],
+    context: &RequestContext,
+    lang: Lang,
+) -> ConditionOutcome {
+    for value in values {
+        match judge(c, value, context, lang) {
+            Ok(v) if v.passes => {}
+            judged => return outcome(false, has_value(c, value, judged, lang)),
+        }
+    }
+    let (key, test, verb) = (&c.key, c.operator.test.name(), verb(c, true, lang));
+    let (values, policy) = (values.join(", "), c.values.join(", "));
+    let reason = say!(
+        lang,
+        "every value of {key} ({values}) satisfies {test} {policy}, {verb}",
+        "{key} のすべての値 ({values}) が {test} {policy} を満たすため、{verb}"
     );
     outcome(true, reason)
 }
 
-fn for_any(c: &Condition, values: &[String], context: &RequestContext) -> ConditionOutcome {
+fn for_any(
+    c: &Condition,
+    values: &[String],
+    context: &RequestContext,
+    lang: Lang,
+) -> ConditionOutcome {
     for value in values {
-        match judge(c, value, context) {
-            Ok(v) if v.passes => {
-                let reason = format!(
-                    "{} has the value {value}, which {}, {}",
-                    c.key,
-                    v.clause,
-                    verb(c, true)
-                );
-                return outcome(true, reason);
-            }
+        match judge(c, value, context, lang) {
+            Ok(v) if v.passes => return outcome(true, has_value(c, value, Ok(v), lang)),
             Ok(_) => {}
-            Err(why) => {
-                return outcome(
-                    false,
-                    format!("{} has the value {value}, {why}, {}", c.key, verb(c, false)),
-                );
-            }
+            judged => return outcome(false, has_value(c, value, judged, lang)),
         }
     }
-    let reason = format!(
-        "no value of {} ({}) satisfies {} {}, {}",
-        c.key,
-        values.join(", "),
-        c.operator.test.name(),
-        c.values.join(", "),
-        verb(c, false)
+    let (key, test, verb) = (&c.key, c.operator.test.name(), verb(c, false, lang));
+    let (values, policy) = (values.join(", "), c.values.join(", "));
+    let reason = say!(
+        lang,
+        "no value of {key} ({values}) satisfies {test} {policy}, {verb}",
+        "{key} の値 ({values}) のいずれも {test} {policy} を満たさないため、{verb}"
     );
     outcome(false, reason)
 }
@@ -182,38 +257,61 @@ fn for_any(c: &Condition, values: &[String], context: &RequestContext) -> Condit
 /// Compares one request value with every policy value: OR in the positive sense, then the
 /// negation for negated operators (which makes it NOR). `Err` says why the comparison could not
 /// be made ("which is not a number").
-fn judge(c: &Condition, value: &str, context: &RequestContext) -> Result<Verdict, String> {
+fn judge(
+    c: &Condition,
+    value: &str,
+    context: &RequestContext,
+    lang: Lang,
+) -> Result<Verdict, String> {
     let test = c.operator.test;
+    let relation = relation(base(test), lang);
     let mut unresolved: Option<String> = None;
     for (policy, raw) in c.compiled.iter().zip(&c.values) {
         // Thousands of policy values against thousands of request values: the request's time
         // limit is checked per comparison (its result is replaced by an error).
         if context.out_of_time() {
-            return Err("but the request ran out of time".into());
+            return Err(say!(
+                lang,
+                "but the request ran out of time",
+                "しかしリクエストの制限時間を超えた"
+            ));
         }
         match check(test, policy, value, context) {
             Check::Yes => {
-                let (positive, _) = relation(base(test));
+                let positive = relation.positive;
                 return Ok(Verdict {
                     passes: !test.is_negated(),
-                    clause: format!("{positive} {raw}"),
+                    clause: say!(lang, "{positive} {raw}", "{raw} {positive}"),
                 });
             }
             Check::No => {}
             Check::Unresolved(key) => unresolved = unresolved.or(Some(key)),
-            Check::BadRequest(why) => return Err(format!("which {why}")),
-            Check::BadPolicy(why) => return Err(format!("but {why}")),
+            Check::BadRequest(expected) => return Err(request_not(expected, lang).to_string()),
+            Check::BadPolicy(BadPolicy::Unreadable(expected)) => {
+                return Err(match lang {
+                    Lang::En => format!("but {}", policy_not(expected, raw, lang)),
+                    Lang::Ja => policy_not(expected, raw, lang),
+                });
+            }
+            Check::BadPolicy(BadPolicy::Resolves(text)) => {
+                return Err(say!(
+                    lang,
+                    "but the policy value resolves to `{text}`, which is not true or false",
+                    "ポリシーの値は `{text}` に解決され、true または false ではありません"
+                ));
+            }
         }
     }
-    let (_, negative) = relation(base(test));
-    let list = match c.values.as_slice() {
-        [one] => one.clone(),
-        many => format!("any of {}", many.join(", ")),
+    let mut clause = match (c.values.as_slice(), lang) {
+        ([one], _) => say!(lang, "{} {one}", "{one} {}", relation.negative),
+        (many, Lang::En) => format!("{} any of {}", relation.negative, many.join(", ")),
+        (many, Lang::Ja) => format!("{} {}", many.join(", "), relation.negative_any),
     };
-    let mut clause = format!("{negative} {list}");
     if let Some(key) = unresolved {
-        clause.push_str(&format!(
-            " (the policy variable ${{{key}}} cannot be resolved from the request, so its value matches nothing)"
+        clause.push_str(&say!(
+            lang,
+            " (the policy variable ${{{key}}} cannot be resolved from the request, so its value matches nothing)",
+            " (ポリシー変数 ${{{key}}} をリクエストから解決できないため、その値は何にも一致しない)"
         ));
     }
     Ok(Verdict {
@@ -222,26 +320,133 @@ fn judge(c: &Condition, value: &str, context: &RequestContext) -> Result<Verdict
     })
 }
 
-/// How a reason states that a value does, or does not, satisfy a positive operator.
-fn relation(test: Test) -> (&'static str, &'static str) {
+/// Why a request value cannot be read: "which is not a number" ("これは数値ではありません").
+fn request_not(expected: Expected, lang: Lang) -> &'static str {
+    match expected {
+        Expected::Number => lang.pick("which is not a number", "これは数値ではありません"),
+        Expected::Date => lang.pick(
+            "which is not a date (W3C ISO 8601 such as 2024-01-31T12:00:00Z, or epoch seconds)",
+            "これは日付ではありません (2024-01-31T12:00:00Z のような W3C ISO 8601 形式か、エポック秒で指定します)",
+        ),
+        Expected::Bool => lang.pick(
+            "which is not true or false",
+            "これは true でも false でもありません",
+        ),
+        Expected::Base64 => lang.pick("which is not base64", "これは base64 ではありません"),
+        Expected::Ip => lang.pick(
+            "which is not an IP address",
+            "これは IP アドレスではありません",
+        ),
+    }
+}
+
+/// Why a policy value cannot be read: "the policy value `x` is not a number".
+fn policy_not(expected: Expected, raw: &str, lang: Lang) -> String {
+    match expected {
+        Expected::Number => say!(
+            lang,
+            "the policy value `{raw}` is not a number",
+            "ポリシーの値 `{raw}` は数値ではありません"
+        ),
+        Expected::Date => say!(
+            lang,
+            "the policy value `{raw}` is not a date",
+            "ポリシーの値 `{raw}` は日付ではありません"
+        ),
+        Expected::Bool => say!(
+            lang,
+            "the policy value `{raw}` is not true or false",
+            "ポリシーの値 `{raw}` は true でも false でもありません"
+        ),
+        Expected::Base64 => say!(
+            lang,
+            "the policy value `{raw}` is not base64",
+            "ポリシーの値 `{raw}` は base64 ではありません"
+        ),
+        Expected::Ip => say!(
+            lang,
+            "the policy value `{raw}` is not an IP address or CIDR range",
+            "ポリシーの値 `{raw}` は IP アドレスでも CIDR 範囲でもありません"
+        ),
+    }
+}
+
+/// How a reason states that a value does, or does not, satisfy a positive operator. English
+/// puts the phrase before the policy value ("is not in 203.0.113.0/24"), Japanese after it
+/// ("203.0.113.0/24 の範囲内にない"); `negative_any` follows a list of values in Japanese.
+struct Relation {
+    positive: &'static str,
+    negative: &'static str,
+    negative_any: &'static str,
+}
+
+fn relation(test: Test, lang: Lang) -> Relation {
     use Test::*;
-    match test {
-        StringEqualsIgnoreCase => (
+    let (positive, negative, negative_any) = match (test, lang) {
+        (StringEqualsIgnoreCase, Lang::En) => (
             "equals, ignoring case,",
             "does not equal, even ignoring case,",
+            "",
         ),
-        StringLike | ArnLike => ("matches", "does not match"),
-        NumericLessThan => ("is less than", "is not less than"),
-        NumericLessThanEquals => ("is at most", "is more than"),
-        NumericGreaterThan => ("is more than", "is not more than"),
-        NumericGreaterThanEquals => ("is at least", "is less than"),
-        DateEquals => ("is the same instant as", "is not the same instant as"),
-        DateLessThan => ("is before", "is not before"),
-        DateLessThanEquals => ("is at or before", "is after"),
-        DateGreaterThan => ("is after", "is not after"),
-        DateGreaterThanEquals => ("is at or after", "is before"),
-        Bool => ("is", "is not"),
-        IpAddress => ("is in", "is not in"),
-        _ => ("equals", "does not equal"),
+        (StringEqualsIgnoreCase, Lang::Ja) => (
+            "と大文字と小文字を区別せずに等しい",
+            "と大文字と小文字を区別しなくても等しくない",
+            "のいずれとも、大文字と小文字を区別しなくても等しくない",
+        ),
+        (StringLike | ArnLike, Lang::En) => ("matches", "does not match", ""),
+        (StringLike | ArnLike, Lang::Ja) => {
+            ("に一致する", "に一致しない", "のいずれにも一致しない")
+        }
+        (NumericLessThan, Lang::En) => ("is less than", "is not less than", ""),
+        (NumericLessThan, Lang::Ja) => ("より小さい", "より小さくない", "のいずれよりも小さくない"),
+        (NumericLessThanEquals, Lang::En) => ("is at most", "is more than", ""),
+        (NumericLessThanEquals, Lang::Ja) => ("以下である", "より大きい", "のいずれよりも大きい"),
+        (NumericGreaterThan, Lang::En) => ("is more than", "is not more than", ""),
+        (NumericGreaterThan, Lang::Ja) => {
+            ("より大きい", "より大きくない", "のいずれよりも大きくない")
+        }
+        (NumericGreaterThanEquals, Lang::En) => ("is at least", "is less than", ""),
+        (NumericGreaterThanEquals, Lang::Ja) => {
+            ("以上である", "より小さい", "のいずれよりも小さい")
+        }
+        (DateEquals, Lang::En) => ("is the same instant as", "is not the same instant as", ""),
+        (DateEquals, Lang::Ja) => (
+            "と同じ時刻である",
+            "と同じ時刻ではない",
+            "のいずれとも同じ時刻ではない",
+        ),
+        (DateLessThan, Lang::En) => ("is before", "is not before", ""),
+        (DateLessThan, Lang::Ja) => ("より前である", "より前ではない", "のいずれよりも前ではない"),
+        (DateLessThanEquals, Lang::En) => ("is at or before", "is after", ""),
+        (DateLessThanEquals, Lang::Ja) => (
+            "と同時かそれより前である",
+            "より後である",
+            "のいずれよりも後である",
+        ),
+        (DateGreaterThan, Lang::En) => ("is after", "is not after", ""),
+        (DateGreaterThan, Lang::Ja) => {
+            ("より後である", "より後ではない", "のいずれよりも後ではない")
+        }
+        (DateGreaterThanEquals, Lang::En) => ("is at or after", "is before", ""),
+        (DateGreaterThanEquals, Lang::Ja) => (
+            "と同時かそれより後である",
+            "より前である",
+            "のいずれよりも前である",
+        ),
+        (Bool, Lang::En) => ("is", "is not", ""),
+        (Bool, Lang::Ja) => ("である", "ではない", "のいずれでもない"),
+        (IpAddress, Lang::En) => ("is in", "is not in", ""),
+        (IpAddress, Lang::Ja) => (
+            "の範囲内にある",
+            "の範囲内にない",
+            "のいずれの範囲内にもない",
+        ),
+        (_, Lang::En) => ("equals", "does not equal", ""),
+        (_, Lang::Ja) => ("と等しい", "と等しくない", "のいずれとも等しくない"),
+    };
+    Relation {
+        positive,
+        negative,
+        negative_any,
     }
 }

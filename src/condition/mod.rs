@@ -22,6 +22,7 @@ pub use context::{ContextEntry, ContextSource, ContextValue, RequestContext};
 pub use operator::{Family, Operator, OperatorError, SetQualifier, Test};
 pub use variables::{has_variables, substitute};
 
+use crate::lang::Lang;
 use crate::policy::Place;
 
 /// One operator applied to one key, with its values compiled.
@@ -72,9 +73,9 @@ impl Condition {
         }
     }
 
-    /// Evaluates this condition against a request's context.
-    pub fn evaluate(&self, context: &RequestContext) -> ConditionOutcome {
-        evaluate::evaluate(self, context)
+    /// Evaluates this condition against a request's context; the reason is written in `lang`.
+    pub fn evaluate(&self, context: &RequestContext, lang: Lang) -> ConditionOutcome {
+        evaluate::evaluate(self, context, lang)
     }
 }
 

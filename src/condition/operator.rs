@@ -4,6 +4,8 @@
 //! Source: IAM User Guide, "IAM JSON policy elements: Condition operators" and "Multivalued
 //! context keys" (see shared/docs/aws-iam-sts-semantics.md §6.1).
 
+use crate::lang::{say, Lang};
+
 /// The operator families of the IAM User Guide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
@@ -168,8 +170,39 @@ pub struct Operator {
 
 /// Why a name is not a condition operator.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OperatorError {
-    pub message: String,
+pub enum OperatorError {
+    /// Not an operator; `close` is the operator it differs from only in case, or contains.
+    Unknown {
+        raw: String,
+        close: Option<&'static str>,
+    },
+    /// `NullIfExists`.
+    NullIfExists,
+}
+
+impl OperatorError {
+    /// The sentence, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OperatorError::Unknown {
+                raw,
+                close: Some(name),
+            } => say!(lang,
+                "`{raw}` is not a condition operator; operator names are case-sensitive: did you mean `{name}`?",
+                "`{raw}` は条件演算子ではありません。演算子名では大文字と小文字が区別されます。`{name}` のことですか?"),
+            OperatorError::Unknown { raw, close: None } => say!(
+                lang,
+                "`{raw}` is not a condition operator",
+                "`{raw}` は条件演算子ではありません"
+            ),
+            OperatorError::NullIfExists => lang
+                .pick(
+                    "`Null` cannot take `IfExists`: `Null` itself tests whether the key exists",
+                    "`Null` には `IfExists` を付けられません。`Null` 自体がキーの有無を判定します",
+                )
+                .to_string(),
+        }
+    }
 }
 
 impl Operator {
@@ -191,15 +224,12 @@ impl Operator {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, t)| *t)
-            .ok_or_else(|| OperatorError {
-                message: unknown_operator_message(raw),
+            .ok_or_else(|| OperatorError::Unknown {
+                raw: raw.to_string(),
+                close: close_operator(raw),
             })?;
         if test == Test::Null && if_exists {
-            return Err(OperatorError {
-                message:
-                    "`Null` cannot take `IfExists`: `Null` itself tests whether the key exists"
-                        .into(),
-            });
+            return Err(OperatorError::NullIfExists);
         }
         Ok(Operator {
             test,
@@ -214,15 +244,15 @@ impl Operator {
     }
 }
 
-fn unknown_operator_message(raw: &str) -> String {
+/// The operator a mistyped name most likely meant: one it ends with or contains, ignoring case.
+fn close_operator(raw: &str) -> Option<&'static str> {
     let lower = raw.to_ascii_lowercase();
-    let close = TESTS.iter().find(|(n, _)| {
-        lower.ends_with(&n.to_ascii_lowercase()) || lower.contains(&n.to_ascii_lowercase())
-    });
-    match close {
-        Some((name, _)) => format!("`{raw}` is not a condition operator; operator names are case-sensitive: did you mean `{name}`?"),
-        None => format!("`{raw}` is not a condition operator"),
-    }
+    TESTS
+        .iter()
+        .find(|(n, _)| {
+            lower.ends_with(&n.to_ascii_lowercase()) || lower.contains(&n.to_ascii_lowercase())
+        })
+        .map(|(name, _)| *name)
 }
 
 #[cfg(test)]
@@ -241,12 +271,18 @@ mod tests {
 
     #[test]
     fn refuses_unknown_and_null_if_exists() {
-        assert!(Operator::parse("stringequals")
-            .unwrap_err()
-            .message
-            .contains("StringEquals"));
+        let lower = Operator::parse("stringequals").unwrap_err();
+        assert!(lower
+            .message(Lang::En)
+            .contains("did you mean `StringEquals`?"));
+        assert!(lower
+            .message(Lang::Ja)
+            .contains("`StringEquals` のことですか?"));
         assert!(Operator::parse("StringEqual").is_err());
-        assert!(Operator::parse("NullIfExists").is_err());
+        assert_eq!(
+            Operator::parse("NullIfExists").unwrap_err(),
+            OperatorError::NullIfExists
+        );
         assert!(Operator::parse("ForSomeValues:StringEquals").is_err());
     }
 }

@@ -40,7 +40,7 @@ fn run(rows: &[Row], variables: bool) {
     for (i, (operator, key, values, request, expected)) in rows.iter().enumerate() {
         let c = condition(operator, key, values, variables);
         let ctx = context(key, request);
-        let out = c.evaluate(&ctx);
+        let out = c.evaluate(&ctx, Lang::En);
         assert_eq!(
             out.matched, *expected,
             "row {i}: {operator} {key} {values:?}: {}",
@@ -51,6 +51,84 @@ fn run(rows: &[Row], variables: bool) {
             "row {i}: reason names the key: {}",
             out.reason
         );
+        // The same verdict in Japanese, with a Japanese reason that names the key.
+        let ja = c.evaluate(&ctx, Lang::Ja);
+        assert_eq!(ja.matched, out.matched, "row {i}: {}", ja.reason);
+        assert!(
+            ja.reason.contains(key) && ja.reason.contains("一致"),
+            "row {i}: {}",
+            ja.reason
+        );
+    }
+}
+
+/// Reasons in Japanese: the key, the value and the operator as written, the relation after the
+/// policy value as Japanese puts it.
+#[test]
+fn reasons_in_japanese() {
+    use V::*;
+    let cases: &[(&str, &str, &[&str], V, &str)] = &[
+        (
+            "StringEquals",
+            "aws:PrincipalTag/team",
+            &["red", "green"],
+            One("blue"),
+            "aws:PrincipalTag/team の値は blue で、red, green のいずれとも等しくないため、StringEquals は一致しません",
+        ),
+        (
+            "NumericLessThan",
+            "s3:max-keys",
+            &["10"],
+            One("5"),
+            "s3:max-keys の値は 5 で、10 より小さいため、NumericLessThan は一致します",
+        ),
+        (
+            "NumericLessThan",
+            "s3:max-keys",
+            &["10"],
+            One("10abc"),
+            "s3:max-keys の値は 10abc ですが、これは数値ではありません。そのため、NumericLessThan は一致しません",
+        ),
+        (
+            "StringEqualsIfExists",
+            "aws:RequestedRegion",
+            &["eu-west-1"],
+            Absent,
+            "aws:RequestedRegion はリクエストに含まれていません。IfExists は存在しないキーに一致するため、StringEqualsIfExists は一致します",
+        ),
+        (
+            "Bool",
+            "aws:MultiFactorAuthPresent",
+            &["true"],
+            Absent,
+            "aws:MultiFactorAuthPresent はリクエストに含まれていません。そのため、Bool は一致しません",
+        ),
+        (
+            "Null",
+            "aws:TokenIssueTime",
+            &["true"],
+            Absent,
+            "aws:TokenIssueTime はリクエストに含まれていないため、Null true は一致します",
+        ),
+        (
+            "ForAnyValue:StringLike",
+            "aws:TagKeys",
+            &["env*"],
+            Many(&["team", "env-name"]),
+            "aws:TagKeys には値 env-name があり、env* に一致するため、ForAnyValue:StringLike は一致します",
+        ),
+        (
+            "ForAllValues:StringEquals",
+            "aws:TagKeys",
+            &["team"],
+            Many(&["team", "env"]),
+            "aws:TagKeys には値 env があり、team と等しくないため、ForAllValues:StringEquals は一致しません",
+        ),
+    ];
+    for (operator, key, values, request, expected) in cases {
+        let c = condition(operator, key, values, false);
+        let out = c.evaluate(&context(key, request), Lang::Ja);
+        assert_eq!(out.reason, *expected);
     }
 }
 
@@ -259,8 +337,8 @@ fn missing_keys_and_if_exists() {
         ],
         true,
     );
-    let out =
-        condition("StringEquals", "sts:ExternalId", &["x"], true).evaluate(&RequestContext::new());
+    let out = condition("StringEquals", "sts:ExternalId", &["x"], true)
+        .evaluate(&RequestContext::new(), Lang::En);
     assert_eq!(
         out.reason,
         "sts:ExternalId is absent from the request, so StringEquals does not match"
@@ -341,7 +419,7 @@ fn numeric_operators_parse_strictly() {
         false,
     );
     let c = condition("NumericEquals", "s3:max-keys", &["10"], false);
-    let out = c.evaluate(&context("s3:max-keys", &V::One("10abc")));
+    let out = c.evaluate(&context("s3:max-keys", &V::One("10abc")), Lang::En);
     assert!(
         out.reason.contains("10abc, which is not a number"),
         "{}",
@@ -498,7 +576,7 @@ fn bool_binary_ip_operators() {
         false,
     );
     let c = condition("IpAddress", "aws:SourceIp", &["203.0.113.0/24"], false);
-    let out = c.evaluate(&context("aws:SourceIp", &V::One("198.51.100.7")));
+    let out = c.evaluate(&context("aws:SourceIp", &V::One("198.51.100.7")), Lang::En);
     assert_eq!(
         out.reason,
         "aws:SourceIp is 198.51.100.7, which is not in 203.0.113.0/24, so IpAddress does not match"
@@ -760,7 +838,7 @@ fn policy_variables_in_conditions() {
         &["${aws:PrincipalTag/dept}"],
         true,
     );
-    let out = c.evaluate(&context("aws:ResourceTag/team", &V::One("blue")));
+    let out = c.evaluate(&context("aws:ResourceTag/team", &V::One("blue")), Lang::En);
     assert!(
         out.reason
             .contains("${aws:PrincipalTag/dept} cannot be resolved"),

@@ -26,8 +26,29 @@ pub(crate) enum PolicyValue {
     Null(bool),
     /// A value with policy variables, substituted per request.
     Template(Vec<Piece>),
-    /// A value the operator cannot read, and why.
-    Invalid(String),
+    /// A value the operator cannot read: what it should have been.
+    Invalid(Expected),
+}
+
+/// What a value should have been, for the sentence that says it is not (written in the
+/// explanation's language by `evaluate`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Expected {
+    Number,
+    Date,
+    Bool,
+    Base64,
+    /// An IP address (a request value) or an IP address or CIDR range (a policy value).
+    Ip,
+}
+
+/// Why a policy value cannot be compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum BadPolicy {
+    /// The value as written is not what the operator reads.
+    Unreadable(Expected),
+    /// A `Bool` value with policy variables resolves to this text, which is not true or false.
+    Resolves(String),
 }
 
 /// The outcome of comparing one request value with one policy value.
@@ -35,11 +56,10 @@ pub(crate) enum PolicyValue {
 pub(crate) enum Check {
     Yes,
     No,
-    /// The request value cannot be read by this operator; the predicate says why ("is not a
-    /// number").
-    BadRequest(String),
-    /// The policy value cannot be read by this operator; the sentence says why.
-    BadPolicy(String),
+    /// The request value cannot be read by this operator: what it should have been.
+    BadRequest(Expected),
+    /// The policy value cannot be read by this operator, and why.
+    BadPolicy(BadPolicy),
     /// A policy variable (named) cannot be resolved, so this value matches nothing.
     Unresolved(String),
 }
@@ -66,8 +86,7 @@ pub(crate) fn compile(test: Test, raw: &str, variables: bool) -> PolicyValue {
             return PolicyValue::Template(pieces);
         }
     }
-    let invalid =
-        |what: &str| PolicyValue::Invalid(format!("the policy value `{raw}` is not {what}"));
+    let invalid = PolicyValue::Invalid;
     match base(test) {
         Test::StringLike => PolicyValue::Glob(Wildcard::new(raw)),
         Test::ArnLike => PolicyValue::Arn(ArnGlob::new(&tokens_of(raw))),
@@ -75,19 +94,22 @@ pub(crate) fn compile(test: Test, raw: &str, variables: bool) -> PolicyValue {
             Family::String => PolicyValue::Text(raw.to_string()),
             Family::Numeric => match numeric::parse(raw) {
                 Some(_) => PolicyValue::Number(raw.to_string()),
-                None => invalid("a number"),
+                None => invalid(Expected::Number),
             },
-            Family::Date => date::parse(raw).map_or_else(|| invalid("a date"), PolicyValue::Date),
+            Family::Date => {
+                date::parse(raw).map_or_else(|| invalid(Expected::Date), PolicyValue::Date)
+            }
             Family::Bool => {
-                boolean::parse(raw).map_or_else(|| invalid("true or false"), PolicyValue::Bool)
+                boolean::parse(raw).map_or_else(|| invalid(Expected::Bool), PolicyValue::Bool)
             }
             Family::Binary => {
-                binary::decode(raw).map_or_else(|| invalid("base64"), PolicyValue::Binary)
+                binary::decode(raw).map_or_else(|| invalid(Expected::Base64), PolicyValue::Binary)
             }
-            Family::Ip => ip::parse_cidr(raw)
-                .map_or_else(|| invalid("an IP address or CIDR range"), PolicyValue::Ip),
+            Family::Ip => {
+                ip::parse_cidr(raw).map_or_else(|| invalid(Expected::Ip), PolicyValue::Ip)
+            }
             Family::Null => {
-                boolean::parse(raw).map_or_else(|| invalid("true or false"), PolicyValue::Null)
+                boolean::parse(raw).map_or_else(|| invalid(Expected::Bool), PolicyValue::Null)
             }
             Family::Arn => PolicyValue::Arn(ArnGlob::new(&tokens_of(raw))),
         },
@@ -111,33 +133,30 @@ pub(crate) fn check(
 ) -> Check {
     let test = base(test);
     match policy {
-        PolicyValue::Invalid(why) => Check::BadPolicy(why.clone()),
+        PolicyValue::Invalid(expected) => Check::BadPolicy(BadPolicy::Unreadable(*expected)),
         PolicyValue::Template(pieces) => check_template(test, pieces, request, context),
         PolicyValue::Text(text) => check_text(test, text, request),
         PolicyValue::Glob(glob) => yes(glob.matches(request)),
         PolicyValue::Arn(glob) => yes(is_arn(request) && glob.matches(request)),
         PolicyValue::Number(text) => match (numeric::parse(text), numeric::parse(request)) {
             (Some(p), Some(r)) => yes(ordered(test, r.compare(&p))),
-            _ => Check::BadRequest("is not a number".into()),
+            _ => Check::BadRequest(Expected::Number),
         },
         PolicyValue::Date(p) => match date::parse(request) {
             Some(r) => yes(ordered(test, r.cmp(p))),
-            None => Check::BadRequest(
-                "is not a date (W3C ISO 8601 such as 2024-01-31T12:00:00Z, or epoch seconds)"
-                    .into(),
-            ),
+            None => Check::BadRequest(Expected::Date),
         },
         PolicyValue::Bool(p) => match boolean::parse(request) {
             Some(r) => yes(r == *p),
-            None => Check::BadRequest("is not true or false".into()),
+            None => Check::BadRequest(Expected::Bool),
         },
         PolicyValue::Binary(p) => match binary::decode(request) {
             Some(r) => yes(r == *p),
-            None => Check::BadRequest("is not base64".into()),
+            None => Check::BadRequest(Expected::Base64),
         },
         PolicyValue::Ip(cidr) => match ip::parse_address(request) {
             Some(r) => yes(cidr.contains(r)),
-            None => Check::BadRequest("is not an IP address".into()),
+            None => Check::BadRequest(Expected::Ip),
         },
         PolicyValue::Null(_) => Check::No,
     }
@@ -182,9 +201,7 @@ fn check_template(test: Test, pieces: &[Piece], request: &str, context: &Request
         _ => match substitute_pieces(pieces, context) {
             Some(text) if test == Test::Bool => match boolean::parse(&text) {
                 Some(p) => check(test, &PolicyValue::Bool(p), request, context),
-                None => Check::BadPolicy(format!(
-                    "the policy value resolves to `{text}`, which is not true or false"
-                )),
+                None => Check::BadPolicy(BadPolicy::Resolves(text)),
             },
             Some(text) => check_text(test, &text, request),
             None => unresolved(),

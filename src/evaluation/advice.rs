@@ -1,5 +1,6 @@
 //! "What would change the outcome": sentences that point at the statement to edit.
 
+use crate::lang::{gap, say, Lang};
 use crate::policy::PolicyKind;
 
 use super::decide::{Evaluated, Outcome};
@@ -13,22 +14,28 @@ pub(super) fn changes(
     caller: &CallerSide,
     request: &Request,
 ) -> Vec<String> {
+    let lang = request.lang;
     match outcome.decision {
-        Decision::Allowed => allowed(outcome),
-        Decision::ExplicitDeny => explicit(eval),
+        Decision::Allowed => allowed(outcome, lang),
+        Decision::ExplicitDeny => explicit(eval, lang),
         _ => implicit(outcome, eval, caller, request),
     }
 }
 
-fn allowed(outcome: &Outcome) -> Vec<String> {
+fn allowed(outcome: &Outcome, lang: Lang) -> Vec<String> {
     outcome
         .deciding
         .iter()
-        .map(|d| format!("Removing the Allow at {} in {} would take this access away unless another statement grants it.", d.pointer, d.policy))
+        .map(|d| {
+            let (pointer, policy, gap) = (&d.pointer, &d.policy, gap(&d.policy));
+            say!(lang,
+                "Removing the Allow at {pointer} in {policy} would take this access away unless another statement grants it.",
+                "{policy}{gap}の {pointer} にある Allow を削除すると、ほかのステートメントが許可しない限り、このアクセスはできなくなります。")
+        })
         .collect()
 }
 
-fn explicit(eval: &Evaluated) -> Vec<String> {
+fn explicit(eval: &Evaluated, lang: Lang) -> Vec<String> {
     eval.all()
         .flat_map(|p| {
             p.trace
@@ -39,33 +46,39 @@ fn explicit(eval: &Evaluated) -> Vec<String> {
         })
         .map(|(p, s)| {
             let conditions: Vec<&str> = s.conditions.iter().map(|c| c.reason.as_str()).collect();
+            let (name, label, pointer) = (s.name(lang), &p.trace.label, &s.pointer);
+            let gap = gap(label);
             if conditions.is_empty() {
-                format!(
-                    "Remove or narrow {} of {} ({}); nothing can override an explicit deny.",
-                    s.name(),
-                    p.trace.label,
-                    s.pointer
-                )
+                say!(lang,
+                    "Remove or narrow {name} of {label} ({pointer}); nothing can override an explicit deny.",
+                    "{label}{gap}の{name} ({pointer}) を削除するか、対象を絞り込んでください。明示的な拒否は何によっても上書きできません。")
             } else {
-                format!(
-                    "Remove or narrow {} of {} ({}), or make its condition false (now: {}).",
-                    s.name(),
-                    p.trace.label,
-                    s.pointer,
-                    conditions.join("; ")
-                )
+                let now = conditions.join("; ");
+                say!(lang,
+                    "Remove or narrow {name} of {label} ({pointer}), or make its condition false (now: {now}).",
+                    "{label}{gap}の{name} ({pointer}) を削除するか対象を絞り込む、またはその条件が成り立たないようにしてください (現在: {now})。")
             }
         })
         .collect()
 }
 
 /// The first element that failed in a statement whose action matched.
-fn why_not(s: &StatementTrace) -> Option<String> {
+fn why_not(s: &StatementTrace, lang: Lang) -> Option<String> {
     if let Some(r) = s.resource.as_ref().filter(|r| !r.matched) {
-        return Some(format!("its Resource does not match: {}", r.detail));
+        let detail = &r.detail;
+        return Some(say!(
+            lang,
+            "its Resource does not match: {detail}",
+            "Resource が一致しません: {detail}"
+        ));
     }
     if let Some(p) = s.principal.as_ref().filter(|p| !p.matched) {
-        return Some(format!("its Principal {}", p.detail));
+        let detail = &p.detail;
+        return Some(say!(
+            lang,
+            "its Principal {detail}",
+            "Principal が {detail}"
+        ));
     }
     let failed: Vec<&str> = s
         .conditions
@@ -73,10 +86,17 @@ fn why_not(s: &StatementTrace) -> Option<String> {
         .filter(|c| !c.matched)
         .map(|c| c.reason.as_str())
         .collect();
-    (!failed.is_empty()).then(|| format!("its condition fails: {}", failed.join("; ")))
+    (!failed.is_empty()).then(|| {
+        let failed = failed.join("; ");
+        say!(
+            lang,
+            "its condition fails: {failed}",
+            "条件が満たされていません: {failed}"
+        )
+    })
 }
 
-fn near_misses<'a>(outcomes: impl Iterator<Item = &'a PolicyOutcome>) -> Vec<String> {
+fn near_misses<'a>(outcomes: impl Iterator<Item = &'a PolicyOutcome>, lang: Lang) -> Vec<String> {
     outcomes
         .flat_map(|p| {
             p.trace
@@ -86,12 +106,13 @@ fn near_misses<'a>(outcomes: impl Iterator<Item = &'a PolicyOutcome>) -> Vec<Str
                 .map(move |s| (p, s))
         })
         .filter_map(|(p, s)| {
-            why_not(s).map(|why| {
-                format!(
-                    "{} of {} ({}) allows the action, but {why}.",
-                    s.name(),
-                    p.trace.label,
-                    s.pointer
+            why_not(s, lang).map(|why| {
+                let (name, label, pointer) = (s.name(lang), &p.trace.label, &s.pointer);
+                let gap = gap(label);
+                say!(
+                    lang,
+                    "{name} of {label} ({pointer}) allows the action, but {why}.",
+                    "{label}{gap}の{name} ({pointer}) はこのアクションを許可していますが、{why}。"
                 )
             })
         })
@@ -105,28 +126,44 @@ fn implicit(
     request: &Request,
 ) -> Vec<String> {
     let who = caller.caller.display_arn();
-    let (action, resource) = (request.action, request.resource);
+    let (action, resource, lang) = (request.action, request.resource, request.lang);
     let Some(kind) = outcome.cause else {
         return Vec::new();
     };
     let mut out = match kind {
-        PolicyKind::Identity => near_misses(eval.identity.iter()),
-        PolicyKind::Boundary => near_misses(eval.boundary.iter()),
-        PolicyKind::Session => near_misses(eval.session.iter()),
-        PolicyKind::Trust | PolicyKind::Resource => near_misses(eval.resource.iter()),
-        PolicyKind::Scp => near_misses(eval.scps.iter().flat_map(|(_, l)| l.iter())),
-        PolicyKind::Rcp => near_misses(eval.rcps.iter().flat_map(|(_, l)| l.iter())),
+        PolicyKind::Identity => near_misses(eval.identity.iter(), lang),
+        PolicyKind::Boundary => near_misses(eval.boundary.iter(), lang),
+        PolicyKind::Session => near_misses(eval.session.iter(), lang),
+        PolicyKind::Trust | PolicyKind::Resource => near_misses(eval.resource.iter(), lang),
+        PolicyKind::Scp => near_misses(eval.scps.iter().flat_map(|(_, l)| l.iter()), lang),
+        PolicyKind::Rcp => near_misses(eval.rcps.iter().flat_map(|(_, l)| l.iter()), lang),
     };
     let named_account = eval.resource_match() == Some(crate::matching::PrincipalMatchKind::Account);
     out.push(match kind {
-        PolicyKind::Identity if named_account && kind_is_trust(eval) => format!("The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource}."),
-        PolicyKind::Identity => format!("Give {who} an identity-based policy that allows {action} on {resource}."),
-        PolicyKind::Boundary => format!("Allow {action} in the permissions boundary of {who} (the boundary caps every identity-based allow), or remove the boundary."),
-        PolicyKind::Session => format!("The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none."),
-        PolicyKind::Trust => format!("Add a statement to the role's trust policy that allows {action} for {who} (by its ARN or its account)."),
-        PolicyKind::Resource => format!("Add a statement to the resource-based policy of {resource} that allows {action} for {who}, or, in the same account, give {who} an identity-based policy that allows it."),
-        PolicyKind::Scp => format!("Allow {action} in an SCP at every level of the organization path of {who} (FullAWSAccess allows everything)."),
-        PolicyKind::Rcp => format!("Allow {action} in an RCP at every level of the resource's organization path (RCPFullAWSAccess allows everything)."),
+        PolicyKind::Identity if named_account && kind_is_trust(eval) => say!(lang,
+            "The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource}.",
+            "信頼ポリシーはアカウントを指定しているため、{who} には {resource} に対する {action} を許可するアイデンティティベースのポリシーも必要です。"),
+        PolicyKind::Identity => say!(lang,
+            "Give {who} an identity-based policy that allows {action} on {resource}.",
+            "{who} に、{resource} に対する {action} を許可するアイデンティティベースのポリシーを付与してください。"),
+        PolicyKind::Boundary => say!(lang,
+            "Allow {action} in the permissions boundary of {who} (the boundary caps every identity-based allow), or remove the boundary.",
+            "{who} のアクセス許可の境界で {action} を許可するか (境界は、アイデンティティベースのポリシーによるすべての許可の上限になります)、境界を削除してください。"),
+        PolicyKind::Session => say!(lang,
+            "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
+            "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
+        PolicyKind::Trust => say!(lang,
+            "Add a statement to the role's trust policy that allows {action} for {who} (by its ARN or its account).",
+            "{who} に {action} を許可するステートメントを、ロールの信頼ポリシーに追加してください ({who} の ARN またはそのアカウントで指定します)。"),
+        PolicyKind::Resource => say!(lang,
+            "Add a statement to the resource-based policy of {resource} that allows {action} for {who}, or, in the same account, give {who} an identity-based policy that allows it.",
+            "{resource} のリソースベースのポリシーに、{who} に {action} を許可するステートメントを追加してください。同じアカウント内であれば、{who} に {action} を許可するアイデンティティベースのポリシーを付与する方法もあります。"),
+        PolicyKind::Scp => say!(lang,
+            "Allow {action} in an SCP at every level of the organization path of {who} (FullAWSAccess allows everything).",
+            "{who} の組織パスのすべてのレベルで、SCP により {action} を許可してください (FullAWSAccess はすべてを許可します)。"),
+        PolicyKind::Rcp => say!(lang,
+            "Allow {action} in an RCP at every level of the resource's organization path (RCPFullAWSAccess allows everything).",
+            "リソースの組織パスのすべてのレベルで、RCP により {action} を許可してください (RCPFullAWSAccess はすべてを許可します)。"),
     });
     out
 }

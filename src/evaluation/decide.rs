@@ -1,5 +1,6 @@
 //! AWS's decision flow over the evaluated policies (semantics notes §1.1, §1.2, §2, §10).
 
+use crate::lang::{say, Lang};
 use crate::matching::{Caller, PrincipalMatchKind};
 use crate::policy::PolicyKind;
 
@@ -109,7 +110,7 @@ pub fn authorize(caller: &CallerSide, resource: &ResourceSide, request: &Request
         (Some(a), Some(b)) => a != b,
         _ => false,
     };
-    let outcome = decide(&eval, caller, resource, cross_account);
+    let outcome = decide(&eval, caller, resource, cross_account, request.lang);
     finish(outcome, eval, caller, resource, request, cross_account)
 }
 
@@ -167,18 +168,24 @@ fn statements_with(outcomes: &[&PolicyOutcome], effect: &str) -> Vec<StatementRe
         .collect()
 }
 
-fn decide(eval: &Evaluated, caller: &CallerSide, resource: &ResourceSide, cross: bool) -> Outcome {
-    if let Some(outcome) = explicit_deny(eval) {
+fn decide(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    resource: &ResourceSide,
+    cross: bool,
+    lang: Lang,
+) -> Outcome {
+    if let Some(outcome) = explicit_deny(eval, lang) {
         return outcome;
     }
     let is_service = matches!(caller.caller, Caller::Service { .. });
     // RCPs do not restrict AWS service principals; SCPs govern only the caller's account.
     if !is_service {
-        if let Some(outcome) = org_levels_deny(&eval.rcps, PolicyKind::Rcp, Side::Resource) {
+        if let Some(outcome) = org_levels_deny(&eval.rcps, PolicyKind::Rcp, Side::Resource, lang) {
             return outcome;
         }
     }
-    if let Some(outcome) = org_levels_deny(&eval.scps, PolicyKind::Scp, Side::Caller) {
+    if let Some(outcome) = org_levels_deny(&eval.scps, PolicyKind::Scp, Side::Caller, lang) {
         return outcome;
     }
     let resource_kind = resource
@@ -186,20 +193,20 @@ fn decide(eval: &Evaluated, caller: &CallerSide, resource: &ResourceSide, cross:
         .as_ref()
         .map_or(PolicyKind::Resource, |p| p.policy.kind);
     if caller.caller.account().is_none() {
-        return identityless(eval, resource_kind);
+        return identityless(eval, resource_kind, lang);
     }
     if cross {
-        cross_account(eval, caller, resource_kind)
+        cross_account(eval, caller, resource_kind, lang)
     } else if resource_kind == PolicyKind::Trust {
-        same_account_trust(eval, caller)
+        same_account_trust(eval, caller, lang)
     } else {
-        same_account(eval, caller, resource_kind)
+        same_account(eval, caller, resource_kind, lang)
     }
 }
 
 /// Step 2: one applying `Deny` in any policy decides. AWS names one policy type in its message;
 /// the order here follows the order in which the enforcement code lists them.
-fn explicit_deny(eval: &Evaluated) -> Option<Outcome> {
+fn explicit_deny(eval: &Evaluated, lang: Lang) -> Option<Outcome> {
     let denying: Vec<&PolicyOutcome> = eval
         .all()
         .filter(|p| p.trace.verdict == PolicyVerdict::Deny)
@@ -212,14 +219,15 @@ fn explicit_deny(eval: &Evaluated) -> Option<Outcome> {
         .iter()
         .map(|d| format!("{} ({})", d.policy, d.pointer))
         .collect();
+    let names = names.join("; ");
     Some(Outcome {
         decision: Decision::ExplicitDeny,
         denied_by: Some(kind),
         cause: Some(kind),
         refused_by: Some(side),
-        reasons: vec![format!(
-            "An explicit Deny applies, and an explicit deny in any policy overrides every Allow: {}.",
-            names.join("; ")
+        reasons: vec![say!(lang,
+            "An explicit Deny applies, and an explicit deny in any policy overrides every Allow: {names}.",
+            "明示的な Deny が適用されます。いずれかのポリシーにある明示的な拒否は、すべての Allow より優先されます: {names}。"
         )],
         deciding,
     })
@@ -242,6 +250,7 @@ fn org_levels_deny(
     levels: &[(String, Vec<PolicyOutcome>)],
     kind: PolicyKind,
     side: Side,
+    lang: Lang,
 ) -> Option<Outcome> {
     let (target, _) = levels.iter().find(|(_, outcomes)| {
         !outcomes
@@ -256,22 +265,34 @@ fn org_levels_deny(
     Some(Outcome::implicit(
         kind,
         side,
-        format!("No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it."),
+        say!(lang,
+            "No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it.",
+            "{target} にアタッチされた {name} のうち、このリクエストを許可するものはありません。組織のすべてのレベル (ルート、各 OU、アカウント) で許可されている必要があります。"),
     ))
 }
 
 /// Web identity, SAML and service callers have no identity policies: the resource-based policy
 /// (for them, the role's trust policy) alone decides (§1.3).
-fn identityless(eval: &Evaluated, resource_kind: PolicyKind) -> Outcome {
+fn identityless(eval: &Evaluated, resource_kind: PolicyKind, lang: Lang) -> Outcome {
+    let policy = resource_kind.name(lang);
     match eval.resource_match() {
-        Some(kind) => Outcome::allowed(
-            format!("The {} names the caller by {} and allows the request; this caller has no identity-based policies to consult.", resource_kind.aws_name(), principal_form(kind)),
-            statements_with(&eval.resource.iter().collect::<Vec<_>>(), "Allow"),
-        ),
+        Some(kind) => {
+            let form = principal_form(kind, lang);
+            Outcome::allowed(
+                say!(lang,
+                    "The {policy} names the caller by {form} and allows the request; this caller has no identity-based policies to consult.",
+                    "{policy}は呼び出し元を{form}指定し、このリクエストを許可しています。この呼び出し元には、参照するアイデンティティベースのポリシーがありません。"),
+                statements_with(&eval.resource.iter().collect::<Vec<_>>(), "Allow"),
+            )
+        }
         None => Outcome::implicit(
             resource_kind,
             Side::Resource,
-            format!("No statement of the {} allows this caller.", resource_kind.aws_name()),
+            say!(
+                lang,
+                "No statement of the {policy} allows this caller.",
+                "{policy}には、この呼び出し元を許可するステートメントがありません。"
+            ),
         ),
     }
 }
@@ -281,19 +302,32 @@ fn caller_side_refusal(
     eval: &Evaluated,
     caller: &CallerSide,
     need_identity: bool,
+    lang: Lang,
 ) -> Option<(PolicyKind, String)> {
     let is_root = matches!(caller.caller, Caller::Root { .. });
     if need_identity && !is_root && !eval.identity_allows() {
         return Some((
             PolicyKind::Identity,
-            "No identity-based policy of the caller allows the request.".into(),
+            say!(lang,
+                "No identity-based policy of the caller allows the request.",
+                "呼び出し元のアイデンティティベースのポリシーのうち、このリクエストを許可するものはありません。"),
         ));
     }
     if !eval.boundary_allows() {
-        return Some((PolicyKind::Boundary, "The caller's permissions boundary does not allow the request; a boundary caps what identity-based policies grant.".into()));
+        return Some((
+            PolicyKind::Boundary,
+            say!(lang,
+                "The caller's permissions boundary does not allow the request; a boundary caps what identity-based policies grant.",
+                "呼び出し元のアクセス許可の境界がこのリクエストを許可していません。境界は、アイデンティティベースのポリシーが付与するアクセス許可の上限を定めます。"),
+        ));
     }
     if !eval.session_allows() {
-        return Some((PolicyKind::Session, "The calling session's session policies do not allow the request; a session gets at most what its session policies allow.".into()));
+        return Some((
+            PolicyKind::Session,
+            say!(lang,
+                "The calling session's session policies do not allow the request; a session gets at most what its session policies allow.",
+                "呼び出し元セッションのセッションポリシーがこのリクエストを許可していません。セッションが得られるアクセス許可は、最大でもセッションポリシーが許可する範囲までです。"),
+        ));
     }
     None
 }
@@ -307,7 +341,13 @@ fn caller_allowed(eval: &Evaluated, caller: &CallerSide, why: String) -> Outcome
 }
 
 /// Same account, ordinary resource-based policy (table in §1.2).
-fn same_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKind) -> Outcome {
+fn same_account(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    resource_kind: PolicyKind,
+    lang: Lang,
+) -> Outcome {
+    let policy = resource_kind.name(lang);
     let named = eval.resource_match();
     let need = match named {
         Some(
@@ -320,13 +360,19 @@ fn same_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKind
         _ => Some(true),
     };
     let Some(need_identity) = need else {
-        let kind = named.map_or("", principal_form);
-        return caller_allowed(eval, caller, format!("The {} names the caller by {kind} and allows the request; in the same account that is enough on its own.", resource_kind.aws_name()));
+        let form = named.map_or("", |kind| principal_form(kind, lang));
+        return caller_allowed(eval, caller, say!(lang,
+            "The {policy} names the caller by {form} and allows the request; in the same account that is enough on its own.",
+            "{policy}は呼び出し元を{form}指定し、このリクエストを許可しています。同じアカウント内では、それだけで十分です。"));
     };
-    match caller_side_refusal(eval, caller, need_identity) {
+    match caller_side_refusal(eval, caller, need_identity, lang) {
         Some((kind, reason)) => Outcome::implicit(kind, Side::Caller, reason),
-        None if named.is_some() => caller_allowed(eval, caller, format!("The {} allows the request, and the caller's boundary and session policies allow it too.", resource_kind.aws_name())),
-        None => caller_allowed(eval, caller, "An identity-based policy allows the request, and nothing denies it.".into()),
+        None if named.is_some() => caller_allowed(eval, caller, say!(lang,
+            "The {policy} allows the request, and the caller's boundary and session policies allow it too.",
+            "{policy}がこのリクエストを許可しており、呼び出し元のアクセス許可の境界とセッションポリシーも許可しています。")),
+        None => caller_allowed(eval, caller, say!(lang,
+            "An identity-based policy allows the request, and nothing denies it.",
+            "アイデンティティベースのポリシーがこのリクエストを許可しており、拒否するものはありません。")),
     }
 }
 
@@ -334,41 +380,62 @@ fn same_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKind
 /// is never enough); naming the account delegates to IAM, so the caller then also needs an
 /// identity-based allow. A trust naming the user is still subject to the user's boundary
 /// (IAM User Guide, "Update a role trust policy"; §1.3).
-fn same_account_trust(eval: &Evaluated, caller: &CallerSide) -> Outcome {
+fn same_account_trust(eval: &Evaluated, caller: &CallerSide, lang: Lang) -> Outcome {
     let Some(named) = eval.resource_match() else {
-        return Outcome::implicit(PolicyKind::Trust, Side::Resource, "The role's trust policy does not allow this caller; for a role, an identity-based policy alone is never enough.".into());
+        return Outcome::implicit(PolicyKind::Trust, Side::Resource, say!(lang,
+            "The role's trust policy does not allow this caller; for a role, an identity-based policy alone is never enough.",
+            "ロールの信頼ポリシーがこの呼び出し元を許可していません。ロールの場合、アイデンティティベースのポリシーだけでは決して十分ではありません。"));
     };
     let need_identity = named == PrincipalMatchKind::Account;
     let refusal = match named {
         PrincipalMatchKind::RoleSession | PrincipalMatchKind::FederatedUser => None,
-        PrincipalMatchKind::User => (!eval.boundary_allows()).then(|| (PolicyKind::Boundary, "The trust policy names the user, but the user's permissions boundary does not allow sts:AssumeRole; a boundary must allow it even then.".to_string())),
-        _ => caller_side_refusal(eval, caller, need_identity),
+        PrincipalMatchKind::User => (!eval.boundary_allows()).then(|| (PolicyKind::Boundary, say!(lang,
+            "The trust policy names the user, but the user's permissions boundary does not allow sts:AssumeRole; a boundary must allow it even then.",
+            "信頼ポリシーはユーザーを指定していますが、ユーザーのアクセス許可の境界が sts:AssumeRole を許可していません。この場合も、境界による許可が必要です。"))),
+        _ => caller_side_refusal(eval, caller, need_identity, lang),
     };
     match refusal {
         Some((kind, reason)) => Outcome::implicit(kind, Side::Caller, reason),
         None => {
+            let form = principal_form(named, lang);
             let why = if need_identity {
-                "The trust policy names the caller's account, and an identity-based policy of the caller allows the request."
+                say!(lang,
+                    "The trust policy names the caller's account, and an identity-based policy of the caller allows the request. ({form})",
+                    "信頼ポリシーは呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています ({form}指定)。")
             } else {
-                "The trust policy names the caller directly; in the same account no identity-based policy is needed."
+                say!(lang,
+                    "The trust policy names the caller directly; in the same account no identity-based policy is needed. ({form})",
+                    "信頼ポリシーは呼び出し元を直接指定しています。同じアカウント内では、アイデンティティベースのポリシーは必要ありません ({form}指定)。")
             };
-            caller_allowed(eval, caller, format!("{why} ({})", principal_form(named)))
+            caller_allowed(eval, caller, why)
         }
     }
 }
 
 /// Across accounts both sides must allow: the resource-based policy in the trusting account and
 /// the caller's own policies in the trusted account (§2).
-fn cross_account(eval: &Evaluated, caller: &CallerSide, resource_kind: PolicyKind) -> Outcome {
+fn cross_account(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    resource_kind: PolicyKind,
+    lang: Lang,
+) -> Outcome {
     let named = eval.resource_match();
-    let caller_refusal = caller_side_refusal(eval, caller, true);
+    let caller_refusal = caller_side_refusal(eval, caller, true, lang);
+    let policy = resource_kind.name(lang);
     match (named, caller_refusal) {
-        (Some(_), None) => caller_allowed(eval, caller, format!("Cross-account: the {} in the resource's account allows the caller, and the caller's own policies allow the request.", resource_kind.aws_name())),
-        (None, _) => Outcome::implicit(resource_kind, Side::Resource, format!("Cross-account: the {} in the resource's account does not allow this caller, so the trusting account refuses.", resource_kind.aws_name())),
+        (Some(_), None) => caller_allowed(eval, caller, say!(lang,
+            "Cross-account: the {policy} in the resource's account allows the caller, and the caller's own policies allow the request.",
+            "クロスアカウント: リソースのアカウントの{policy}が呼び出し元を許可し、呼び出し元自身のポリシーもこのリクエストを許可しています。")),
+        (None, _) => Outcome::implicit(resource_kind, Side::Resource, say!(lang,
+            "Cross-account: the {policy} in the resource's account does not allow this caller, so the trusting account refuses.",
+            "クロスアカウント: リソースのアカウントの{policy}がこの呼び出し元を許可していないため、信頼する側のアカウントが拒否します。")),
         (Some(_), Some((kind, reason))) => Outcome::implicit(
             kind,
             Side::Caller,
-            format!("Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}"),
+            say!(lang,
+                "Cross-account: the resource's account allows the caller, but the caller's own account does not. {reason}",
+                "クロスアカウント: リソースのアカウントは呼び出し元を許可していますが、呼び出し元自身のアカウントが許可していません。{reason}"),
         ),
     }
 }

@@ -1,6 +1,7 @@
 //! What an authorization needs: the caller's side and the resource's side of a request.
 
 use crate::condition::RequestContext;
+use crate::lang::Lang;
 use crate::matching::Caller;
 use crate::policy::Policy;
 
@@ -48,10 +49,12 @@ pub struct ResourceSide<'a> {
     pub organization: Option<String>,
 }
 
-/// The action, the resource ARN and the context of one request.
+/// The action, the resource ARN and the context of one request, and the language its
+/// explanation is written in.
 #[derive(Clone, Copy, Debug)]
 pub struct Request<'a> {
     pub action: &'a str,
     pub resource: &'a str,
     pub context: &'a RequestContext,
+    pub lang: Lang,
 }

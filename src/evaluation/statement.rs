@@ -1,6 +1,7 @@
 //! Evaluating one policy's statements against a request.
 
 use crate::condition::RequestContext;
+use crate::lang::{say, Lang};
 use crate::matching::{
     match_principal, not_principal_exempts, Caller, PrincipalMatch, PrincipalMatchKind,
 };
@@ -91,17 +92,18 @@ fn evaluate_statement(
     caller: &Caller,
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
-    let action = action_trace(&statement.action, request.action);
+    let lang = request.lang;
+    let action = action_trace(&statement.action, request.action, lang);
     if !action.matched {
         return (unmatched_action(statement, action), None);
     }
     let resource = statement
         .resource
         .as_ref()
-        .map(|r| resource_trace(r, request.resource, request.context));
+        .map(|r| resource_trace(r, request.resource, request.context, lang));
     let (principal, principal_match) = match &statement.principal {
         Some(clause) => {
-            let (trace, m) = principal_trace(clause, caller);
+            let (trace, m) = principal_trace(clause, caller, lang);
             (Some(trace), m)
         }
         None => (None, None),
@@ -110,7 +112,7 @@ fn evaluate_statement(
         .conditions
         .iter()
         .map(|condition| {
-            let outcome = condition.evaluate(request.context);
+            let outcome = condition.evaluate(request.context, lang);
             ConditionTrace {
                 operator: condition.operator.raw.clone(),
                 key: condition.key.clone(),
@@ -165,29 +167,42 @@ fn effect_name(effect: Effect) -> &'static str {
     }
 }
 
-fn action_trace(clause: &ActionClause, action: &str) -> ElementTrace {
+fn action_trace(clause: &ActionClause, action: &str, lang: Lang) -> ElementTrace {
     let hit = clause.patterns.iter().find(|p| p.value.matches(action));
-    let element = if clause.negated {
-        "NotAction"
-    } else {
-        "Action"
-    };
     match (hit, clause.negated) {
         (Some(p), false) => ElementTrace {
             matched: true,
-            detail: format!("`{}` matches {action}", p.value.raw()),
+            detail: say!(
+                lang,
+                "`{}` matches {action}",
+                "`{}` が {action} に一致します",
+                p.value.raw()
+            ),
         },
         (None, false) => ElementTrace {
             matched: false,
-            detail: format!("no Action value matches {action}"),
+            detail: say!(
+                lang,
+                "no Action value matches {action}",
+                "{action} に一致する Action の値はありません"
+            ),
         },
         (Some(p), true) => ElementTrace {
             matched: false,
-            detail: format!("{element} `{}` excludes {action}", p.value.raw()),
+            detail: say!(
+                lang,
+                "NotAction `{}` excludes {action}",
+                "NotAction の `{}` が {action} を除外しています",
+                p.value.raw()
+            ),
         },
         (None, true) => ElementTrace {
             matched: true,
-            detail: format!("{action} is not among the NotAction values"),
+            detail: say!(
+                lang,
+                "{action} is not among the NotAction values",
+                "{action} は NotAction の値に含まれていません"
+            ),
         },
     }
 }
@@ -196,6 +211,7 @@ fn resource_trace(
     clause: &ResourceClause,
     resource: &str,
     context: &RequestContext,
+    lang: Lang,
 ) -> ElementTrace {
     let hit = clause
         .patterns
@@ -204,19 +220,37 @@ fn resource_trace(
     match (hit, clause.negated) {
         (Some(p), false) => ElementTrace {
             matched: true,
-            detail: format!("`{}` matches {resource}", p.value.raw()),
+            detail: say!(
+                lang,
+                "`{}` matches {resource}",
+                "`{}` が {resource} に一致します",
+                p.value.raw()
+            ),
         },
         (None, false) => ElementTrace {
             matched: false,
-            detail: format!("no Resource value matches {resource} (ARNs match case-sensitively)"),
+            detail: say!(
+                lang,
+                "no Resource value matches {resource} (ARNs match case-sensitively)",
+                "{resource} に一致する Resource の値はありません (ARN は大文字と小文字を区別して照合されます)"
+            ),
         },
         (Some(p), true) => ElementTrace {
             matched: false,
-            detail: format!("NotResource `{}` excludes {resource}", p.value.raw()),
+            detail: say!(
+                lang,
+                "NotResource `{}` excludes {resource}",
+                "NotResource の `{}` が {resource} を除外しています",
+                p.value.raw()
+            ),
         },
         (None, true) => ElementTrace {
             matched: true,
-            detail: format!("{resource} is not among the NotResource values"),
+            detail: say!(
+                lang,
+                "{resource} is not among the NotResource values",
+                "{resource} は NotResource の値に含まれていません"
+            ),
         },
     }
 }
@@ -224,14 +258,19 @@ fn resource_trace(
 fn principal_trace(
     clause: &PrincipalClause,
     caller: &Caller,
+    lang: Lang,
 ) -> (ElementTrace, Option<PrincipalMatch>) {
     let who = caller.display_arn();
     if clause.negated {
         let exempt = not_principal_exempts(&clause.value, caller);
         let detail = if exempt {
-            format!("NotPrincipal lists every form of {who}, so the statement does not apply to it")
+            say!(lang,
+                "NotPrincipal lists every form of {who}, so the statement does not apply to it",
+                "NotPrincipal が {who} のすべての形式を列挙しているため、このステートメントは適用されません")
         } else {
-            format!("{who} is not exempted by NotPrincipal (a role session must be listed by session ARN, role ARN and account)")
+            say!(lang,
+                "{who} is not exempted by NotPrincipal (a role session must be listed by session ARN, role ARN and account)",
+                "{who} は NotPrincipal によって除外されていません (ロールセッションを除外するには、セッション ARN、ロール ARN、アカウントをすべて列挙する必要があります)")
         };
         return (
             ElementTrace {
@@ -243,7 +282,12 @@ fn principal_trace(
     }
     match match_principal(&clause.value, caller) {
         Some(m) => {
-            let detail = format!("names {who} by {}", principal_form(m.kind));
+            let form = principal_form(m.kind, lang);
+            let detail = say!(
+                lang,
+                "names {who} by {form}",
+                "{who} を{form}指定しています"
+            );
             (
                 ElementTrace {
                     matched: true,
@@ -255,23 +299,28 @@ fn principal_trace(
         None => (
             ElementTrace {
                 matched: false,
-                detail: format!("does not name {who}"),
+                detail: say!(lang, "does not name {who}", "{who} を指定していません"),
             },
             None,
         ),
     }
 }
 
-/// How the explanation says which form of the caller a `Principal` named.
-pub fn principal_form(kind: PrincipalMatchKind) -> &'static str {
+/// How the explanation says which form of the caller a `Principal` named: "by {form}" in
+/// English; in Japanese the form carries its particle ("…で"), to be followed by a verb.
+pub fn principal_form(kind: PrincipalMatchKind, lang: Lang) -> &'static str {
     match kind {
-        PrincipalMatchKind::Wildcard => "`*` (everyone)",
-        PrincipalMatchKind::Account => "its account",
-        PrincipalMatchKind::User => "its user ARN",
-        PrincipalMatchKind::Role => "its role's ARN",
-        PrincipalMatchKind::RoleSession => "its exact session ARN",
-        PrincipalMatchKind::FederatedUser => "its federated user ARN",
-        PrincipalMatchKind::Service => "its service principal",
-        PrincipalMatchKind::Federated => "its identity provider",
+        PrincipalMatchKind::Wildcard => lang.pick("`*` (everyone)", "全員 (`*`) で"),
+        PrincipalMatchKind::Account => lang.pick("its account", "そのアカウントで"),
+        PrincipalMatchKind::User => lang.pick("its user ARN", "ユーザー ARN で"),
+        PrincipalMatchKind::Role => lang.pick("its role's ARN", "ロールの ARN で"),
+        PrincipalMatchKind::RoleSession => {
+            lang.pick("its exact session ARN", "セッション ARN そのもので")
+        }
+        PrincipalMatchKind::FederatedUser => {
+            lang.pick("its federated user ARN", "フェデレーションユーザー ARN で")
+        }
+        PrincipalMatchKind::Service => lang.pick("its service principal", "サービスプリンシパルで"),
+        PrincipalMatchKind::Federated => lang.pick("its identity provider", "ID プロバイダーで"),
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::json::Pointer;
+use crate::lang::{say, Lang};
 use crate::policy::PolicyKind;
 
 /// The decision, as AWS's policy simulator names it, plus `error` for requests that never reach
@@ -107,10 +108,12 @@ impl StatementTrace {
     }
 
     /// A short name: the `Sid`, or "statement N".
-    pub fn name(&self) -> String {
+    pub fn name(&self, lang: Lang) -> String {
         match &self.sid {
-            Some(sid) if !sid.is_empty() => format!("statement `{sid}`"),
-            _ => format!("statement {}", self.index),
+            Some(sid) if !sid.is_empty() => {
+                say!(lang, "statement `{sid}`", "ステートメント `{sid}`")
+            }
+            _ => say!(lang, "statement {}", "ステートメント {}", self.index),
         }
     }
 }

@@ -8,6 +8,7 @@ use super::codes;
 use super::reader::{place, Reader};
 use super::PolicyKind;
 use crate::json::{pointer_push, Json, Pointer, Span, Value};
+use crate::lang::say;
 
 /// At most this many character findings: one per value is plenty to fix a pasted document.
 const MAX_CHARACTER_FINDINGS: usize = 10;
@@ -25,7 +26,10 @@ pub(crate) fn check(r: &mut Reader, json: &Json, base: &str) {
                 for (i, m) in members.iter().enumerate() {
                     let at = pointer_push(&ptr, &m.key);
                     if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                        let message = format!("`{}` appears more than once in this object; IAM refuses duplicate keys. Keep one and merge the values into it.", m.key);
+                        let key = &m.key;
+                        let message = say!(r.lang,
+                            "`{key}` appears more than once in this object; IAM refuses duplicate keys. Keep one and merge the values into it.",
+                            "このオブジェクトに `{key}` が複数回出現しています。IAM は重複したキーを拒否します。1 つだけ残し、値をそこにまとめてください。");
                         r.report(codes::DUPLICATE_KEY, message, &place(&at, m.key_span));
                     }
                     if check_chars && character_findings < MAX_CHARACTER_FINDINGS {
@@ -56,11 +60,10 @@ fn characters(r: &mut Reader, text: &str, ptr: &str, span: Span) -> usize {
     let Some(c) = text.chars().find(|&c| !allowed(c)) else {
         return 0;
     };
-    let message = format!(
-        "`{text}` contains '{c}' (U+{:04X}); a {} may contain only tab, line breaks and the characters U+0020 to U+00FF. Replace it, for example with ASCII text.",
-        c as u32,
-        r.kind.aws_name()
-    );
+    let (code, kind) = (c as u32, r.kind.name(r.lang));
+    let message = say!(r.lang,
+        "`{text}` contains '{c}' (U+{code:04X}); a {kind} may contain only tab, line breaks and the characters U+0020 to U+00FF. Replace it, for example with ASCII text.",
+        "`{text}` に '{c}' (U+{code:04X}) が含まれています。{kind}に使用できるのは、タブ、改行、U+0020 から U+00FF の文字だけです。ASCII の文字などに置き換えてください。");
     r.report(codes::UNSUPPORTED_CHARACTER, message, &place(ptr, span));
     1
 }

@@ -34,5 +34,7 @@ mod fixtures;
 mod tests;
 
 pub use model::*;
-pub use parse::{parse_policy, ParsedPolicy};
-pub use validate::{unwrap_pasted, validate_text, ValidatedPolicy};
+pub use parse::{parse_policy, parse_policy_in, ParsedPolicy};
+pub use validate::{
+    unwrap_pasted, validate_text, validate_text_with, ValidateOptions, ValidatedPolicy,
+};

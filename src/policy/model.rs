@@ -2,6 +2,7 @@
 
 use crate::condition::Condition;
 use crate::json::{Pointer, Span};
+use crate::lang::Lang;
 use crate::matching::{ActionPattern, ResourcePattern};
 
 /// Where an element stands: its JSON pointer in the enclosing document (a scenario, or the policy
@@ -59,6 +60,23 @@ impl PolicyKind {
             PolicyKind::Rcp => "resource control policy",
             PolicyKind::Boundary => "permissions boundary",
             PolicyKind::Session => "session policy",
+        }
+    }
+
+    /// How the explanation names this kind of policy: AWS's own name in English, the name AWS's
+    /// Japanese documentation uses in Japanese.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.aws_name(),
+            Lang::Ja => match self {
+                PolicyKind::Identity => "アイデンティティベースのポリシー",
+                PolicyKind::Trust => "ロールの信頼ポリシー",
+                PolicyKind::Resource => "リソースベースのポリシー",
+                PolicyKind::Scp => "サービスコントロールポリシー (SCP)",
+                PolicyKind::Rcp => "リソースコントロールポリシー (RCP)",
+                PolicyKind::Boundary => "アクセス許可の境界",
+                PolicyKind::Session => "セッションポリシー",
+            },
         }
     }
 }

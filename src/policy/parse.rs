@@ -10,6 +10,7 @@ use super::{checks, codes, document, quota};
 use super::{Policy, PolicyKind, PolicyVersion, Statement};
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{json_kind, say, Lang};
 
 /// A policy read from its JSON and what was found wrong or risky in it.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,19 +23,26 @@ const ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 
 /// Reads and validates the policy `json`, which stands at JSON pointer `base` inside its
 /// enclosing document (`""` when it is the whole document): every finding's pointer starts
-/// with `base`, and its line and column are those of the enclosing text.
+/// with `base`, and its line and column are those of the enclosing text. Findings are in
+/// English.
 pub fn parse_policy(json: &Json, kind: PolicyKind, base: &str) -> ParsedPolicy {
-    parse_measured(json, kind, base, None)
+    parse_policy_in(json, kind, base, Lang::En)
 }
 
-/// As [`parse_policy`], with the length in characters of the policy's own text when known.
+/// As [`parse_policy`], with the findings' sentences in `lang`.
+pub fn parse_policy_in(json: &Json, kind: PolicyKind, base: &str, lang: Lang) -> ParsedPolicy {
+    parse_measured(json, kind, base, None, lang)
+}
+
+/// As [`parse_policy_in`], with the length in characters of the policy's own text when known.
 pub(crate) fn parse_measured(
     json: &Json,
     kind: PolicyKind,
     base: &str,
     raw_chars: Option<usize>,
+    lang: Lang,
 ) -> ParsedPolicy {
-    let mut r = Reader::new(kind);
+    let mut r = Reader::new(kind, lang);
     document::check(&mut r, json, base);
     let mut policy = Policy {
         kind,
@@ -45,9 +53,11 @@ pub(crate) fn parse_measured(
         place: place(base, json.span),
     };
     if json.members().is_none() {
-        let message = format!(
-            "A policy must be a JSON object with a `Statement`, but this is {}.",
-            json.kind_name()
+        let kind = json_kind(json, lang);
+        let message = say!(
+            lang,
+            "A policy must be a JSON object with a `Statement`, but this is {kind}.",
+            "ポリシーは `Statement` を含む JSON オブジェクトでなければなりませんが、これは{kind}です。"
         );
         r.report(codes::WRONG_TYPE, message, &policy.place);
     } else {
@@ -64,10 +74,11 @@ pub(crate) fn parse_measured(
 fn read_top_level(r: &mut Reader, json: &Json, base: &str, policy: &mut Policy) {
     for m in json.members().unwrap_or_default() {
         if !ELEMENTS.contains(&m.key.as_str()) {
-            let message = format!(
-                "`{}` is not a policy element.{}",
-                m.key,
-                did_you_mean(&m.key, ELEMENTS)
+            let (key, hint) = (&m.key, did_you_mean(&m.key, ELEMENTS, r.lang));
+            let message = say!(
+                r.lang,
+                "`{key}` is not a policy element.{hint}",
+                "`{key}` はポリシーの要素ではありません。{hint}"
             );
             r.report(
                 codes::UNKNOWN_ELEMENT,
@@ -87,7 +98,10 @@ fn read_top_level(r: &mut Reader, json: &Json, base: &str, policy: &mut Policy) 
 /// RCPs ("RCP syntax": every RCP must include `Version` `2012-10-17`).
 fn read_version(r: &mut Reader, json: &Json, base: &str) -> PolicyVersion {
     let Some((value, at)) = member(json, base, "Version") else {
-        let message = "The policy has no `Version`: add \"Version\": \"2012-10-17\", without which policy variables are plain text.";
+        let message = r.lang.pick(
+            "The policy has no `Version`: add \"Version\": \"2012-10-17\", without which policy variables are plain text.",
+            "ポリシーに `Version` がありません。\"Version\": \"2012-10-17\" を追加してください。これがないと、ポリシー変数は単なる文字列として扱われます。",
+        );
         let severity = if r.kind == PolicyKind::Rcp {
             crate::finding::Severity::Error
         } else {
@@ -105,11 +119,15 @@ fn read_version(r: &mut Reader, json: &Json, base: &str) -> PolicyVersion {
         Some("2012-10-17") => PolicyVersion::V2012_10_17,
         Some("2008-10-17") if r.kind != PolicyKind::Rcp => PolicyVersion::V2008_10_17,
         _ => {
-            let shown = match &value.value {
-                Value::String(s) => format!("\"{s}\""),
-                _ => value.kind_name().to_string(),
+            // "`Version` が "2024-01-01" ですが" / "`Version` が数値ですが".
+            let shown = match (&value.value, r.lang) {
+                (Value::String(s), Lang::En) => format!("\"{s}\""),
+                (Value::String(s), Lang::Ja) => format!(" \"{s}\" "),
+                _ => json_kind(value, r.lang).to_string(),
             };
-            let message = format!("`Version` is {shown}, but must be \"2012-10-17\" (or the older \"2008-10-17\"); it is a fixed date, not the date you wrote the policy.");
+            let message = say!(r.lang,
+                "`Version` is {shown}, but must be \"2012-10-17\" (or the older \"2008-10-17\"); it is a fixed date, not the date you wrote the policy.",
+                "`Version` が{shown}ですが、\"2012-10-17\" (または古い \"2008-10-17\") でなければなりません。これは固定の日付で、ポリシーを書いた日付ではありません。");
             r.report(codes::INVALID_VERSION, message, &place(&at, value.span));
             PolicyVersion::Unspecified
         }
@@ -125,20 +143,24 @@ fn read_id(r: &mut Reader, json: &Json, base: &str) -> Option<String> {
         r.kind,
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
     ) {
-        let message = format!(
-            "`Id` is not allowed in a {}: remove it (use `Sid` to name statements).",
-            r.kind.aws_name()
+        let kind = r.kind.name(r.lang);
+        let message = say!(
+            r.lang,
+            "`Id` is not allowed in a {kind}: remove it (use `Sid` to name statements).",
+            "{kind}では `Id` を使用できません。削除してください (ステートメントに名前を付けるには `Sid` を使用します)。"
         );
         r.report(codes::ID_NOT_SUPPORTED, message, &at);
     }
     match value.as_str() {
         Some(s) => Some(s.to_string()),
         None => {
-            r.report(
-                codes::WRONG_TYPE,
-                format!("`Id` must be a string, but it is {}.", value.kind_name()),
-                &at,
+            let kind = json_kind(value, r.lang);
+            let message = say!(
+                r.lang,
+                "`Id` must be a string, but it is {kind}.",
+                "`Id` は文字列でなければなりませんが、{kind}です。"
             );
+            r.report(codes::WRONG_TYPE, message, &at);
             None
         }
     }
@@ -146,22 +168,22 @@ fn read_id(r: &mut Reader, json: &Json, base: &str) -> Option<String> {
 
 fn read_statements(r: &mut Reader, json: &Json, base: &str) -> Vec<Statement> {
     let Some((value, at)) = member(json, base, "Statement") else {
-        r.report(
-            codes::MISSING_STATEMENT,
+        let message = r.lang.pick(
             "The policy has no `Statement`: add one statement object or an array of them.",
-            &place(base, json.span),
+            "ポリシーに `Statement` がありません。ステートメントのオブジェクトを 1 つ、またはその配列を追加してください。",
         );
+        r.report(codes::MISSING_STATEMENT, message, &place(base, json.span));
         return Vec::new();
     };
     match &value.value {
         Value::Object(_) => read_statement(r, value, &at, 0).into_iter().collect(),
         Value::Array(items) => {
             if items.is_empty() {
-                r.report(
-                    codes::MISSING_STATEMENT,
+                let message = r.lang.pick(
                     "`Statement` is an empty array: add at least one statement.",
-                    &place(&at, value.span),
+                    "`Statement` が空の配列です。ステートメントを少なくとも 1 つ追加してください。",
                 );
+                r.report(codes::MISSING_STATEMENT, message, &place(&at, value.span));
             }
             let read = items
                 .iter()
@@ -170,9 +192,11 @@ fn read_statements(r: &mut Reader, json: &Json, base: &str) -> Vec<Statement> {
             read.collect::<Vec<_>>().into_iter().flatten().collect()
         }
         _ => {
-            let message = format!(
-                "`Statement` must be an object or an array of objects, but it is {}.",
-                value.kind_name()
+            let kind = json_kind(value, r.lang);
+            let message = say!(
+                r.lang,
+                "`Statement` must be an object or an array of objects, but it is {kind}.",
+                "`Statement` はオブジェクトまたはオブジェクトの配列でなければなりませんが、{kind}です。"
             );
             r.report(codes::WRONG_TYPE, message, &place(&at, value.span));
             Vec::new()

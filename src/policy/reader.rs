@@ -4,10 +4,13 @@ use super::codes::{self, Code};
 use super::{Place, PolicyKind, PolicyVersion};
 use crate::finding::{Finding, Severity};
 use crate::json::{pointer_push, Json, Pointer, Span, Value};
+use crate::lang::{json_kind, say, Lang};
 
 pub(crate) struct Reader {
     pub kind: PolicyKind,
     pub version: PolicyVersion,
+    /// The language of the findings' sentences.
+    pub lang: Lang,
     pub findings: Vec<Finding>,
     /// The `Sid`s seen so far, which must be unique within the policy.
     pub sids: Vec<String>,
@@ -27,10 +30,11 @@ pub(crate) fn place(pointer: &str, span: Span) -> Place {
 }
 
 impl Reader {
-    pub fn new(kind: PolicyKind) -> Reader {
+    pub fn new(kind: PolicyKind, lang: Lang) -> Reader {
         Reader {
             kind,
             version: PolicyVersion::Unspecified,
+            lang,
             findings: Vec::new(),
             sids: Vec::new(),
         }
@@ -83,27 +87,24 @@ impl Reader {
                             value: s,
                             place: at,
                         }),
-                        None => self.report(
-                            codes::WRONG_TYPE,
-                            format!(
-                                "Each `{element}` value must be a string, but this one is {}.",
-                                item.kind_name()
-                            ),
-                            &at,
-                        ),
+                        None => {
+                            let kind = json_kind(item, self.lang);
+                            let message = say!(self.lang,
+                                "Each `{element}` value must be a string, but this one is {kind}.",
+                                "`{element}` の各値は文字列でなければなりませんが、この値は{kind}です。");
+                            self.report(codes::WRONG_TYPE, message, &at)
+                        }
                     }
                 }
                 Some(out)
             }
             _ => {
-                self.report(
-                    codes::WRONG_TYPE,
-                    format!(
-                        "`{element}` must be a string or an array of strings, but it is {}.",
-                        json.kind_name()
-                    ),
-                    &place(pointer, json.span),
-                );
+                let kind = json_kind(json, self.lang);
+                let message =
+                    say!(self.lang,
+                    "`{element}` must be a string or an array of strings, but it is {kind}.",
+                    "`{element}` は文字列または文字列の配列でなければなりませんが、{kind}です。");
+                self.report(codes::WRONG_TYPE, message, &place(pointer, json.span));
                 None
             }
         }
@@ -115,10 +116,20 @@ pub(crate) fn member<'j>(json: &'j Json, pointer: &str, key: &str) -> Option<(&'
     json.get(key).map(|v| (v, pointer_push(pointer, key)))
 }
 
-/// A key with a different case that IAM would have recognised, for "did you mean" messages.
-pub(crate) fn did_you_mean(key: &str, known: &[&str]) -> String {
+/// A key with a different case that IAM would have recognised, for "did you mean" messages:
+/// a sentence to append to the one that refuses the key.
+pub(crate) fn did_you_mean(key: &str, known: &[&str], lang: Lang) -> String {
     match known.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-        Some(k) => format!(" Element names are case-sensitive: did you mean `{k}`?"),
-        None => format!(" The elements allowed here are {}.", known.join(", ")),
+        Some(k) => say!(
+            lang,
+            " Element names are case-sensitive: did you mean `{k}`?",
+            "要素名では大文字と小文字が区別されます。`{k}` のことですか?"
+        ),
+        None => say!(
+            lang,
+            " The elements allowed here are {}.",
+            "ここで使用できる要素は {} です。",
+            known.join(", ")
+        ),
     }
 }

@@ -8,6 +8,7 @@ use super::elements::{action, condition, principal};
 use super::reader::{did_you_mean, member, place, Reader};
 use super::{Effect, PolicyKind, Statement};
 use crate::json::{pointer_push, Json};
+use crate::lang::{json_kind, say};
 
 const ELEMENTS: &[&str] = &[
     "Sid",
@@ -30,9 +31,11 @@ pub(crate) fn read_statement(
     index: usize,
 ) -> Option<Statement> {
     let Some(members) = json.members() else {
-        let message = format!(
-            "A statement must be an object, but this one is {}.",
-            json.kind_name()
+        let kind = json_kind(json, r.lang);
+        let message = say!(
+            r.lang,
+            "A statement must be an object, but this one is {kind}.",
+            "ステートメントはオブジェクトでなければなりませんが、これは{kind}です。"
         );
         r.report(codes::WRONG_TYPE, message, &place(ptr, json.span));
         return None;
@@ -41,10 +44,11 @@ pub(crate) fn read_statement(
         .iter()
         .filter(|m| !ELEMENTS.contains(&m.key.as_str()))
     {
-        let message = format!(
-            "`{}` is not a statement element.{}",
-            m.key,
-            did_you_mean(&m.key, ELEMENTS)
+        let (key, hint) = (&m.key, did_you_mean(&m.key, ELEMENTS, r.lang));
+        let message = say!(
+            r.lang,
+            "`{key}` is not a statement element.{hint}",
+            "`{key}` はステートメントの要素ではありません。{hint}"
         );
         r.report(
             codes::UNKNOWN_ELEMENT,
@@ -60,9 +64,13 @@ pub(crate) fn read_statement(
     let conditions = condition::read_conditions(r, json, ptr);
     if r.kind == PolicyKind::Rcp && effect == Some(Effect::Allow) && !is_full_access(json) {
         if let Some((value, at)) = member(json, ptr, "Effect") {
+            let message = r.lang.pick(
+                "Resource control policies can only deny: `Allow` is supported only in the AWS-managed RCPFullAWSAccess policy. Use `Deny` with conditions.",
+                "リソースコントロールポリシーでは拒否しかできません。`Allow` を使用できるのは AWS 管理ポリシーの RCPFullAWSAccess だけです。条件付きの `Deny` を使用してください。",
+            );
             r.report(
                 codes::RCP_ALLOW_NOT_SUPPORTED,
-                "Resource control policies can only deny: `Allow` is supported only in the AWS-managed RCPFullAWSAccess policy. Use `Deny` with conditions.",
+                message,
                 &place(&at, value.span),
             );
         }
@@ -98,16 +106,21 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
     let (value, at) = member(json, ptr, "Sid")?;
     let at = place(&at, value.span);
     let Some(sid) = value.as_str() else {
-        let message = format!("`Sid` must be a string, but it is {}.", value.kind_name());
+        let kind = json_kind(value, r.lang);
+        let message = say!(
+            r.lang,
+            "`Sid` must be a string, but it is {kind}.",
+            "`Sid` は文字列でなければなりませんが、{kind}です。"
+        );
         r.report(codes::WRONG_TYPE, message, &at);
         return None;
     };
     if sid.is_empty() {
-        r.report(
-            codes::EMPTY_SID_VALUE,
+        let message = r.lang.pick(
             "`Sid` is empty: give the statement a name or remove `Sid`.",
-            &at,
+            "`Sid` が空です。ステートメントに名前を付けるか、`Sid` を削除してください。",
         );
+        r.report(codes::EMPTY_SID_VALUE, message, &at);
         return Some(String::new());
     }
     let iam_stored = matches!(
@@ -115,12 +128,17 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
         PolicyKind::Identity | PolicyKind::Trust | PolicyKind::Boundary | PolicyKind::Session
     );
     if iam_stored && !sid.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let message = format!("`Sid` \"{sid}\" may contain only ASCII letters and digits (A-Z, a-z, 0-9) in a {}: remove the other characters.", r.kind.aws_name());
+        let kind = r.kind.name(r.lang);
+        let message = say!(r.lang,
+            "`Sid` \"{sid}\" may contain only ASCII letters and digits (A-Z, a-z, 0-9) in a {kind}: remove the other characters.",
+            "{kind}の `Sid` (\"{sid}\") に使用できるのは、ASCII の英字と数字 (A-Z、a-z、0-9) だけです。それ以外の文字を削除してください。");
         r.report(codes::UNSUPPORTED_SID, message, &at);
     }
     if r.sids.iter().any(|s| s == sid) {
-        let message = format!(
-            "`Sid` \"{sid}\" is used by another statement: each statement's Sid must be unique."
+        let message = say!(
+            r.lang,
+            "`Sid` \"{sid}\" is used by another statement: each statement's Sid must be unique.",
+            "`Sid` \"{sid}\" はほかのステートメントでも使われています。各ステートメントの Sid は一意でなければなりません。"
         );
         r.report(codes::UNIQUE_SIDS_REQUIRED, message, &at);
     } else {
@@ -131,11 +149,11 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
 
 fn read_effect(r: &mut Reader, json: &Json, ptr: &str) -> Option<Effect> {
     let Some((value, at)) = member(json, ptr, "Effect") else {
-        r.report(
-            codes::MISSING_EFFECT,
+        let message = r.lang.pick(
             "This statement has no `Effect`: add \"Effect\": \"Allow\" or \"Effect\": \"Deny\".",
-            &place(ptr, json.span),
+            "このステートメントに `Effect` がありません。\"Effect\": \"Allow\" または \"Effect\": \"Deny\" を追加してください。",
         );
+        r.report(codes::MISSING_EFFECT, message, &place(ptr, json.span));
         return None;
     };
     match value.as_str() {
@@ -143,11 +161,21 @@ fn read_effect(r: &mut Reader, json: &Json, ptr: &str) -> Option<Effect> {
         Some("Deny") => Some(Effect::Deny),
         other => {
             let hint = match other.map(str::to_ascii_lowercase).as_deref() {
-                Some("allow") => " Values are case-sensitive: write \"Allow\".",
-                Some("deny") => " Values are case-sensitive: write \"Deny\".",
+                Some("allow") => r.lang.pick(
+                    " Values are case-sensitive: write \"Allow\".",
+                    "値では大文字と小文字が区別されます。\"Allow\" と書いてください。",
+                ),
+                Some("deny") => r.lang.pick(
+                    " Values are case-sensitive: write \"Deny\".",
+                    "値では大文字と小文字が区別されます。\"Deny\" と書いてください。",
+                ),
                 _ => "",
             };
-            let message = format!("`Effect` must be \"Allow\" or \"Deny\".{hint}");
+            let message = say!(
+                r.lang,
+                "`Effect` must be \"Allow\" or \"Deny\".{hint}",
+                "`Effect` は \"Allow\" または \"Deny\" でなければなりません。{hint}"
+            );
             r.report(codes::INVALID_EFFECT, message, &place(&at, value.span));
             None
         }

@@ -6,8 +6,9 @@ use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::Decision;
 use crate::finding::Finding;
 use crate::json::Json;
+use crate::lang::{say, Lang};
 use crate::matching::Caller;
-use crate::policy::{parse_policy, PolicyKind};
+use crate::policy::{parse_policy_in, PolicyKind};
 use crate::sts::context::{
     federated_provider, saml_federation, trust_context, web_identity_federation,
     web_identity_provider, TrustContextInput,
@@ -21,7 +22,8 @@ use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::{show_context, Check};
 use super::run::{
-    apply_overrides, authorization_check, error_verdict, verdict_from_checks, Runner, Verdict,
+    apply_overrides, authorization_check, error_verdict, verdict_from_checks, Asked, Runner,
+    Verdict,
 };
 use super::sessions::SessionState;
 use super::world::RoleEntry;
@@ -33,6 +35,7 @@ impl Runner {
         request: &Request,
         api: StsApi,
     ) -> Verdict {
+        let lang = self.lang;
         let base = format!("{}/parameters", request.place.pointer);
         let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base);
         let role_arn = request
@@ -43,12 +46,14 @@ impl Runner {
             .unwrap_or_default();
         params.role_arn = Some(role_arn.clone());
         if let Some(problem) = findings.iter().find(|f| f.is_error()) {
+            let (message, pointer) = (&problem.message, &problem.pointer);
             let verdict = error_verdict(
                 "ValidationError",
-                &problem.message,
-                format!(
-                    "The parameters cannot be read: {} (at {}).",
-                    problem.message, problem.pointer
+                message,
+                say!(
+                    lang,
+                    "The parameters cannot be read: {message} (at {pointer}).",
+                    "パラメーターを読み取れません: {message} ({pointer})。"
                 ),
                 None,
             );
@@ -71,12 +76,14 @@ impl Runner {
             role_arn: &role_arn,
         };
         if let Err(e) = validate(&params, validation) {
+            let message = &e.message;
             return error_verdict(
                 e.code,
-                &e.message,
-                format!(
-                    "STS refuses the parameters before any policy is evaluated: {}",
-                    e.message
+                message,
+                say!(
+                    lang,
+                    "STS refuses the parameters before any policy is evaluated: {message}",
+                    "STS は、ポリシーを評価する前にパラメーターを拒否します: {message}"
                 ),
                 principal.as_deref(),
             );
@@ -85,11 +92,18 @@ impl Runner {
         let side = self.resource_side(&role_arn);
         let mut checks: Vec<Check> = Vec::new();
         for required in required_trust_actions(&params, caller_session.as_ref()) {
-            let name = format!("{} ({})", required.action, required.reason);
-            let mut check =
-                authorization_check(&name, required.action, &role_arn, &caller, &side, &context);
+            let name = format!("{} ({})", required.action, required.reason.get(lang));
+            let mut check = authorization_check(
+                &name,
+                required.action,
+                &role_arn,
+                &caller,
+                &side,
+                &context,
+                lang,
+            );
             if required.identity_policy_too {
-                require_identity_allow(&mut check, &caller);
+                require_identity_allow(&mut check, &caller, lang);
             }
             rewrite_federated_message(&mut check, api);
             let stop = check.decision != Decision::Allowed;
@@ -100,18 +114,19 @@ impl Runner {
         }
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         if caller_session.is_some() {
-            notes.push("This is role chaining: the caller is itself a role session, so the new session lasts at most one hour.".into());
+            notes.push(lang.pick(
+                "This is role chaining: the caller is itself a role session, so the new session lasts at most one hour.",
+                "これはロールの連鎖です。呼び出し元自体がロールセッションであるため、新しいセッションの有効期間は最大 1 時間です。",
+            ).into());
         }
         let who = principal.clone().or_else(|| caller_display(&caller));
-        let mut verdict = verdict_from_checks(
-            "assumeRole",
-            who.as_deref(),
-            api.action(),
-            Some(&role_arn),
-            checks,
-            show_context(&context),
-            notes,
-        );
+        let asked = Asked {
+            kind: "assumeRole",
+            principal: who.as_deref(),
+            action: api.action(),
+            resource: Some(&role_arn),
+        };
+        let mut verdict = verdict_from_checks(asked, checks, show_context(&context), notes, lang);
         if verdict.decision == Decision::Allowed {
             drop(caller);
             self.create_session(
@@ -135,8 +150,12 @@ impl Runner {
             .keys()
             .find(|k| k.eq_ignore_ascii_case(role_arn) && *k != role_arn);
         let why = match same_but_case {
-            Some(k) => format!("No role {role_arn} exists, but {k} does: role names are case sensitive when you assume a role."),
-            None => format!("No role {role_arn} is in this scenario; AWS answers as if access were denied, whether or not the role exists."),
+            Some(k) => say!(self.lang,
+                "No role {role_arn} exists, but {k} does: role names are case sensitive when you assume a role.",
+                "ロール {role_arn} は存在しませんが、{k} は存在します。ロールを引き受けるとき、ロール名は大文字と小文字が区別されます。"),
+            None => say!(self.lang,
+                "No role {role_arn} is in this scenario; AWS answers as if access were denied, whether or not the role exists.",
+                "ロール {role_arn} はこのシナリオにありません。AWS は、ロールが存在するかどうかにかかわらず、アクセスが拒否された場合と同じように応答します。"),
         };
         let message = match principal {
             Some(p) => format!(
@@ -164,7 +183,16 @@ impl Runner {
                 let principal = principal.unwrap_or_default();
                 let caller = self.caller(principal, time)?;
                 if matches!(caller.side.caller, Caller::Root { .. }) {
-                    return Err(Box::new(error_verdict("AccessDenied", "Roles may not be assumed by root accounts.", "The account's root user cannot call AssumeRole; sign in as an IAM user or role instead.".into(), Some(principal))));
+                    let why = self.lang.pick(
+                        "The account's root user cannot call AssumeRole; sign in as an IAM user or role instead.",
+                        "アカウントのルートユーザーは AssumeRole を呼び出せません。代わりに IAM ユーザーまたはロールとしてサインインしてください。",
+                    );
+                    return Err(Box::new(error_verdict(
+                        "AccessDenied",
+                        "Roles may not be assumed by root accounts.",
+                        why.into(),
+                        Some(principal),
+                    )));
                 }
                 Ok(caller)
             }
@@ -237,10 +265,15 @@ impl Runner {
         let session = match Session::create(new) {
             Ok(s) => s,
             Err(e) => {
+                let message = &e.message;
                 *verdict = error_verdict(
                     e.code,
-                    &e.message,
-                    e.message.clone(),
+                    message,
+                    say!(
+                        self.lang,
+                        "{message}",
+                        "STS はセッションを作成できません: {message}"
+                    ),
                     verdict.explain.principal.as_deref(),
                 );
                 return;
@@ -286,7 +319,7 @@ impl Runner {
     }
 
     fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
-        let parsed = parse_policy(json, PolicyKind::Session, pointer);
+        let parsed = parse_policy_in(json, PolicyKind::Session, pointer, self.lang);
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(parsed.policy);
         self.world.policies.len() - 1
@@ -337,7 +370,7 @@ fn federation_of(params: &StsParams, role: &RoleEntry) -> Option<crate::sts::ses
 
 /// A chained `sts:SetSourceIdentity` needs the caller's own permissions policy to allow it too
 /// (IAM User Guide, "Permissions required to set source identity").
-fn require_identity_allow(check: &mut Check, caller: &ResolvedCaller) {
+fn require_identity_allow(check: &mut Check, caller: &ResolvedCaller, lang: Lang) {
     let Some(authorization) = &check.authorization else {
         return;
     };
@@ -361,7 +394,11 @@ fn require_identity_allow(check: &mut Check, caller: &ResolvedCaller) {
             false,
             true,
         ));
-        check.notes.push(format!("In a role chain, {} must also be allowed by the calling role's own permissions policy.", check.action));
+        let action = &check.action;
+        let note = say!(lang,
+            "In a role chain, {action} must also be allowed by the calling role's own permissions policy.",
+            "ロールの連鎖では、{action} は呼び出し元のロール自身の許可ポリシーでも許可されている必要があります。");
+        check.notes.push(note);
     }
 }
 

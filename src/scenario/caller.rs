@@ -4,6 +4,7 @@
 use crate::arn::PrincipalArn;
 use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{CallerSide, PolicyUse};
+use crate::lang::{say, Lang};
 use crate::matching::Caller;
 use crate::sts::context::overlay;
 
@@ -27,7 +28,9 @@ pub struct ResolvedCaller<'w> {
 /// Why a principal cannot make requests.
 pub struct UnknownPrincipal {
     pub code: &'static str,
+    /// AWS's message (English, as AWS returns it).
     pub message: String,
+    /// The explanation, in the run's language.
     pub explain: String,
 }
 
@@ -35,6 +38,7 @@ pub fn resolve_caller<'w>(
     world: &'w World,
     principal: &str,
     session: Option<SessionState>,
+    lang: Lang,
 ) -> Result<ResolvedCaller<'w>, UnknownPrincipal> {
     if !principal.starts_with("arn:") {
         let side = bare_side(
@@ -51,7 +55,8 @@ pub fn resolve_caller<'w>(
             note: None,
         });
     }
-    let parsed = PrincipalArn::parse(principal).map_err(|e| unknown(principal, &e.message))?;
+    let parsed =
+        PrincipalArn::parse(principal).map_err(|e| unknown(principal, &e.message, lang))?;
     match parsed {
         Some(PrincipalArn::Root { account }) => {
             let caller = Caller::Root {
@@ -67,10 +72,11 @@ pub fn resolve_caller<'w>(
         }
         Some(PrincipalArn::User { account, .. }) => {
             let user = world.users.get(principal).ok_or_else(|| {
-                unknown(
-                    principal,
+                let why = lang.pick(
                     "it is not a user of this scenario; add it under `users`",
-                )
+                    "このシナリオのユーザーではありません。`users` に追加してください",
+                );
+                unknown(principal, why, lang)
             })?;
             let caller = Caller::User {
                 arn: principal.to_string(),
@@ -85,10 +91,14 @@ pub fn resolve_caller<'w>(
         }
         Some(PrincipalArn::AssumedRole {
             account, role_name, ..
-        }) => resolve_session(world, principal, &account, &role_name, session),
+        }) => resolve_session(world, principal, &account, &role_name, session, lang),
         _ => Err(unknown(
             principal,
-            "only users, the account root, role sessions and service principals make requests",
+            lang.pick(
+                "only users, the account root, role sessions and service principals make requests",
+                "リクエストを行えるのは、ユーザー、アカウントのルートユーザー、ロールセッション、サービスプリンシパルだけです",
+            ),
+            lang,
         )),
     }
 }
@@ -99,16 +109,19 @@ fn resolve_session<'w>(
     account: &str,
     role_name: &str,
     session: Option<SessionState>,
+    lang: Lang,
 ) -> Result<ResolvedCaller<'w>, UnknownPrincipal> {
     let role = world
         .roles
         .values()
         .find(|r| r.account == account && r.name == role_name)
         .ok_or_else(|| {
-            unknown(
-                principal,
-                &format!("no role named {role_name} in account {account} is in this scenario"),
-            )
+            let why = say!(
+                lang,
+                "no role named {role_name} in account {account} is in this scenario",
+                "アカウント {account} の {role_name} という名前のロールは、このシナリオにありません"
+            );
+            unknown(principal, &why, lang)
         })?;
     let caller = Caller::RoleSession {
         role_arn: role.arn.clone(),
@@ -118,10 +131,19 @@ fn resolve_session<'w>(
     let mut side = principal_side(world, caller, &role.permissions, account);
     let note = match &session {
         Some(s) => {
-            side.session = s.policies.iter().map(|&i| session_policy(world, i)).collect();
+            side.session = s
+                .policies
+                .iter()
+                .map(|&i| session_policy(world, i, lang))
+                .collect();
             None
         }
-        None => Some(format!("No earlier request created {principal}; it is taken as a plain session of {} with no session policies, tags or MFA.", role.arn)),
+        None => {
+            let role = &role.arn;
+            Some(say!(lang,
+                "No earlier request created {principal}; it is taken as a plain session of {role} with no session policies, tags or MFA.",
+                "{principal} を作成した先行のリクエストはありません。セッションポリシー、タグ、MFA のない {role} の通常のセッションとして扱います。"))
+        }
     };
     // Session tags override role tags with the same key, whatever its case (§3.4).
     let tags = match &session {
@@ -143,18 +165,22 @@ fn resolve_session<'w>(
 }
 
 /// A session policy of the calling session, by its index among the world's parsed policies.
-fn session_policy(world: &World, index: usize) -> PolicyUse<'_> {
+fn session_policy(world: &World, index: usize, lang: Lang) -> PolicyUse<'_> {
     PolicyUse {
         policy: &world.policies[index],
-        label: "session policy".into(),
+        label: lang.pick("session policy", "セッションポリシー").into(),
     }
 }
 
-fn unknown(principal: &str, why: &str) -> UnknownPrincipal {
+fn unknown(principal: &str, why: &str, lang: Lang) -> UnknownPrincipal {
     UnknownPrincipal {
         code: "InvalidClientTokenId",
         message: "The security token included in the request is invalid.".into(),
-        explain: format!("{principal} cannot make requests here: {why}."),
+        explain: say!(
+            lang,
+            "{principal} cannot make requests here: {why}.",
+            "{principal} はここではリクエストを行えません: {why}。"
+        ),
     }
 }
 

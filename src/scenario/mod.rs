@@ -18,7 +18,9 @@ mod world;
 
 pub use caller::SCENARIO_EPOCH;
 pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, SessionCard};
-pub use run::{run_scenario, run_scenario_limited, TimeLimits};
+pub use run::{run_scenario, run_scenario_with, RunOptions, TimeLimits};
 
+#[cfg(test)]
+mod tests;
 #[cfg(test)]
 mod time_limit_tests;

@@ -4,6 +4,7 @@
 
 use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{authorize, CallerSide, Decision, Request as AuthzRequest, ResourceSide};
+use crate::lang::{say, Lang};
 use crate::matching::Caller;
 use crate::services::{extract_roles, PassRoleApi, RoleReference};
 
@@ -11,8 +12,8 @@ use super::caller::ResolvedCaller;
 use super::document::Request;
 use super::result::{show_context, Check};
 use super::run::{
-    apply_overrides, authorization_check, check_from, error_verdict, verdict_from_checks, Runner,
-    Verdict,
+    apply_overrides, authorization_check, check_from, error_verdict, no_principal,
+    verdict_from_checks, Asked, Runner, Verdict,
 };
 use super::world::RoleEntry;
 
@@ -22,21 +23,18 @@ impl Runner {
         request: &Request,
         api: &'static PassRoleApi,
     ) -> Verdict {
+        let lang = self.lang;
         let Some(principal) = request.principal.as_ref().map(|p| p.value.clone()) else {
-            return error_verdict(
-                "MissingAuthenticationToken",
-                "Request is missing Authentication Token",
-                "The request names no principal.".into(),
-                None,
-            );
+            return no_principal(lang);
         };
         let base = format!("{}/parameters", request.place.pointer);
         let (references, findings) = extract_roles(api, request.parameters.as_ref(), &base);
         if let Some(problem) = findings.iter().find(|f| f.is_error()) {
+            let (message, pointer) = (&problem.message, &problem.pointer);
             let verdict = error_verdict(
                 "InvalidParameterValue",
-                &problem.message,
-                format!("{} (at {})", problem.message, problem.pointer),
+                message,
+                say!(lang, "{message} (at {pointer})", "{message} ({pointer})"),
                 Some(&principal),
             );
             self.world.findings.extend(findings);
@@ -54,12 +52,18 @@ impl Runner {
         apply_overrides(request, &mut context);
         let side = self.resource_side(&resource);
         let mut checks = vec![authorization_check(
-            &format!("the call itself ({})", api.action),
+            &say!(
+                lang,
+                "the call itself ({})",
+                "呼び出し自体 ({})",
+                api.action
+            ),
             &request.action.value,
             &resource,
             &caller,
             &side,
             &context,
+            lang,
         )];
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         for reference in &references {
@@ -67,22 +71,30 @@ impl Runner {
                 Some(role) => checks
                     .extend(self.role_checks(api, &role, &resource, &caller, &context, request)),
                 None => {
-                    checks.push(missing_role(reference.parameter, &reference.reference));
+                    checks.push(missing_role(
+                        reference.parameter,
+                        &reference.reference,
+                        lang,
+                    ));
                 }
             }
         }
         if references.is_empty() {
-            notes.push("The call passes no role, so only the call itself is checked.".into());
+            notes.push(
+                lang.pick(
+                    "The call passes no role, so only the call itself is checked.",
+                    "この呼び出しはロールを渡さないため、呼び出し自体だけを確認します。",
+                )
+                .into(),
+            );
         }
-        verdict_from_checks(
-            "passRole",
-            Some(&principal),
-            &request.action.value,
-            Some(&resource),
-            checks,
-            show_context(&context),
-            notes,
-        )
+        let asked = Asked {
+            kind: "passRole",
+            principal: Some(&principal),
+            action: &request.action.value,
+            resource: Some(&resource),
+        };
+        verdict_from_checks(asked, checks, show_context(&context), notes, lang)
     }
 
     /// The role a parameter names: by ARN, by name in the caller's account, or through an
@@ -119,7 +131,7 @@ impl Runner {
     ) -> Vec<Check> {
         let caller_account = caller.side.caller.account().unwrap_or_default();
         if role.account != caller_account {
-            return vec![cross_account_role(role)];
+            return vec![cross_account_role(role, self.lang)];
         }
         let mut pass_context = context.clone();
         pass_context.set_derived(
@@ -139,12 +151,13 @@ impl Runner {
             organization: None,
         };
         let pass = authorization_check(
-            &format!("iam:PassRole on {}", role.arn),
+            &pass_role_on(role, self.lang),
             "iam:PassRole",
             &role.arn,
             caller,
             &no_resource_policy,
             &pass_context,
+            self.lang,
         );
         vec![pass, self.service_trust_check(api, role)]
     }
@@ -152,6 +165,7 @@ impl Runner {
     /// Whether the role's trust policy lets the service principal assume it. AWS reports this
     /// in the call itself for some services and only later for others; the check says which.
     fn service_trust_check(&self, api: &PassRoleApi, role: &RoleEntry) -> Check {
+        let lang = self.lang;
         let service = CallerSide {
             caller: Caller::Service {
                 name: api.passed_to_service.into(),
@@ -184,20 +198,28 @@ impl Runner {
                 action: "sts:AssumeRole",
                 resource: &role.arn,
                 context: &context,
+                lang,
             },
         );
-        let name = format!(
-            "{} may assume {} (its trust policy)",
-            api.passed_to_service, role.name
+        let (service, role_name, arn) = (api.passed_to_service, &role.name, &role.arn);
+        let name = say!(
+            lang,
+            "{service} may assume {role_name} (its trust policy)",
+            "{service} が {role_name} を引き受けられるか (信頼ポリシー)"
         );
         let mut check = check_from(&name, "sts:AssumeRole", &role.arn, authorization);
         if check.decision != Decision::Allowed {
             let trust = &api.trust_check;
-            check.notes.push(format!("The trust policy of {} does not let {} assume it, so the service could never use the role. {}", role.arn, api.passed_to_service, trust.outcome));
+            let outcome = trust.outcome.get(lang);
+            check.notes.push(say!(lang,
+                "The trust policy of {arn} does not let {service} assume it, so the service could never use the role. {outcome}",
+                "{arn} の信頼ポリシーは {service} による引き受けを許可していないため、サービスはこのロールを使用できません。{outcome}"));
             if let Some(code) = trust.error_code.filter(|_| trust.checked_by_this_call) {
+                // The service's own message, as AWS returns it (English).
+                let aws = trust.outcome.en;
                 check.decision = Decision::Error;
                 check.code = Some(code.into());
-                check.message = Some(quoted(trust.outcome).unwrap_or(trust.outcome).to_string());
+                check.message = Some(quoted(aws).unwrap_or(aws).to_string());
             } else {
                 check.advisory = true;
             }
@@ -206,22 +228,35 @@ impl Runner {
     }
 }
 
+/// The name of the `iam:PassRole` check on a role.
+fn pass_role_on(role: &RoleEntry, lang: Lang) -> String {
+    say!(
+        lang,
+        "iam:PassRole on {}",
+        "{} に対する iam:PassRole",
+        role.arn
+    )
+}
+
 /// "You cannot use the PassRole permission to pass a cross-account role" (IAM User Guide).
-fn cross_account_role(role: &RoleEntry) -> Check {
+fn cross_account_role(role: &RoleEntry, lang: Lang) -> Check {
+    let (arn, account) = (&role.arn, &role.account);
     Check {
-        name: format!("iam:PassRole on {}", role.arn),
+        name: pass_role_on(role, lang),
         action: "iam:PassRole".into(),
         resource: role.arn.clone(),
         decision: Decision::ImplicitDeny,
         code: Some("AccessDenied".into()),
         message: Some("Cross-account pass role is not allowed.".into()),
         authorization: None,
-        notes: vec![format!("{} is in account {}: a role can only be passed to a service in the caller's own account.", role.arn, role.account)],
+        notes: vec![say!(lang,
+            "{arn} is in account {account}: a role can only be passed to a service in the caller's own account.",
+            "{arn} はアカウント {account} にあります。ロールを渡せるのは、呼び出し元と同じアカウントのサービスに対してだけです。")],
         advisory: false,
     }
 }
 
-fn missing_role(parameter: &str, reference: &RoleReference) -> Check {
+fn missing_role(parameter: &str, reference: &RoleReference, lang: Lang) -> Check {
     let named = match reference {
         RoleReference::RoleArn(v)
         | RoleReference::RoleName(v)
@@ -229,7 +264,7 @@ fn missing_role(parameter: &str, reference: &RoleReference) -> Check {
         | RoleReference::InstanceProfileName(v) => v.clone(),
     };
     Check {
-        name: format!("the role in {parameter}"),
+        name: say!(lang, "the role in {parameter}", "{parameter} のロール"),
         action: "iam:PassRole".into(),
         resource: named.clone(),
         decision: Decision::Error,
@@ -238,8 +273,10 @@ fn missing_role(parameter: &str, reference: &RoleReference) -> Check {
             "The role or instance profile {named} given in {parameter} cannot be found."
         )),
         authorization: None,
-        notes: vec![format!(
-            "{named} is not a role (or an instance profile of a role) in this scenario."
+        notes: vec![say!(
+            lang,
+            "{named} is not a role (or an instance profile of a role) in this scenario.",
+            "{named} は、このシナリオのロール (またはロールのインスタンスプロファイル) ではありません。"
         )],
         advisory: false,
     }

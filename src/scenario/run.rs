@@ -8,6 +8,7 @@ use crate::evaluation::{
     authorize, Authorization, Decision, PolicyUse, Request as AuthzRequest, ResourceSide,
 };
 use crate::finding::Finding;
+use crate::lang::{say, Lang};
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
 use super::document::{read_scenario, Request, Scenario};
@@ -15,23 +16,35 @@ use super::result::{show_context, Check, Explain, RequestResult, RunOutput};
 use super::sessions::SessionState;
 use super::world::World;
 
-/// Reads and runs a scenario. `Err` holds the findings when the text is not a valid scenario (it
-/// cannot be run); findings about the policies inside a valid scenario come beside the results.
-pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
-    run_scenario_limited(text, &TimeLimits::default())
+/// How a scenario is run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// The language of the explanations (`explain`). AWS's own `code` and `message` are the
+    /// same in every language.
+    pub lang: Lang,
+    pub limits: TimeLimits,
 }
 
-/// [`run_scenario`] under the given time limits.
-pub fn run_scenario_limited(text: &str, limits: &TimeLimits) -> Result<RunOutput, Vec<Finding>> {
+/// Reads and runs a scenario, explaining in English. `Err` holds the findings when the text is
+/// not a valid scenario (it cannot be run); findings about the policies inside a valid scenario
+/// come beside the results.
+pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
+    run_scenario_with(text, &RunOptions::default())
+}
+
+/// [`run_scenario`] with options: the language of the explanations.
+pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
     let read = read_scenario(text);
     let valid = read.is_valid();
     let (Some(scenario), true) = (read.scenario, valid) else {
         return Err(read.findings);
     };
+    let (lang, limits) = (options.lang, &options.limits);
     let mut runner = Runner {
-        world: World::build(&scenario),
+        world: World::build(&scenario, lang),
         sessions: HashMap::new(),
         deadline: None,
+        lang,
     };
     let whole = limits
         .clock
@@ -42,14 +55,14 @@ pub fn run_scenario_limited(text: &str, limits: &TimeLimits) -> Result<RunOutput
         .enumerate()
         .map(|(i, r)| {
             if whole.as_ref().is_some_and(Deadline::passed_now) {
-                return out_of_time(i, r, limits.scenario_ms, "scenario");
+                return out_of_time(i, r, limits.scenario_ms, "scenario", lang);
             }
             runner.deadline = limits
                 .clock
                 .map(|clock| Deadline::after(clock, limits.request_ms));
             let result = runner.run(&scenario, i, r);
             if runner.deadline.as_ref().is_some_and(Deadline::was_passed) {
-                return out_of_time(i, r, limits.request_ms, "request");
+                return out_of_time(i, r, limits.request_ms, "request", lang);
             }
             result
         })
@@ -65,6 +78,8 @@ pub(super) struct Runner {
     pub sessions: HashMap<String, SessionState>,
     /// The end of the current request's time, shared by every context built for it.
     pub deadline: Option<Deadline>,
+    /// The language of the explanations.
+    pub lang: Lang,
 }
 
 /// How long evaluation may take before a request (or the rest of the scenario) is given up.
@@ -94,11 +109,19 @@ impl Default for TimeLimits {
 
 /// The result of a request given up for time: an error that says which limit, not a decision
 /// (a partial evaluation could hide a grant or a deny).
-fn out_of_time(index: usize, request: &Request, limit_ms: f64, what: &str) -> RequestResult {
+fn out_of_time(
+    index: usize,
+    request: &Request,
+    limit_ms: f64,
+    what: &str,
+    lang: Lang,
+) -> RequestResult {
     let why = if what == "request" {
-        format!("Evaluating this request took longer than its {limit_ms} ms limit, so the playground stopped without a decision. Its policies or context hold so many values that one condition means millions of comparisons; make them smaller.")
+        say!(lang, "Evaluating this request took longer than its {limit_ms} ms limit, so the playground stopped without a decision. Its policies or context hold so many values that one condition means millions of comparisons; make them smaller.",
+            "このリクエストの評価が制限時間 {limit_ms} ms を超えたため、判定せずに中止しました。ポリシーまたはコンテキストの値が多く、1 つの条件で数百万回の比較になっています。値を減らしてください。")
     } else {
-        format!("The scenario's requests together took longer than the {limit_ms} ms limit, so this request and those after it were not evaluated.")
+        say!(lang, "The scenario's requests together took longer than the {limit_ms} ms limit, so this request and those after it were not evaluated.",
+            "シナリオ全体のリクエストが制限時間 {limit_ms} ms を超えたため、このリクエストとそれ以降は評価されていません。")
     };
     let verdict = error_verdict(
         "PlaygroundTimeLimitExceeded",
@@ -116,6 +139,15 @@ fn out_of_time(index: usize, request: &Request, limit_ms: f64, what: &str) -> Re
         expectation: request.expect.as_ref().map(|_| "unmet"),
         explain: verdict.explain,
     }
+}
+
+/// What a request asked, as its explanation restates it.
+pub(super) struct Asked<'a> {
+    /// `authorization`, `assumeRole` or `passRole`.
+    pub kind: &'static str,
+    pub principal: Option<&'a str>,
+    pub action: &'a str,
+    pub resource: Option<&'a str>,
 }
 
 /// A result before the expectation is compared.
@@ -170,18 +202,20 @@ impl Runner {
             if s.session
                 .is_expired(i64::try_from(time).unwrap_or(i64::MAX))
             {
+                let expired = s.session.expires_at;
                 return Err(Box::new(error_verdict(
                     "ExpiredToken",
                     "The security token included in the request is expired",
-                    format!(
-                        "{principal} expired at {} s (the request is at {time} s).",
-                        s.session.expires_at
+                    say!(
+                        self.lang,
+                        "{principal} expired at {expired} s (the request is at {time} s).",
+                        "{principal} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
                     ),
                     Some(principal),
                 )));
             }
         }
-        resolve_caller(&self.world, principal, session).map_err(|u| {
+        resolve_caller(&self.world, principal, session, self.lang).map_err(|u| {
             Box::new(error_verdict(
                 u.code,
                 &u.message,
@@ -239,13 +273,9 @@ impl Runner {
     }
 
     fn run_plain(&mut self, request: &Request) -> Verdict {
+        let lang = self.lang;
         let Some(principal) = request.principal.as_ref().map(|p| p.value.as_str()) else {
-            return error_verdict(
-                "MissingAuthenticationToken",
-                "Request is missing Authentication Token",
-                "The request names no principal.".into(),
-                None,
-            );
+            return no_principal(lang);
         };
         let resource = request.resource.as_ref().map_or("*", |r| r.value.as_str());
         let caller = match self.caller(principal, request.time) {
@@ -256,21 +286,37 @@ impl Runner {
         apply_overrides(request, &mut context);
         let side = self.resource_side(resource);
         let action = request.action.value.as_str();
-        let check = authorization_check("the request", action, resource, &caller, &side, &context);
+        let name = lang.pick("the request", "リクエスト");
+        let check = authorization_check(name, action, resource, &caller, &side, &context, lang);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         if side.account.is_none() && side.policy.is_some() {
-            notes.push("The resource's ARN names no account (as S3's do); it is taken to be in the caller's account.".into());
+            notes.push(lang.pick(
+                "The resource's ARN names no account (as S3's do); it is taken to be in the caller's account.",
+                "リソースの ARN にはアカウントが含まれていません (S3 の ARN と同様)。呼び出し元のアカウントにあるものとして扱います。",
+            ).into());
         }
-        verdict_from_checks(
-            "authorization",
-            Some(principal),
+        let asked = Asked {
+            kind: "authorization",
+            principal: Some(principal),
             action,
-            Some(resource),
-            vec![check],
-            show_context(&context),
-            notes,
-        )
+            resource: Some(resource),
+        };
+        verdict_from_checks(asked, vec![check], show_context(&context), notes, lang)
     }
+}
+
+/// A request without a principal never reaches authorization.
+pub(super) fn no_principal(lang: Lang) -> Verdict {
+    error_verdict(
+        "MissingAuthenticationToken",
+        "Request is missing Authentication Token",
+        lang.pick(
+            "The request names no principal.",
+            "リクエストにプリンシパルが指定されていません。",
+        )
+        .into(),
+        None,
+    )
 }
 
 /// The request's `context` added over what AWS derives; overrides are marked.
@@ -289,6 +335,7 @@ pub(super) fn authorization_check(
     caller: &ResolvedCaller,
     side: &ResourceSide,
     context: &RequestContext,
+    lang: Lang,
 ) -> Check {
     if let Some(invalid) = first_invalid(caller, side) {
         return Check {
@@ -302,8 +349,10 @@ pub(super) fn authorization_check(
                 invalid.policy.place.pointer
             )),
             authorization: None,
-            notes: vec![format!(
+            notes: vec![say!(
+                lang,
                 "{} has errors, so AWS would have refused to store it; fix it first.",
+                "{} にはエラーがあるため、AWS はこのポリシーを保存しなかったはずです。先に修正してください。",
                 invalid.label
             )],
             advisory: false,
@@ -313,6 +362,7 @@ pub(super) fn authorization_check(
         action,
         resource,
         context,
+        lang,
     };
     let authorization = authorize(&caller.side, side, &request);
     check_from(name, action, resource, authorization)
@@ -358,13 +408,11 @@ fn first_invalid<'a>(
 
 /// The overall verdict of a request from its checks: the first check that did not allow decides.
 pub(super) fn verdict_from_checks(
-    kind: &'static str,
-    principal: Option<&str>,
-    action: &str,
-    resource: Option<&str>,
+    asked: Asked,
     checks: Vec<Check>,
     context: Vec<super::result::ContextShown>,
     notes: Vec<String>,
+    lang: Lang,
 ) -> Verdict {
     let failing = checks
         .iter()
@@ -373,18 +421,18 @@ pub(super) fn verdict_from_checks(
         Some(c) => (c.decision, c.code.clone(), c.message.clone()),
         None => (Decision::Allowed, None, None),
     };
-    let summary = summarize(decision, failing, &checks);
+    let summary = summarize(decision, failing, &checks, lang);
     Verdict {
         decision,
         code,
         message,
         session: None,
         explain: Explain {
-            kind,
+            kind: asked.kind,
             summary,
-            principal: principal.map(str::to_string),
-            action: action.to_string(),
-            resource: resource.map(str::to_string),
+            principal: asked.principal.map(str::to_string),
+            action: asked.action.to_string(),
+            resource: asked.resource.map(str::to_string),
             checks,
             context,
             notes,
@@ -392,7 +440,7 @@ pub(super) fn verdict_from_checks(
     }
 }
 
-fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check]) -> String {
+fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check], lang: Lang) -> String {
     let reason = |c: &Check| {
         c.authorization
             .as_ref()
@@ -407,19 +455,37 @@ fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check]) -> S
                 .map(reason)
                 .filter(|r| !r.is_empty())
                 .collect();
-            format!("Allowed. {}", reasons.join(" "))
+            let reasons = reasons.join(lang.pick(" ", ""));
+            say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")
         }
         (Decision::ExplicitDeny, Some(c)) => {
-            format!("Explicitly denied at {}. {}", c.name, reason(c))
+            let (name, reason) = (&c.name, reason(c));
+            say!(
+                lang,
+                "Explicitly denied at {name}. {reason}",
+                "明示的に拒否されました ({name})。{reason}"
+            )
         }
         (Decision::ImplicitDeny, Some(c)) => {
-            format!("Implicitly denied at {}. {}", c.name, reason(c))
+            let (name, reason) = (&c.name, reason(c));
+            say!(
+                lang,
+                "Implicitly denied at {name}. {reason}",
+                "暗黙的に拒否されました ({name})。{reason}"
+            )
         }
-        (_, Some(c)) => format!(
-            "Error at {}: {}",
-            c.name,
-            c.message.clone().unwrap_or_else(|| reason(c))
-        ),
+        (_, Some(c)) => {
+            let name = &c.name;
+            // AWS's message is English; a Japanese summary gives the program's own note first.
+            let why = match lang {
+                Lang::En => c.message.clone().unwrap_or_else(|| reason(c)),
+                Lang::Ja => Some(reason(c))
+                    .filter(|r| !r.is_empty())
+                    .or_else(|| c.message.clone())
+                    .unwrap_or_default(),
+            };
+            say!(lang, "Error at {name}: {why}", "エラー ({name}): {why}")
+        }
         (_, None) => String::new(),
     }
 }

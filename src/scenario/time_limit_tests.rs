@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::{run_scenario_limited, TimeLimits};
+use super::{run_scenario_with, RunOptions, TimeLimits};
 use crate::evaluation::Decision;
 
 thread_local!(static NOW: Cell<f64> = const { Cell::new(0.0) });
@@ -21,6 +21,14 @@ const LIMITS: TimeLimits = TimeLimits {
     request_ms: 50.0,
     scenario_ms: 120.0,
 };
+
+fn run(text: &str, limits: TimeLimits) -> super::RunOutput {
+    let options = RunOptions {
+        limits,
+        ..RunOptions::default()
+    };
+    run_scenario_with(text, &options).expect("a valid scenario")
+}
 
 /// A bucket policy whose condition lists `n` patterns, and `requests` requests that each carry
 /// `n` values for the key: n² comparisons per request.
@@ -46,7 +54,7 @@ fn many_values(n: usize, requests: usize) -> String {
 
 #[test]
 fn a_small_request_is_decided_within_the_limit() {
-    let output = run_scenario_limited(&many_values(3, 1), &LIMITS).expect("valid");
+    let output = run(&many_values(3, 1), LIMITS);
     assert_eq!(output.results[0].decision, Decision::ImplicitDeny);
     assert_eq!(output.results[0].code.as_deref(), Some("AccessDenied"));
 }
@@ -54,7 +62,7 @@ fn a_small_request_is_decided_within_the_limit() {
 #[test]
 fn a_request_that_runs_out_of_time_is_an_error_not_a_decision() {
     // 300 × 300 comparisons read the clock far more than 50 times.
-    let output = run_scenario_limited(&many_values(300, 1), &LIMITS).expect("valid");
+    let output = run(&many_values(300, 1), LIMITS);
     let result = &output.results[0];
     assert_eq!(result.decision, Decision::Error);
     assert_eq!(result.code.as_deref(), Some("PlaygroundTimeLimitExceeded"));
@@ -67,7 +75,7 @@ fn a_request_that_runs_out_of_time_is_an_error_not_a_decision() {
 
 #[test]
 fn once_the_scenario_runs_out_of_time_the_remaining_requests_are_not_evaluated() {
-    let output = run_scenario_limited(&many_values(300, 4), &LIMITS).expect("valid");
+    let output = run(&many_values(300, 4), LIMITS);
     let summaries: Vec<&str> = output
         .results
         .iter()
@@ -87,6 +95,6 @@ fn without_a_clock_there_is_no_limit() {
         clock: None,
         ..LIMITS
     };
-    let output = run_scenario_limited(&many_values(60, 1), &limits).expect("valid");
+    let output = run(&many_values(60, 1), limits);
     assert_eq!(output.results[0].decision, Decision::ImplicitDeny);
 }

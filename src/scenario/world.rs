@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use crate::evaluation::{OrgLevel, PolicyUse};
 use crate::finding::Finding;
 use crate::json::{self, Json, Limits};
-use crate::policy::{parse_policy, Located, Place, Policy, PolicyKind};
+use crate::lang::{say, Lang};
+use crate::policy::{parse_policy, parse_policy_in, Located, Place, Policy, PolicyKind};
 
 use super::catalogue;
 use super::document::{OrgPolicies, PolicyRef, Scenario, Tag};
@@ -59,11 +60,17 @@ pub struct World {
     /// Parsed once per (reference, kind): a named policy used as identity and as boundary is
     /// read under each kind's rules.
     cache: HashMap<(String, PolicyKind), usize>,
+    /// The language of the labels ("inline policy 0 of user alice").
+    lang: Lang,
 }
 
 impl World {
-    pub fn build(scenario: &Scenario) -> World {
-        let mut world = World::default();
+    /// Resolves a scenario's world; the policies' labels are written in `lang`.
+    pub fn build(scenario: &Scenario, lang: Lang) -> World {
+        let mut world = World {
+            lang,
+            ..World::default()
+        };
         world.add_organizations(scenario);
         world.add_groups_and_users(scenario);
         world.add_roles(scenario);
@@ -72,7 +79,12 @@ impl World {
                 (world.resource_owners).insert(resource.arn.value.clone(), account.value.clone());
             }
             if let Some(policy) = &resource.policy {
-                let label = format!("resource-based policy of {}", resource.arn.value);
+                let arn = &resource.arn.value;
+                let label = say!(
+                    lang,
+                    "resource-based policy of {arn}",
+                    "{arn} のリソースベースのポリシー"
+                );
                 if let Some(handle) = world.resolve(scenario, policy, PolicyKind::Resource, label) {
                     world.resources.insert(resource.arn.value.clone(), handle);
                 }
@@ -162,7 +174,12 @@ impl World {
                     .into_iter()
                     .enumerate()
                     .filter_map(|(i, r)| {
-                        let label = format!("{short} {} at {target}", describe_ref(r, i));
+                        let what = describe_ref(r, i, self.lang);
+                        let label = say!(
+                            self.lang,
+                            "{short} {what} at {target}",
+                            "{target} の {short} {what}"
+                        );
                         self.resolve(scenario, r, kind, label)
                     })
                     .collect();
@@ -175,14 +192,14 @@ impl World {
         // A user names a group by its name (in the user's account) or by its ARN.
         let mut groups: HashMap<String, Vec<PolicyHandle>> = HashMap::new();
         for group in &scenario.groups {
-            let handles =
-                self.resolve_all(scenario, &group.policies, &format!("group {}", group.name));
+            let owner = say!(self.lang, "group {}", "グループ {}", group.name);
+            let handles = self.resolve_all(scenario, &group.policies, &owner);
             groups.insert(group.arn.value.clone(), handles.clone());
             groups.insert(format!("{}:{}", group.account, group.name), handles);
         }
         for user in &scenario.users {
-            let mut identity =
-                self.resolve_all(scenario, &user.policies, &format!("user {}", user.name));
+            let owner = say!(self.lang, "user {}", "ユーザー {}", user.name);
+            let mut identity = self.resolve_all(scenario, &user.policies, &owner);
             for group in &user.groups {
                 let key = if group.value.starts_with("arn:") {
                     group.value.clone()
@@ -198,7 +215,11 @@ impl World {
                     scenario,
                     b,
                     PolicyKind::Boundary,
-                    format!("permissions boundary of user {}", user.name),
+                    say!(
+                        self.lang,
+                        "permissions boundary of {owner}",
+                        "{owner} のアクセス許可の境界"
+                    ),
                 )
             });
             let principal = Principal {
@@ -212,13 +233,13 @@ impl World {
 
     fn add_roles(&mut self, scenario: &Scenario) {
         for role in &scenario.roles {
-            let what = format!("role {}", role.name);
+            let what = say!(self.lang, "role {}", "ロール {}", role.name);
             let trust = role.trust.as_ref().and_then(|t| {
                 self.resolve(
                     scenario,
                     t,
                     PolicyKind::Trust,
-                    format!("trust policy of {what}"),
+                    say!(self.lang, "trust policy of {what}", "{what} の信頼ポリシー"),
                 )
             });
             let identity = self.resolve_all(scenario, &role.policies, &what);
@@ -227,7 +248,11 @@ impl World {
                     scenario,
                     b,
                     PolicyKind::Boundary,
-                    format!("permissions boundary of {what}"),
+                    say!(
+                        self.lang,
+                        "permissions boundary of {what}",
+                        "{what} のアクセス許可の境界"
+                    ),
                 )
             });
             let entry = RoleEntry {
@@ -260,7 +285,16 @@ impl World {
         refs.iter()
             .enumerate()
             .filter_map(|(i, r)| {
-                let label = format!("{} of {owner}", describe_ref(r, i));
+                let what = describe_ref(r, i, self.lang);
+                let label = match self.lang {
+                    Lang::En => format!("{what} of {owner}"),
+                    // "ユーザー alice のインラインポリシー 0", "ロール app の AdministratorAccess
+                    // (AWS 管理ポリシー)": a space before Latin text, as AWS's Japanese writes.
+                    Lang::Ja if what.starts_with(|c: char| c.is_ascii_alphanumeric()) => {
+                        format!("{owner} の {what}")
+                    }
+                    Lang::Ja => format!("{owner} の{what}"),
+                };
                 self.resolve(scenario, r, PolicyKind::Identity, label)
             })
             .collect()
@@ -298,7 +332,7 @@ impl World {
     }
 
     fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Policy {
-        let parsed = parse_policy(json, kind, pointer);
+        let parsed = parse_policy_in(json, kind, pointer, self.lang);
         self.findings.extend(parsed.findings);
         parsed.policy
     }
@@ -323,13 +357,13 @@ impl World {
     }
 }
 
-fn describe_ref(reference: &Located<PolicyRef>, index: usize) -> String {
+fn describe_ref(reference: &Located<PolicyRef>, index: usize, lang: Lang) -> String {
     match &reference.value {
-        PolicyRef::Inline(_) => format!("inline policy {index}"),
-        PolicyRef::Named(name) => format!("policy {name}"),
+        PolicyRef::Inline(_) => say!(lang, "inline policy {index}", "インラインポリシー {index}"),
+        PolicyRef::Named(name) => say!(lang, "policy {name}", "ポリシー {name}"),
         PolicyRef::Managed(name) => {
             let short = name.rsplit('/').next().unwrap_or(name);
-            format!("{short} (AWS managed)")
+            say!(lang, "{short} (AWS managed)", "{short} (AWS 管理ポリシー)")
         }
     }
 }

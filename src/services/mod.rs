@@ -11,6 +11,8 @@
 mod extract;
 mod table;
 
+use crate::lang::Text;
+
 pub use extract::{extract_roles, ExtractedRole, RoleReference};
 pub use table::PASS_ROLE_APIS;
 
@@ -53,8 +55,9 @@ pub struct TrustCheck {
     pub checked_by_this_call: bool,
     /// The error code the call fails with when it checks the trust itself.
     pub error_code: Option<&'static str>,
-    /// What happens, as a sentence (the error AWS returns, or when the failure shows up).
-    pub outcome: &'static str,
+    /// What happens, as a sentence (the error AWS returns, or when the failure shows up); the
+    /// English one quotes AWS's own message, which the result's `message` takes.
+    pub outcome: Text,
     pub evidence: Evidence,
 }
 

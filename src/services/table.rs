@@ -2,6 +2,7 @@
 //! are each service's API reference's; trust-check outcomes carry their evidence.
 
 use super::{Evidence, PassRoleApi, RoleParameter, RoleValue, TrustCheck};
+use crate::lang::Text;
 
 const fn role(name: &'static str, required: bool) -> RoleParameter {
     RoleParameter {
@@ -22,28 +23,40 @@ const fn profile(required: bool) -> RoleParameter {
 const LAMBDA_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: true,
     error_code: Some("InvalidParameterValueException"),
-    outcome: "Lambda refuses the call with InvalidParameterValueException: \"The role defined for the function cannot be assumed by Lambda.\"",
+    outcome: Text {
+        en: "Lambda refuses the call with InvalidParameterValueException: \"The role defined for the function cannot be assumed by Lambda.\"",
+        ja: "Lambda は InvalidParameterValueException で呼び出しを拒否します: \"The role defined for the function cannot be assumed by Lambda.\"",
+    },
     evidence: Evidence::Community,
 };
 
 const EC2_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: false,
     error_code: None,
-    outcome: "The call succeeds; the instance gets no credentials from its instance profile, which shows only when software on it calls AWS.",
+    outcome: Text {
+        en: "The call succeeds; the instance gets no credentials from its instance profile, which shows only when software on it calls AWS.",
+        ja: "呼び出しは成功しますが、インスタンスはインスタンスプロファイルから認証情報を得られません。これはインスタンス上のソフトウェアが AWS を呼び出したときに初めて表面化します。",
+    },
     evidence: Evidence::Unverified,
 };
 
 const ECS_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: false,
     error_code: None,
-    outcome: "The task definition is accepted; tasks fail when ECS cannot assume the execution role, and the task's own calls fail when the task role cannot be assumed.",
+    outcome: Text {
+        en: "The task definition is accepted; tasks fail when ECS cannot assume the execution role, and the task's own calls fail when the task role cannot be assumed.",
+        ja: "タスク定義は受け付けられますが、ECS がタスク実行ロールを引き受けられないとタスクが失敗し、タスクロールを引き受けられないとタスク自身の呼び出しが失敗します。",
+    },
     evidence: Evidence::Unverified,
 };
 
 const CLOUDFORMATION_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: true,
     error_code: Some("ValidationError"),
-    outcome: "CloudFormation refuses the call with ValidationError: \"Role ARN is invalid or cannot be assumed\".",
+    outcome: Text {
+        en: "CloudFormation refuses the call with ValidationError: \"Role ARN is invalid or cannot be assumed\".",
+        ja: "CloudFormation は ValidationError で呼び出しを拒否します: \"Role ARN is invalid or cannot be assumed\"。",
+    },
     evidence: Evidence::Community,
 };
 
@@ -113,7 +126,10 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         trust_check: TrustCheck {
             checked_by_this_call: true,
             error_code: Some("InvalidInputException"),
-            outcome: "CodeBuild refuses the call with InvalidInputException: \"CodeBuild is not authorized to perform: sts:AssumeRole on <role ARN>\".",
+            outcome: Text {
+                en: "CodeBuild refuses the call with InvalidInputException: \"CodeBuild is not authorized to perform: sts:AssumeRole on <role ARN>\".",
+                ja: "CodeBuild は InvalidInputException で呼び出しを拒否します: \"CodeBuild is not authorized to perform: sts:AssumeRole on <role ARN>\"。",
+            },
             evidence: Evidence::Community,
         },
     },
@@ -129,7 +145,10 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         trust_check: TrustCheck {
             checked_by_this_call: false,
             error_code: None,
-            outcome: "The job is created; its runs fail when Glue cannot assume the role.",
+            outcome: Text {
+                en: "The job is created; its runs fail when Glue cannot assume the role.",
+                ja: "ジョブは作成されますが、Glue がロールを引き受けられないと、ジョブの実行が失敗します。",
+            },
             evidence: Evidence::Unverified,
         },
     },
@@ -141,7 +160,10 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         trust_check: TrustCheck {
             checked_by_this_call: true,
             error_code: Some("ValidationException"),
-            outcome: "SageMaker refuses the call with ValidationException, saying it could not assume the role.",
+            outcome: Text {
+                en: "SageMaker refuses the call with ValidationException, saying it could not assume the role.",
+                ja: "SageMaker は ValidationException で呼び出しを拒否し、ロールを引き受けられなかったことを伝えます。",
+            },
             evidence: Evidence::Unverified,
         },
     },
@@ -153,7 +175,10 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         trust_check: TrustCheck {
             checked_by_this_call: true,
             error_code: Some("AccessDeniedException"),
-            outcome: "Step Functions refuses the call with AccessDeniedException: \"Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.\"",
+            outcome: Text {
+                en: "Step Functions refuses the call with AccessDeniedException: \"Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.\"",
+                ja: "Step Functions は AccessDeniedException で呼び出しを拒否します: \"Neither the global service principal states.amazonaws.com, nor the regional one is authorized to assume the provided role.\"",
+            },
             evidence: Evidence::Community,
         },
     },

@@ -150,15 +150,48 @@ test("a reload keeps the work", async () => {
   await context.close();
 });
 
+/** Switches the page's language and waits for the run it starts. */
+async function switchLanguage(page, lang) {
+  const runs = Number(await page.getAttribute("body", "data-runs"));
+  await page.selectOption("#language", lang);
+  await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
+}
+
 test("the Japanese switch changes the page's text and is remembered", async () => {
   const { page, context } = await open("/", { locale: "en-US" });
   assert.equal(await page.textContent("#requests-h"), "Requests");
-  await page.selectOption("#language", "ja");
+  await switchLanguage(page, "ja");
   assert.equal(await page.textContent("#requests-h"), "リクエスト");
   assert.equal(await page.getAttribute("html", "lang"), "ja");
   await page.reload();
   await page.waitForSelector("body[data-ready]");
   assert.equal(await page.textContent("#requests-h"), "リクエスト");
+  await context.close();
+});
+
+test("the switch re-runs the engine: an opened explanation follows the language, AWS's message stays English", async () => {
+  const { page, context } = await open("/", { locale: "en-US" });
+  const denied = crossAccount({ requests: [{ name: "bob has no identity policy", principal: "arn:aws:iam::111122223333:user/bob",
+    action: "sts:AssumeRole", resource: "arn:aws:iam::444455556666:role/Deployer", parameters: { RoleSessionName: "bob" } }] });
+  denied.users.push({ arn: "arn:aws:iam::111122223333:user/bob" });
+  await setScenario(page, denied);
+  await page.click(".request .explain > summary");
+  const summary = () => page.textContent(".request .explain .summary");
+  const error = () => page.textContent(".request .error");
+  assert.match(await summary(), /^Implicitly denied at sts:AssumeRole/);
+  const message = await error();
+  assert.match(message, /AccessDenied User: arn:aws:iam::111122223333:user\/bob is not authorized to perform: sts:AssumeRole/);
+
+  await switchLanguage(page, "ja");
+  assert.equal(await page.getAttribute(".request .explain", "open"), "", "the explanation stays open");
+  assert.match(await summary(), /^暗黙的に拒否されました \(sts:AssumeRole \(API 自体のアクション\)\)。クロスアカウント: /);
+  assert.match(await page.textContent(".request .explain .changes"), /アイデンティティベースのポリシーも必要です/);
+  assert.match(await page.textContent(".request .explain .statement .elements"), /をそのアカウントで指定しています/);
+  assert.equal(await page.textContent(".request .explain .ptype"), "ロールの信頼ポリシー");
+  assert.equal(await error(), message, "AWS's own message is not translated");
+
+  await switchLanguage(page, "en");
+  assert.match(await summary(), /^Implicitly denied at sts:AssumeRole/);
   await context.close();
 });
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { initSync, version, checkJson } from "../../www/pkg/iam_playground.js";
+import { initSync, version, checkJson, runScenario, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
 
 const bytes = await readFile(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
@@ -18,4 +18,56 @@ test("malformed JSON comes back as a value with its place, not a trap", () => {
   assert.equal(problem.line, 3);
   assert.equal(problem.column, 1);
   assert.match(problem.message, /trailing comma/);
+});
+
+/** alice may read b/* only from 203.0.113.0/24; she asks from elsewhere. */
+const SCENARIO = JSON.stringify({
+  scenario: 1,
+  users: [{
+    arn: "arn:aws:iam::111122223333:user/alice",
+    policies: [{ Version: "2012-10-17", Statement: [{ Sid: "Read", Effect: "Allow", Action: "s3:GetObject",
+      Resource: "arn:aws:s3:::b/*", Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }] }],
+  }],
+  requests: [{ principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject",
+    resource: "arn:aws:s3:::b/k", context: { "aws:SourceIp": "198.51.100.7" } }],
+});
+
+test("runScenarioJson explains in Japanese when asked, and AWS's message stays English", () => {
+  const en = JSON.parse(runScenarioJson(SCENARIO));
+  const ja = JSON.parse(runScenarioJson(SCENARIO, "ja"));
+  const [e, j] = [en.results[0], ja.results[0]];
+  assert.equal(j.decision, "implicitDeny");
+  assert.equal(j.code, e.code);
+  assert.equal(j.message, e.message);
+  assert.match(j.message, /^User: arn:aws:iam::111122223333:user\/alice is not authorized to perform: s3:GetObject/);
+  assert.match(e.explain.summary, /^Implicitly denied at the request\./);
+  assert.match(j.explain.summary, /^暗黙的に拒否されました/);
+  const auth = j.explain.checks[0].authorization;
+  assert.match(auth.reasons[0], /アイデンティティベースのポリシー/);
+  assert.match(auth.changes[0], /条件が満たされていません/);
+  const statement = auth.policies[0].statements[0];
+  assert.equal(statement.action.detail, "`s3:GetObject` が s3:GetObject に一致します");
+  assert.equal(statement.conditions[0].reason,
+    "aws:SourceIp の値は 198.51.100.7 で、203.0.113.0/24 の範囲内にないため、IpAddress は一致しません");
+  // Anything but "ja" is English, as is no language at all.
+  assert.deepEqual(JSON.parse(runScenarioJson(SCENARIO, "en")), en);
+  assert.deepEqual(JSON.parse(runScenarioJson(SCENARIO, "fr")), en);
+});
+
+test("runScenario (objects) takes the language too", () => {
+  const ja = runScenario(SCENARIO, "ja-JP");
+  assert.equal(ja.runnable, true);
+  assert.match(ja.results[0].explain.summary, /^暗黙的に拒否されました/);
+  assert.match(runScenario(SCENARIO).results[0].explain.summary, /^Implicitly denied/);
+});
+
+test("validatePolicy writes its findings in the language asked for", () => {
+  const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+  const [en] = validatePolicy(policy, "identity").findings;
+  const [ja] = validatePolicy(policy, "identity", "ja").findings;
+  assert.equal(ja.code, "INVALID_EFFECT");
+  assert.equal(ja.code, en.code);
+  assert.deepEqual([ja.line, ja.column], [en.line, en.column]);
+  assert.match(en.message, /^`Effect` must be "Allow" or "Deny"\./);
+  assert.match(ja.message, /^`Effect` は "Allow" または "Deny" でなければなりません。/);
 });

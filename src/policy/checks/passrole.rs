@@ -4,6 +4,7 @@
 //! siblings (semantics notes §5, §7): allowing `iam:PassRole` on `*` or through `NotResource`
 //! lets the principal hand any role, however powerful, to a service.
 
+use crate::lang::say;
 use crate::policy::codes::{self, Code};
 use crate::policy::glob::{glob, has_wildcard};
 use crate::policy::reader::Reader;
@@ -37,29 +38,48 @@ pub(crate) fn check(r: &mut Reader, stmt: &Statement) {
     if !not_resource && !resource.patterns.iter().any(|p| p.value.raw() == "*") {
         return;
     }
+    // The Japanese phrases carry their own spacing: a space only next to Latin text.
+    let lang = r.lang;
     let (code, how): (Code, &str) = match (not_action, star_action, not_resource) {
         (true, _, true) => (
             codes::PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE,
-            "`NotAction` and `NotResource`",
+            lang.pick(
+                "`NotAction` and `NotResource`",
+                " `NotAction` と `NotResource` ",
+            ),
         ),
         (true, _, false) => (
             codes::PASS_ROLE_WITH_NOT_ACTION_AND_STAR_IN_RESOURCE,
-            "`NotAction` with `\"Resource\": \"*\"`",
+            lang.pick(
+                "`NotAction` with `\"Resource\": \"*\"`",
+                " `NotAction` と `\"Resource\": \"*\"` ",
+            ),
         ),
         (false, true, true) => (
             codes::PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE,
-            "a wildcard action with `NotResource`",
+            lang.pick(
+                "a wildcard action with `NotResource`",
+                "ワイルドカードのアクションと `NotResource` ",
+            ),
         ),
-        (false, false, true) => (codes::PASS_ROLE_WITH_NOT_RESOURCE, "`NotResource`"),
+        (false, false, true) => (
+            codes::PASS_ROLE_WITH_NOT_RESOURCE,
+            lang.pick("`NotResource`", " `NotResource` "),
+        ),
         (false, true, false) => (
             codes::PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE,
-            "a wildcard action with `\"Resource\": \"*\"`",
+            lang.pick(
+                "a wildcard action with `\"Resource\": \"*\"`",
+                "ワイルドカードのアクションと `\"Resource\": \"*\"` ",
+            ),
         ),
         (false, false, false) => (
             codes::PASS_ROLE_WITH_STAR_IN_RESOURCE,
-            "`\"Resource\": \"*\"`",
+            lang.pick("`\"Resource\": \"*\"`", " `\"Resource\": \"*\"` "),
         ),
     };
-    let message = format!("This statement allows `iam:PassRole` on every role through {how}, so the principal can pass any role to a service: list the role ARNs it may pass and add an `iam:PassedToService` condition.");
+    let message = say!(lang,
+        "This statement allows `iam:PassRole` on every role through {how}, so the principal can pass any role to a service: list the role ARNs it may pass and add an `iam:PassedToService` condition.",
+        "このステートメントは{how}によってすべてのロールに対する `iam:PassRole` を許可しているため、プリンシパルは任意のロールをサービスに渡せます。渡してよいロールの ARN を列挙し、`iam:PassedToService` の条件を追加してください。");
     r.report(code, message, &resource.place);
 }

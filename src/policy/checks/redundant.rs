@@ -4,6 +4,7 @@
 //! "Redundant statement" (suggestions: they change nothing, but hide what the policy means).
 
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{say, Text};
 use crate::policy::codes::{self, Code};
 use crate::policy::glob::glob;
 use crate::policy::reader::{place, Reader};
@@ -19,20 +20,29 @@ pub(crate) fn values(r: &mut Reader, stmt: &Statement) {
         .iter()
         .map(|p| (p.value.raw(), &p.place))
         .collect();
-    covered(r, &actions, true, codes::REDUNDANT_ACTION, "action");
+    let action = Text {
+        en: "action",
+        ja: "アクション",
+    };
+    covered(r, &actions, true, codes::REDUNDANT_ACTION, action);
     if let Some(resource) = &stmt.resource {
         let resources: Vec<(&str, &Place)> = resource
             .patterns
             .iter()
             .map(|p| (p.value.raw(), &p.place))
             .collect();
-        covered(r, &resources, false, codes::REDUNDANT_RESOURCE, "resource");
+        let resource = Text {
+            en: "resource",
+            ja: "リソース",
+        };
+        covered(r, &resources, false, codes::REDUNDANT_RESOURCE, resource);
     }
 }
 
 /// Reports each value another value of the same element already covers; of two equal values,
 /// the later one. Actions compare case-insensitively, resources exactly.
-fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, what: &str) {
+fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, what: Text) {
+    let what = what.get(r.lang);
     if items.len() > MAX_VALUES {
         return;
     }
@@ -42,9 +52,15 @@ fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, wha
         });
         if let Some((_, (other, _))) = by {
             let message = if glob(value, other, fold) {
-                format!("The {what} `{value}` is listed twice in this element: remove this one.")
+                say!(
+                    r.lang,
+                    "The {what} `{value}` is listed twice in this element: remove this one.",
+                    "{what} `{value}` はこの要素に 2 回記述されています。こちらを削除してください。"
+                )
             } else {
-                format!("The {what} `{value}` is already covered by `{other}` in this element: remove it.")
+                say!(r.lang,
+                    "The {what} `{value}` is already covered by `{other}` in this element: remove it.",
+                    "{what} `{value}` は、この要素の `{other}` にすでに含まれています。削除してください。")
             };
             r.report(code, message, at);
         }
@@ -67,8 +83,10 @@ pub(crate) fn statements(r: &mut Reader, json: &Json, base: &str) {
         };
         let text = without_sid.to_compact_string();
         if let Some((first, _)) = seen.iter().find(|(_, s)| *s == text) {
-            let message = format!(
-                "This statement repeats statement {first} (apart from `Sid`): remove one of them."
+            let message = say!(
+                r.lang,
+                "This statement repeats statement {first} (apart from `Sid`): remove one of them.",
+                "このステートメントは (`Sid` を除いて) ステートメント {first} と同じです。どちらかを削除してください。"
             );
             let at = pointer_push(&pointer_push(base, "Statement"), i);
             r.report(codes::REDUNDANT_STATEMENT, message, &place(&at, item.span));

@@ -6,6 +6,7 @@
 //! principal", "Missing github repo condition key", "Specific github repo and branch
 //! recommended", "Redundant principal in role trust policy"); semantics notes §3.1, §3.3.
 
+use crate::lang::say;
 use crate::policy::codes;
 use crate::policy::elements::principal_forms::{arn_parts, federated_kind, Federated};
 use crate::policy::glob::{glob, has_wildcard};
@@ -30,7 +31,10 @@ pub(crate) fn check(r: &mut Reader, stmt: &Statement) {
         for p in &stmt.action.patterns {
             let raw = p.value.raw();
             if !raw.contains("${") && !TRUST_ACTIONS.iter().any(|a| glob(raw, a, true)) {
-                let message = format!("`{raw}` cannot be allowed in a role trust policy, which controls only who may assume the role: use {}.", TRUST_ACTIONS.join(", "));
+                let actions = TRUST_ACTIONS.join(", ");
+                let message = say!(r.lang,
+                    "`{raw}` cannot be allowed in a role trust policy, which controls only who may assume the role: use {actions}.",
+                    "ロールの信頼ポリシーはロールを引き受けられる相手だけを制御するため、`{raw}` を許可することはできません。{actions} を使用してください。");
                 r.report(
                     codes::UNSUPPORTED_ACTION_IN_ROLE_TRUST_POLICY,
                     message,
@@ -78,17 +82,35 @@ fn mismatched_actions(r: &mut Reader, stmt: &Statement, entries: &[Located<Princ
         .any(|k| matches!(k, Federated::Oidc(_) | Federated::BuiltIn(_)));
     for p in &stmt.action.patterns {
         let raw = p.value.raw();
+        let lang = r.lang;
         let (fits, wants) = match raw.to_ascii_lowercase().as_str() {
-            "sts:assumerole" => (others, "an `AWS` or `Service` principal"),
-            "sts:assumerolewithsaml" => (saml, "a SAML provider (`...:saml-provider/NAME`)"),
+            "sts:assumerole" => (
+                others,
+                lang.pick(
+                    "an `AWS` or `Service` principal",
+                    "`AWS` または `Service` のプリンシパル",
+                ),
+            ),
+            "sts:assumerolewithsaml" => (
+                saml,
+                lang.pick(
+                    "a SAML provider (`...:saml-provider/NAME`)",
+                    "SAML プロバイダー (`...:saml-provider/NAME`)",
+                ),
+            ),
             "sts:assumerolewithwebidentity" => (
                 web,
-                "an OIDC provider (`...:oidc-provider/HOST` or a built-in one)",
+                lang.pick(
+                    "an OIDC provider (`...:oidc-provider/HOST` or a built-in one)",
+                    "OIDC プロバイダー (`...:oidc-provider/HOST` または組み込みのプロバイダー)",
+                ),
             ),
             _ => continue,
         };
         if !fits {
-            let message = format!("`{raw}` needs {wants} in `Principal`, and this statement has none: use the action that matches the principal (SAML: `sts:AssumeRoleWithSAML`; OIDC: `sts:AssumeRoleWithWebIdentity`; AWS and services: `sts:AssumeRole`).");
+            let message = say!(lang,
+                "`{raw}` needs {wants} in `Principal`, and this statement has none: use the action that matches the principal (SAML: `sts:AssumeRoleWithSAML`; OIDC: `sts:AssumeRoleWithWebIdentity`; AWS and services: `sts:AssumeRole`).",
+                "`{raw}` を使うには `Principal` に次のものが必要ですが、このステートメントにはありません: {wants}。プリンシパルに合ったアクションを使用してください (SAML: `sts:AssumeRoleWithSAML`、OIDC: `sts:AssumeRoleWithWebIdentity`、AWS とサービス: `sts:AssumeRole`)。");
             r.report(codes::MISMATCHED_ACTION_FOR_PRINCIPAL, message, &p.place);
         }
     }
@@ -120,7 +142,10 @@ fn redundant_sessions(r: &mut Reader, entries: &[Located<PrincipalEntry>]) {
             continue;
         };
         if roles.contains(&(account, role)) {
-            let message = format!("`{}` is one session of role `{role}`, which this statement already names: remove the session ARN.", e.value.value);
+            let session = &e.value.value;
+            let message = say!(r.lang,
+                "`{session}` is one session of role `{role}`, which this statement already names: remove the session ARN.",
+                "`{session}` はロール `{role}` のセッションの 1 つで、このロールはこのステートメントですでに指定されています。セッション ARN を削除してください。");
             r.report(
                 codes::REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY,
                 message,
@@ -146,7 +171,9 @@ fn github(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>) {
     match narrowing_values(stmt, &key) {
         Some(values) if !values.contains(&"*") => {
             if values.iter().any(|v| has_wildcard(v)) {
-                let message = format!("A wildcard in `{key}` lets more repositories or branches than needed assume this role: name the repository and branch, such as `repo:ORG/REPO:ref:refs/heads/main`.");
+                let message = say!(r.lang,
+                    "A wildcard in `{key}` lets more repositories or branches than needed assume this role: name the repository and branch, such as `repo:ORG/REPO:ref:refs/heads/main`.",
+                    "`{key}` にワイルドカードがあるため、必要以上のリポジトリやブランチがこのロールを引き受けられます。`repo:ORG/REPO:ref:refs/heads/main` のように、リポジトリとブランチを指定してください。");
                 let at = stmt
                     .conditions
                     .iter()
@@ -160,7 +187,9 @@ fn github(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>) {
             }
         }
         _ => {
-            let message = format!("Any GitHub repository can assume this role unless a condition on `{key}` names yours: add `\"StringEquals\": {{\"{key}\": \"repo:ORG/REPO:ref:refs/heads/main\"}}`.");
+            let message = say!(r.lang,
+                "Any GitHub repository can assume this role unless a condition on `{key}` names yours: add `\"StringEquals\": {{\"{key}\": \"repo:ORG/REPO:ref:refs/heads/main\"}}`.",
+                "`{key}` の条件で自分のリポジトリを指定しない限り、どの GitHub リポジトリでもこのロールを引き受けられます。`\"StringEquals\": {{\"{key}\": \"repo:ORG/REPO:ref:refs/heads/main\"}}` を追加してください。");
             r.report(codes::MISSING_GITHUB_REPO_CONDITION_KEY, message, &e.place);
         }
     }
@@ -173,7 +202,9 @@ fn oidc(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>, host: &st
         .iter()
         .any(|c| !c.operator.is_negated() && c.key.to_ascii_lowercase().starts_with(&prefix));
     if !narrowed {
-        let message = format!("Every identity that `{host}` issues tokens to can assume this role: add a condition on `{host}:aud` (your application's client ID) and `{host}:sub`.");
+        let message = say!(r.lang,
+            "Every identity that `{host}` issues tokens to can assume this role: add a condition on `{host}:aud` (your application's client ID) and `{host}:sub`.",
+            "`{host}` がトークンを発行するすべての ID がこのロールを引き受けられます。`{host}:aud` (アプリケーションのクライアント ID) と `{host}:sub` の条件を追加してください。");
         r.report(
             codes::MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL,
             message,

@@ -8,6 +8,7 @@
 
 use super::variables;
 use crate::json::Json;
+use crate::lang::say;
 use crate::matching::{ActionPattern, ResourcePattern};
 use crate::policy::codes::{self, Code};
 use crate::policy::reader::{member, place, Reader, Text};
@@ -23,12 +24,10 @@ fn pick<'j>(
     let positive = member(stmt, ptr, names.0);
     let negated = member(stmt, ptr, names.1);
     if let (Some(_), Some((json, at))) = (&positive, &negated) {
+        let message = not_both(names, r.lang);
         r.report(
             codes::UNSUPPORTED_ELEMENT_COMBINATION,
-            format!(
-                "A statement can have `{}` or `{}`, not both: remove one.",
-                names.0, names.1
-            ),
+            message,
             &place(at, json.span),
         );
     }
@@ -37,6 +36,15 @@ fn pick<'j>(
         (None, Some((json, at))) => Some((true, json, at)),
         (None, None) => None,
     }
+}
+
+/// "A statement can have `Action` or `NotAction`, not both".
+pub(crate) fn not_both((one, other): (&str, &str), lang: crate::lang::Lang) -> String {
+    say!(
+        lang,
+        "A statement can have `{one}` or `{other}`, not both: remove one.",
+        "ステートメントには `{one}` と `{other}` のどちらか一方しか指定できません。一方を削除してください。"
+    )
 }
 
 fn empty_code(negated: bool, positive: Code, negative: Code) -> Code {
@@ -49,21 +57,21 @@ fn empty_code(negated: bool, positive: Code, negative: Code) -> Code {
 
 pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<ActionClause> {
     let Some((negated, json, at)) = pick(r, stmt, ptr, ("Action", "NotAction")) else {
-        r.report(
-            codes::MISSING_ACTION,
+        let message = r.lang.pick(
             "This statement has no `Action` or `NotAction`: add the actions it applies to.",
-            &place(ptr, stmt.span),
+            "このステートメントに `Action` も `NotAction` もありません。適用するアクションを追加してください。",
         );
+        r.report(codes::MISSING_ACTION, message, &place(ptr, stmt.span));
         return None;
     };
     let element = if negated { "NotAction" } else { "Action" };
     let clause_place = place(&at, json.span);
     if negated && r.kind == PolicyKind::Rcp {
-        r.report(
-            codes::RCP_NOT_ACTION_NOT_SUPPORTED,
+        let message = r.lang.pick(
             "Resource control policies do not support `NotAction`: list the actions in `Action`.",
-            &clause_place,
+            "リソースコントロールポリシーは `NotAction` をサポートしていません。`Action` にアクションを列挙してください。",
         );
+        r.report(codes::RCP_NOT_ACTION_NOT_SUPPORTED, message, &clause_place);
     }
     let values = r.strings(json, &at, element)?;
     if values.is_empty() {
@@ -72,11 +80,10 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
             codes::EMPTY_ARRAY_ACTION,
             codes::EMPTY_ARRAY_NOT_ACTION,
         );
-        r.report(
-            code,
-            format!("`{element}` is an empty array, so this statement applies to no action: add actions or remove the statement."),
-            &clause_place,
-        );
+        let message = say!(r.lang,
+            "`{element}` is an empty array, so this statement applies to no action: add actions or remove the statement.",
+            "`{element}` が空の配列のため、このステートメントはどのアクションにも適用されません。アクションを追加するか、ステートメントを削除してください。");
+        r.report(code, message, &clause_place);
     }
     let patterns = values
         .into_iter()
@@ -92,19 +99,19 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
 fn action_value(r: &mut Reader, t: Text, element: &str) -> Located<ActionPattern> {
     let not_here = Err((
         codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-        format!("`{element}` cannot contain policy variables: write the action names."),
+        say!(
+            r.lang,
+            "`{element}` cannot contain policy variables: write the action names.",
+            "`{element}` にはポリシー変数を使用できません。アクション名を書いてください。"
+        ),
     ));
     variables::check(r, t.value, &t.place, not_here);
     if !t.value.contains("${") && !is_action(t.value) {
-        r.report(
-            codes::INVALID_ACTION,
-            format!(
-                "`{}` is not an action: write `service:ActionName` (such as `s3:GetObject`, \
-                 wildcards allowed) or `*`, without spaces.",
-                t.value
-            ),
-            &t.place,
-        );
+        let value = t.value;
+        let message = say!(r.lang,
+            "`{value}` is not an action: write `service:ActionName` (such as `s3:GetObject`, wildcards allowed) or `*`, without spaces.",
+            "`{value}` はアクションではありません。`service:ActionName` (`s3:GetObject` など。ワイルドカードも使用できます) または `*` を、スペースを入れずに書いてください。");
+        r.report(codes::INVALID_ACTION, message, &t.place);
     }
     Located {
         value: ActionPattern::new(t.value),
@@ -138,24 +145,23 @@ pub(crate) fn read_resource(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Re
     if r.kind == PolicyKind::Trust {
         if let Some((negated, json, at)) = picked {
             let element = if negated { "NotResource" } else { "Resource" };
+            let message = say!(r.lang,
+                "A role trust policy has no `{element}`: the role itself is the resource. Remove `{element}`.",
+                "ロールの信頼ポリシーには `{element}` を指定しません。ロール自体がリソースです。`{element}` を削除してください。");
             r.report(
                 codes::ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE,
-                format!("A role trust policy has no `{element}`: the role itself is the resource. Remove `{element}`."),
+                message,
                 &place(&at, json.span),
             );
         }
         return None;
     }
     let Some((negated, json, at)) = picked else {
-        r.report(
-            codes::MISSING_RESOURCE,
-            format!(
-                "This statement has no `Resource` or `NotResource`, which a {} requires: add \
-                 the resources it applies to, or `\"Resource\": \"*\"`.",
-                r.kind.aws_name()
-            ),
-            &place(ptr, stmt.span),
-        );
+        let kind = r.kind.name(r.lang);
+        let message = say!(r.lang,
+            "This statement has no `Resource` or `NotResource`, which a {kind} requires: add the resources it applies to, or `\"Resource\": \"*\"`.",
+            "このステートメントに `Resource` も `NotResource` もありませんが、{kind}では必須です。適用するリソースか、`\"Resource\": \"*\"` を追加してください。");
+        r.report(codes::MISSING_RESOURCE, message, &place(ptr, stmt.span));
         return None;
     };
     let element = if negated { "NotResource" } else { "Resource" };
@@ -167,11 +173,10 @@ pub(crate) fn read_resource(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Re
             codes::EMPTY_ARRAY_RESOURCE,
             codes::EMPTY_ARRAY_NOT_RESOURCE,
         );
-        r.report(
-            code,
-            format!("`{element}` is an empty array, so this statement applies to no resource: add resources or remove the statement."),
-            &clause_place,
-        );
+        let message = say!(r.lang,
+            "`{element}` is an empty array, so this statement applies to no resource: add resources or remove the statement.",
+            "`{element}` が空の配列のため、このステートメントはどのリソースにも適用されません。リソースを追加するか、ステートメントを削除してください。");
+        r.report(code, message, &clause_place);
     }
     let patterns = values.into_iter().map(|t| resource_value(r, t)).collect();
     Some(ResourceClause {
@@ -199,7 +204,9 @@ fn check_arn(r: &mut Reader, value: &str, at: &Place) {
     let allowed = if value.get(..head_end).is_some_and(|h| h.contains("${")) {
         Err((
             codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-            format!("In `{value}` a policy variable stands before the resource part of the ARN, where variables are not allowed: use them only after the fifth colon."),
+            say!(r.lang,
+                "In `{value}` a policy variable stands before the resource part of the ARN, where variables are not allowed: use them only after the fifth colon.",
+                "`{value}` では、ARN のリソース部分より前にポリシー変数がありますが、そこでは変数を使用できません。変数は 5 つ目のコロンより後でだけ使用してください。"),
         ))
     } else {
         Ok(())
@@ -209,16 +216,14 @@ fn check_arn(r: &mut Reader, value: &str, at: &Place) {
         return;
     }
     if !value.starts_with("arn:") {
-        r.report(
-            codes::INVALID_ARN_PREFIX,
-            format!("`{value}` is not an ARN: a resource is `*` or begins with `arn:` (such as `arn:aws:s3:::bucket/*`)."),
-            at,
-        );
+        let message = say!(r.lang,
+            "`{value}` is not an ARN: a resource is `*` or begins with `arn:` (such as `arn:aws:s3:::bucket/*`).",
+            "`{value}` は ARN ではありません。リソースは `*` か、`arn:` で始まる値 (`arn:aws:s3:::bucket/*` など) です。");
+        r.report(codes::INVALID_ARN_PREFIX, message, at);
     } else if value.matches(':').count() < 5 && !value.ends_with('*') {
-        r.report(
-            codes::MISSING_ARN_FIELD,
-            format!("`{value}` lacks parts of an ARN: write all six, `arn:partition:service:region:account:resource`, leaving region or account empty where the service has none."),
-            at,
-        );
+        let message = say!(r.lang,
+            "`{value}` lacks parts of an ARN: write all six, `arn:partition:service:region:account:resource`, leaving region or account empty where the service has none.",
+            "`{value}` には ARN の一部が欠けています。`arn:partition:service:region:account:resource` の 6 つの部分をすべて書いてください。サービスにリージョンやアカウントがない場合は、その部分を空にします。");
+        r.report(codes::MISSING_ARN_FIELD, message, at);
     }
 }

@@ -7,6 +7,7 @@
 use super::{keys, values, variables};
 use crate::condition::{Condition, Operator};
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{gap, json_kind, say, Lang};
 use crate::policy::codes;
 use crate::policy::reader::{member, place, Reader, Text};
 
@@ -28,11 +29,15 @@ pub(crate) fn read_conditions(r: &mut Reader, stmt: &Json, ptr: &str) -> Vec<Con
                 } else {
                     codes::INVALID_CONDITION_OPERATOR
                 };
-                r.report(code, format!("{}.", e.message), &place(&op_at, m.key_span));
+                let message = match (r.lang, e.message(r.lang)) {
+                    (Lang::Ja, m) if m.ends_with('?') => m,
+                    (lang, m) => say!(lang, "{m}.", "{m}。"),
+                };
+                r.report(code, message, &place(&op_at, m.key_span));
                 continue;
             }
         };
-        let what = format!("The `{}` block", m.key);
+        let what = say!(r.lang, "The `{}` block", "`{}` ブロック", m.key);
         let Some(keys) = object(r, &m.value, &op_at, &what) else {
             continue;
         };
@@ -67,9 +72,12 @@ fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
     let allowed = if op.test.takes_variables() {
         Ok(())
     } else {
+        let op = &op.raw;
         Err((
             codes::INVALID_VARIABLE_FOR_OPERATOR,
-            format!("`{}` cannot take policy variables; only string, ARN and Bool operators can. Write the value itself.", op.raw),
+            say!(r.lang,
+                "`{op}` cannot take policy variables; only string, ARN and Bool operators can. Write the value itself.",
+                "`{op}` ではポリシー変数を使用できません。使用できるのは文字列、ARN、Bool の演算子だけです。値そのものを書いてください。"),
         ))
     };
     variables::check(r, t.value, &t.place, allowed);
@@ -85,13 +93,23 @@ fn object<'j>(
     what: &str,
 ) -> Option<&'j [crate::json::Member]> {
     let Some(members) = json.members() else {
-        let message = format!("{what} must be an object, but it is {}.", json.kind_name());
+        let kind = json_kind(json, r.lang);
+        let gap = gap(what);
+        let message = say!(
+            r.lang,
+            "{what} must be an object, but it is {kind}.",
+            "{what}{gap}はオブジェクトでなければなりませんが、{kind}です。"
+        );
         r.report(codes::WRONG_TYPE, message, &place(at, json.span));
         return None;
     };
     if members.is_empty() {
-        let message =
-            format!("{what} is an empty object and tests nothing: add conditions or remove it.");
+        let gap = gap(what);
+        let message = say!(
+            r.lang,
+            "{what} is an empty object and tests nothing: add conditions or remove it.",
+            "{what}{gap}が空のオブジェクトのため、何も判定しません。条件を追加するか、削除してください。"
+        );
         r.report(
             codes::EMPTY_OBJECT_CONDITION,
             message,
@@ -106,8 +124,11 @@ fn condition_values<'j>(r: &mut Reader, json: &'j Json, at: &str, key: &str) -> 
     let items: Vec<(&'j Json, String)> = match &json.value {
         Value::Array(items) => {
             if items.is_empty() {
-                let message =
-                    format!("`{key}` has an empty array of values: add values or remove the key.");
+                let message = say!(
+                    r.lang,
+                    "`{key}` has an empty array of values: add values or remove the key.",
+                    "`{key}` の値が空の配列です。値を追加するか、キーを削除してください。"
+                );
                 r.report(codes::EMPTY_ARRAY_CONDITION, message, &place(at, json.span));
             }
             items
@@ -126,7 +147,10 @@ fn condition_values<'j>(r: &mut Reader, json: &'j Json, at: &str, key: &str) -> 
             Value::Bool(true) => "true",
             Value::Bool(false) => "false",
             _ => {
-                let message = format!("A condition value for `{key}` must be a string, number or boolean, but this one is {}.", item.kind_name());
+                let kind = json_kind(item, r.lang);
+                let message = say!(r.lang,
+                    "A condition value for `{key}` must be a string, number or boolean, but this one is {kind}.",
+                    "`{key}` の条件値は文字列、数値、ブール値のいずれかでなければなりませんが、この値は{kind}です。");
                 r.report(codes::WRONG_TYPE, message, &place(&pointer, item.span));
                 continue;
             }

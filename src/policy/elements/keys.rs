@@ -6,6 +6,7 @@
 //! single valued key", "Missing qualifier", "Wildcard without like operator").
 
 use crate::condition::{Operator, SetQualifier, Test};
+use crate::lang::say;
 use crate::policy::codes;
 use crate::policy::reader::{Reader, Text};
 use crate::policy::Place;
@@ -74,11 +75,17 @@ fn is_single_valued(key: &str) -> bool {
 
 pub(crate) fn check_key(r: &mut Reader, op: &Operator, key: &str, at: &Place) {
     if is_multivalued(key) && op.qualifier.is_none() && op.test != Test::Null {
-        let message = format!("`{key}` can carry several values, so `{}` needs a set qualifier: write `ForAnyValue:{0}` (any value matches) or `ForAllValues:{0}` (every value matches).", op.raw);
+        let op = &op.raw;
+        let message = say!(r.lang,
+            "`{key}` can carry several values, so `{op}` needs a set qualifier: write `ForAnyValue:{op}` (any value matches) or `ForAllValues:{op}` (every value matches).",
+            "`{key}` は複数の値を持つことがあるため、`{op}` には集合演算子が必要です。`ForAnyValue:{op}` (いずれかの値が一致) または `ForAllValues:{op}` (すべての値が一致) と書いてください。");
         r.report(codes::MISSING_QUALIFIER, message, at);
     }
     if op.qualifier == Some(SetQualifier::ForAllValues) && is_single_valued(key) {
-        let message = format!("`ForAllValues` with the single-valued key `{key}` is also true when the key is absent from the request, which can allow more than intended: drop `ForAllValues:` from `{}`.", op.raw);
+        let op = &op.raw;
+        let message = say!(r.lang,
+            "`ForAllValues` with the single-valued key `{key}` is also true when the key is absent from the request, which can allow more than intended: drop `ForAllValues:` from `{op}`.",
+            "単一値のキー `{key}` に `ForAllValues` を使うと、キーがリクエストにない場合にも true になり、意図したより多くを許可するおそれがあります。`{op}` から `ForAllValues:` を削除してください。");
         r.report(codes::FORALLVALUES_WITH_SINGLE_VALUED_KEY, message, at);
     }
 }
@@ -96,7 +103,10 @@ pub(crate) fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
         } else {
             "StringLike"
         };
-        let message = format!("`{}` compares `{}` literally, so `*` and `?` are not wildcards here: use `{like}` if you meant a pattern.", op.raw, t.value);
+        let (op, value) = (&op.raw, t.value);
+        let message = say!(r.lang,
+            "`{op}` compares `{value}` literally, so `*` and `?` are not wildcards here: use `{like}` if you meant a pattern.",
+            "`{op}` は `{value}` を文字どおりに比較するため、ここでの `*` と `?` はワイルドカードではありません。パターンのつもりなら `{like}` を使用してください。");
         r.report(codes::WILDCARD_WITHOUT_LIKE_OPERATOR, message, &t.place);
     }
 }

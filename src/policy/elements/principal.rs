@@ -12,6 +12,7 @@ use super::principal_forms::{
 };
 use super::variables;
 use crate::json::{Json, Value};
+use crate::lang::{json_kind, say};
 use crate::policy::codes;
 use crate::policy::reader::{did_you_mean, member, place, Reader, Text};
 use crate::policy::{
@@ -35,7 +36,7 @@ pub(crate) fn read_principal(
     let positive = member(stmt, ptr, "Principal");
     let negative = member(stmt, ptr, "NotPrincipal");
     if let (Some(_), Some((json, at))) = (&positive, &negative) {
-        let message = "A statement can have `Principal` or `NotPrincipal`, not both: remove one.";
+        let message = super::action::not_both(("Principal", "NotPrincipal"), r.lang);
         r.report(
             codes::UNSUPPORTED_ELEMENT_COMBINATION,
             message,
@@ -50,10 +51,10 @@ pub(crate) fn read_principal(
                 r.kind,
                 PolicyKind::Trust | PolicyKind::Resource | PolicyKind::Rcp
             ) {
-                let message = format!(
-                    "This statement has no `Principal`, which a {} requires: name who the statement applies to.",
-                    r.kind.aws_name()
-                );
+                let kind = r.kind.name(r.lang);
+                let message = say!(r.lang,
+                    "This statement has no `Principal`, which a {kind} requires: name who the statement applies to.",
+                    "このステートメントに `Principal` がありませんが、{kind}では必須です。ステートメントを適用する相手を指定してください。");
                 r.report(codes::MISSING_PRINCIPAL, message, &place(ptr, stmt.span));
             }
             return None;
@@ -66,11 +67,11 @@ pub(crate) fn read_principal(
     }
     let value = read_value(r, json, &at, element)?;
     if r.kind == PolicyKind::Rcp && !is_everyone(&value) {
-        r.report(
-            codes::RCP_PRINCIPAL_NOT_WILDCARD,
+        let message = r.lang.pick(
             "In a resource control policy `Principal` must be \"*\": narrow the principals with conditions such as `aws:PrincipalArn` instead.",
-            &clause_place,
+            "リソースコントロールポリシーでは `Principal` は \"*\" でなければなりません。代わりに `aws:PrincipalArn` などの条件でプリンシパルを絞り込んでください。",
         );
+        r.report(codes::RCP_PRINCIPAL_NOT_WILDCARD, message, &clause_place);
     }
     Some(PrincipalClause {
         negated,
@@ -99,15 +100,18 @@ fn element_allowed(
     use PolicyKind::*;
     match (r.kind, negated) {
         (Identity | Boundary | Session | Scp, _) => {
-            let message = format!(
-                "`{element}` is not allowed in a {}: the principal is whoever the policy applies to. Remove `{element}`.",
-                r.kind.aws_name()
-            );
+            let kind = r.kind.name(r.lang);
+            let message = say!(r.lang,
+                "`{element}` is not allowed in a {kind}: the principal is whoever the policy applies to. Remove `{element}`.",
+                "{kind}では `{element}` を使用できません。プリンシパルは、ポリシーが適用される対象そのものです。`{element}` を削除してください。");
             r.report(codes::UNSUPPORTED_PRINCIPAL, message, at);
             false
         }
         (Trust, true) => {
-            let message = "A role trust policy cannot use `NotPrincipal`: name the principals allowed to assume the role in `Principal`.";
+            let message = r.lang.pick(
+                "A role trust policy cannot use `NotPrincipal`: name the principals allowed to assume the role in `Principal`.",
+                "ロールの信頼ポリシーでは `NotPrincipal` を使用できません。ロールを引き受けられるプリンシパルを `Principal` に指定してください。",
+            );
             r.report(
                 codes::ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL,
                 message,
@@ -116,12 +120,18 @@ fn element_allowed(
             false
         }
         (Rcp, true) => {
-            let message = "Resource control policies do not support `NotPrincipal`: use `\"Principal\": \"*\"` with an `aws:PrincipalArn` condition.";
+            let message = r.lang.pick(
+                "Resource control policies do not support `NotPrincipal`: use `\"Principal\": \"*\"` with an `aws:PrincipalArn` condition.",
+                "リソースコントロールポリシーは `NotPrincipal` をサポートしていません。`\"Principal\": \"*\"` と `aws:PrincipalArn` の条件を組み合わせてください。",
+            );
             r.report(codes::UNSUPPORTED_PRINCIPAL, message, at);
             false
         }
         (Resource, true) if effect == Some(Effect::Allow) => {
-            let message = "`Allow` with `NotPrincipal` allows everyone not listed, including anonymous users, and AWS no longer supports it: use `Deny` with `NotPrincipal`, or `Principal` with an `aws:PrincipalArn` condition.";
+            let message = r.lang.pick(
+                "`Allow` with `NotPrincipal` allows everyone not listed, including anonymous users, and AWS no longer supports it: use `Deny` with `NotPrincipal`, or `Principal` with an `aws:PrincipalArn` condition.",
+                "`NotPrincipal` と `Allow` の組み合わせは、匿名ユーザーを含め、列挙されていないすべてのプリンシパルを許可します。AWS はこの組み合わせをサポートしなくなりました。`NotPrincipal` と `Deny` を組み合わせるか、`Principal` と `aws:PrincipalArn` の条件を使用してください。",
+            );
             r.report(codes::ALLOW_WITH_NOT_PRINCIPAL, message, at);
             true
         }
@@ -133,7 +143,10 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
     match &json.value {
         Value::String(s) if s == "*" => {
             if r.kind == PolicyKind::Trust {
-                let message = "A role trust policy does not support `\"Principal\": \"*\"`: name the principals, or write `{\"AWS\": \"*\"}` with conditions that narrow it.";
+                let message = r.lang.pick(
+                    "A role trust policy does not support `\"Principal\": \"*\"`: name the principals, or write `{\"AWS\": \"*\"}` with conditions that narrow it.",
+                    "ロールの信頼ポリシーは `\"Principal\": \"*\"` をサポートしていません。プリンシパルを指定するか、`{\"AWS\": \"*\"}` と絞り込む条件を組み合わせてください。",
+                );
                 r.report(
                     codes::ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL,
                     message,
@@ -144,7 +157,9 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
         }
         Value::Object(members) => {
             if members.is_empty() {
-                let message = format!("`{element}` is an empty object, so it names nobody: add principals such as {{\"AWS\": \"123456789012\"}}.");
+                let message = say!(r.lang,
+                    "`{element}` is an empty object, so it names nobody: add principals such as {{\"AWS\": \"123456789012\"}}.",
+                    "`{element}` が空のオブジェクトのため、誰も指定していません。{{\"AWS\": \"123456789012\"}} のようにプリンシパルを追加してください。");
                 r.report(
                     codes::EMPTY_OBJECT_PRINCIPAL,
                     message,
@@ -156,10 +171,11 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
                 let at = crate::json::pointer_push(ptr, &m.key);
                 let Some(kind) = TYPES.iter().find(|(n, _)| *n == m.key).map(|(_, k)| *k) else {
                     let names: Vec<&str> = TYPES.iter().map(|(n, _)| *n).collect();
-                    let message = format!(
-                        "`{}` is not a principal type.{}",
-                        m.key,
-                        did_you_mean(&m.key, &names)
+                    let (key, hint) = (&m.key, did_you_mean(&m.key, &names, r.lang));
+                    let message = say!(
+                        r.lang,
+                        "`{key}` is not a principal type.{hint}",
+                        "`{key}` はプリンシパルの種類ではありません。{hint}"
                     );
                     r.report(
                         codes::UNSUPPORTED_PRINCIPAL_TYPE,
@@ -172,10 +188,10 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
                     continue;
                 };
                 if values.is_empty() {
-                    let message = format!(
-                        "`{}` is an empty array, so it names nobody: add principals or remove it.",
-                        m.key
-                    );
+                    let key = &m.key;
+                    let message = say!(r.lang,
+                        "`{key}` is an empty array, so it names nobody: add principals or remove it.",
+                        "`{key}` が空の配列のため、誰も指定していません。プリンシパルを追加するか、削除してください。");
                     r.report(
                         codes::EMPTY_ARRAY_PRINCIPAL,
                         message,
@@ -196,10 +212,10 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
             Some(PrincipalValue::Entries(entries))
         }
         _ => {
-            let message = format!(
-                "`{element}` must be \"*\" or an object such as {{\"AWS\": \"arn:aws:iam::123456789012:root\"}}, but it is {}.",
-                json.kind_name()
-            );
+            let kind = json_kind(json, r.lang);
+            let message = say!(r.lang,
+                "`{element}` must be \"*\" or an object such as {{\"AWS\": \"arn:aws:iam::123456789012:root\"}}, but it is {kind}.",
+                "`{element}` は \"*\" か、{{\"AWS\": \"arn:aws:iam::123456789012:root\"}} のようなオブジェクトでなければなりませんが、{kind}です。");
             r.report(codes::WRONG_TYPE, message, &place(ptr, json.span));
             None
         }
@@ -210,30 +226,42 @@ fn check_value(r: &mut Reader, kind: PrincipalType, t: &Text) {
     let v = t.value;
     let no_vars = Err((
         codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-        "Principals cannot contain policy variables: name them, or use a condition on `aws:PrincipalArn`.".to_string(),
+        r.lang.pick(
+            "Principals cannot contain policy variables: name them, or use a condition on `aws:PrincipalArn`.",
+            "プリンシパルにはポリシー変数を使用できません。プリンシパルを直接指定するか、`aws:PrincipalArn` の条件を使用してください。",
+        ).to_string(),
     ));
     variables::check(r, v, &t.place, no_vars);
     if v.contains("${") || (kind == PrincipalType::Aws && v == "*") {
         return;
     }
     if v.contains('*') || v.contains('?') {
-        let message = format!("`{v}` has a wildcard, which principals do not support except as the whole value \"*\" for `AWS`: name each principal, or use `\"AWS\": \"*\"` with an `aws:PrincipalArn` condition.");
+        let message = say!(r.lang,
+            "`{v}` has a wildcard, which principals do not support except as the whole value \"*\" for `AWS`: name each principal, or use `\"AWS\": \"*\"` with an `aws:PrincipalArn` condition.",
+            "`{v}` にワイルドカードが含まれていますが、プリンシパルでは `AWS` の値全体としての \"*\" 以外にワイルドカードを使用できません。プリンシパルを個別に指定するか、`\"AWS\": \"*\"` と `aws:PrincipalArn` の条件を組み合わせてください。");
         r.report(codes::UNSUPPORTED_WILDCARD_IN_PRINCIPAL, message, &t.place);
         return;
     }
     match kind {
         PrincipalType::Aws if !is_aws_principal(v) => {
-            let message = format!("`{v}` is not an AWS principal: write a 12-digit account ID, or an ARN such as `arn:aws:iam::123456789012:root`, `...:role/NAME`, `...:user/NAME` or `arn:aws:sts::123456789012:assumed-role/ROLE/SESSION`.");
+            let message = say!(r.lang,
+                "`{v}` is not an AWS principal: write a 12-digit account ID, or an ARN such as `arn:aws:iam::123456789012:root`, `...:role/NAME`, `...:user/NAME` or `arn:aws:sts::123456789012:assumed-role/ROLE/SESSION`.",
+                "`{v}` は AWS プリンシパルではありません。12 桁のアカウント ID か、`arn:aws:iam::123456789012:root`、`...:role/NAME`、`...:user/NAME`、`arn:aws:sts::123456789012:assumed-role/ROLE/SESSION` のような ARN を書いてください。");
             r.report(codes::INVALID_PRINCIPAL, message, &t.place);
         }
         PrincipalType::Service if !is_service_principal(v) => {
-            let message = format!("`{v}` is not a service principal: write the service's name, such as `lambda.amazonaws.com`.");
+            let message = say!(r.lang,
+                "`{v}` is not a service principal: write the service's name, such as `lambda.amazonaws.com`.",
+                "`{v}` はサービスプリンシパルではありません。`lambda.amazonaws.com` のようにサービスの名前を書いてください。");
             r.report(codes::INVALID_SERVICE_PRINCIPAL, message, &t.place);
         }
         PrincipalType::Federated
             if r.kind == PolicyKind::Trust && federated_kind(v) == Federated::Unknown =>
         {
-            let message = format!("`{v}` is not a federated principal: write a SAML or OIDC provider ARN (`arn:aws:iam::123456789012:saml-provider/NAME`, `...:oidc-provider/HOST`) or one of {}.", BUILT_IN_PROVIDERS.join(", "));
+            let providers = BUILT_IN_PROVIDERS.join(", ");
+            let message = say!(r.lang,
+                "`{v}` is not a federated principal: write a SAML or OIDC provider ARN (`arn:aws:iam::123456789012:saml-provider/NAME`, `...:oidc-provider/HOST`) or one of {providers}.",
+                "`{v}` はフェデレーティッドプリンシパルではありません。SAML または OIDC プロバイダーの ARN (`arn:aws:iam::123456789012:saml-provider/NAME`、`...:oidc-provider/HOST`) か、{providers} のいずれかを書いてください。");
             r.report(
                 codes::INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY,
                 message,

@@ -9,6 +9,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use crate::condition::{Family, Operator};
+use crate::lang::say;
 use crate::policy::codes;
 use crate::policy::reader::Reader;
 use crate::policy::Place;
@@ -18,38 +19,61 @@ pub(crate) fn check(r: &mut Reader, op: &Operator, value: &str, at: &Place) {
         return; // checked by `variables`; its value is known only per request
     }
     let name = &op.raw;
+    let lang = r.lang;
     let (code, wanted) = match op.test.family() {
-        Family::Bool | Family::Null if !matches!(value, "true" | "false") => {
-            (codes::TYPE_MISMATCH_BOOLEAN, "`true` or `false`")
-        }
+        Family::Bool | Family::Null if !matches!(value, "true" | "false") => (
+            codes::TYPE_MISMATCH_BOOLEAN,
+            lang.pick("`true` or `false`", "`true` または `false`"),
+        ),
         Family::Numeric if !is_number(value) => (
             codes::TYPE_MISMATCH_NUMBER,
-            "a number such as `10` or `2.5`",
+            lang.pick(
+                "a number such as `10` or `2.5`",
+                "`10` や `2.5` のような数値",
+            ),
         ),
         Family::Ip if !is_cidr(value) => (
             codes::TYPE_MISMATCH_IP_RANGE,
-            "an IP address or CIDR range such as `203.0.113.0/24` or `2001:db8::/32`",
+            lang.pick(
+                "an IP address or CIDR range such as `203.0.113.0/24` or `2001:db8::/32`",
+                "`203.0.113.0/24` や `2001:db8::/32` のような IP アドレスまたは CIDR 範囲",
+            ),
         ),
         Family::Arn if !(value.starts_with("arn:") || value.starts_with('*')) => (
             codes::TYPE_MISMATCH_ARN,
-            "an ARN such as `arn:aws:iam::123456789012:role/NAME`",
+            lang.pick(
+                "an ARN such as `arn:aws:iam::123456789012:role/NAME`",
+                "`arn:aws:iam::123456789012:role/NAME` のような ARN",
+            ),
         ),
-        Family::Binary if !is_base64(value) => (codes::TYPE_MISMATCH_BINARY, "base64 text"),
+        Family::Binary if !is_base64(value) => (
+            codes::TYPE_MISMATCH_BINARY,
+            lang.pick("base64 text", "base64 のテキスト"),
+        ),
         Family::Date => match check_date(value) {
             DateCheck::Valid => return,
             DateCheck::NotADate => (
                 codes::TYPE_MISMATCH_DATE,
-                "a date such as `2024-06-30T23:59:59Z` or epoch seconds",
+                lang.pick(
+                    "a date such as `2024-06-30T23:59:59Z` or epoch seconds",
+                    "`2024-06-30T23:59:59Z` のような日付、またはエポック秒",
+                ),
             ),
             DateCheck::OutOfRange => {
-                let message = format!("`{value}` under `{name}` is not a real date or time (a month, day, hour, minute or second out of range): correct it.");
+                let message = say!(lang,
+                    "`{value}` under `{name}` is not a real date or time (a month, day, hour, minute or second out of range): correct it.",
+                    "`{name}` の `{value}` は実在する日付や時刻ではありません (月、日、時、分、秒のいずれかが範囲外です)。修正してください。");
                 r.report(codes::INVALID_DATE_VALUE, message, at);
                 return;
             }
         },
         _ => return,
     };
-    let message = format!("`{value}` is not valid for `{name}`, which takes {wanted}.");
+    let message = say!(
+        lang,
+        "`{value}` is not valid for `{name}`, which takes {wanted}.",
+        "`{value}` は `{name}` の値として無効です。指定できる値: {wanted}。"
+    );
     r.report(code, message, at);
 }
 

@@ -6,6 +6,7 @@
 //! misuses as errors (policy check reference: "Variable unsupported in version", "Missing brace
 //! in variable", "Missing quote in variable", "Invalid variable for operator").
 
+use crate::lang::say;
 use crate::policy::codes::{self, Code};
 use crate::policy::reader::Reader;
 use crate::policy::Place;
@@ -18,15 +19,10 @@ pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
         return;
     }
     if !r.variables() {
-        r.report(
-            codes::VARIABLE_UNSUPPORTED_IN_VERSION,
-            format!(
-                "`{text}` contains a policy variable, but variables work only with \
-                 \"Version\": \"2012-10-17\"; without it the text is taken literally. Add that \
-                 Version to the policy."
-            ),
-            at,
-        );
+        let message = say!(r.lang,
+            "`{text}` contains a policy variable, but variables work only with \"Version\": \"2012-10-17\"; without it the text is taken literally. Add that Version to the policy.",
+            "`{text}` にはポリシー変数が含まれていますが、変数が機能するのは \"Version\": \"2012-10-17\" の場合だけで、それ以外では文字どおりに扱われます。ポリシーにこの Version を追加してください。");
+        r.report(codes::VARIABLE_UNSUPPORTED_IN_VERSION, message, at);
         return;
     }
     if let Err((code, reason)) = allowed {
@@ -37,11 +33,12 @@ pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
     while let Some(start) = rest.find("${") {
         let after = &rest[start + 2..];
         let Some(end) = after.find('}').filter(|&e| !after[..e].contains("${")) else {
-            r.report(
-                codes::MISSING_BRACE_IN_VARIABLE,
-                format!("A policy variable in `{text}` has no closing `}}`: write `${{key}}`."),
-                at,
+            let message = say!(
+                r.lang,
+                "A policy variable in `{text}` has no closing `}}`: write `${{key}}`.",
+                "`{text}` のポリシー変数に閉じる `}}` がありません。`${{key}}` のように書いてください。"
             );
+            r.report(codes::MISSING_BRACE_IN_VARIABLE, message, at);
             return;
         };
         let inner = &after[..end];
@@ -49,14 +46,12 @@ pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
             let default = default.trim();
             let quoted = default.len() >= 2 && default.starts_with('\'') && default.ends_with('\'');
             if !quoted {
-                r.report(
-                    codes::MISSING_QUOTE_IN_VARIABLE,
-                    format!(
-                        "The default value in `${{{inner}}}` must be in single quotes: \
-                         `${{key, 'default'}}`."
-                    ),
-                    at,
+                let message = say!(
+                    r.lang,
+                    "The default value in `${{{inner}}}` must be in single quotes: `${{key, 'default'}}`.",
+                    "`${{{inner}}}` のデフォルト値は一重引用符で囲む必要があります: `${{key, 'default'}}`。"
                 );
+                r.report(codes::MISSING_QUOTE_IN_VARIABLE, message, at);
             }
         }
         rest = &after[end + 1..];
@@ -69,7 +64,7 @@ mod tests {
     use crate::policy::{PolicyKind, PolicyVersion};
 
     fn codes_for(text: &str, version: PolicyVersion) -> Vec<&'static str> {
-        let mut r = Reader::new(PolicyKind::Identity);
+        let mut r = Reader::new(PolicyKind::Identity, crate::lang::Lang::En);
         r.version = version;
         check(&mut r, text, &Place::default(), Ok(()));
         r.findings.iter().map(|f| f.code).collect()

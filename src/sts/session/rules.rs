@@ -2,6 +2,7 @@
 
 use super::tags::inherited_transitive_tags;
 use super::Session;
+use crate::lang::Text;
 use crate::sts::params::StsParams;
 use crate::sts::StsError;
 
@@ -70,7 +71,7 @@ pub fn effective_source_identity(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequiredAction {
     pub action: &'static str,
-    pub reason: &'static str,
+    pub reason: Text,
     /// Whether the caller's own permissions policy must allow it too (chained or cross-account
     /// `sts:SetSourceIdentity`).
     pub identity_policy_too: bool,
@@ -89,20 +90,29 @@ pub struct RequiredAction {
 pub fn required_trust_actions(params: &StsParams, caller: Option<&Session>) -> Vec<RequiredAction> {
     let mut actions = vec![RequiredAction {
         action: params.api.action(),
-        reason: "the API's own action",
+        reason: Text {
+            en: "the API's own action",
+            ja: "API 自体のアクション",
+        },
         identity_policy_too: false,
     }];
     let passes_tags = !params.tags.is_empty() || !params.transitive_tag_keys.is_empty();
     if passes_tags {
         actions.push(RequiredAction {
             action: "sts:TagSession",
-            reason: "the request passes session tags (IAM User Guide, \"Permissions required to add session tags\")",
+            reason: Text {
+                en: "the request passes session tags (IAM User Guide, \"Permissions required to add session tags\")",
+                ja: "リクエストがセッションタグを渡す (IAM ユーザーガイド「セッションタグを追加するために必要なアクセス許可」)",
+            },
             identity_policy_too: false,
         });
     } else if !inherited_transitive_tags(caller).is_empty() {
         actions.push(RequiredAction {
             action: "sts:TagSession",
-            reason: "the calling session passes on transitive session tags; AWS does not document this requirement for inherited tags, but users report chained calls failing without it (unverified)",
+            reason: Text {
+                en: "the calling session passes on transitive session tags; AWS does not document this requirement for inherited tags, but users report chained calls failing without it (unverified)",
+                ja: "呼び出し元セッションが推移的なセッションタグを引き継ぐ。継承されるタグについて AWS はこの要件を文書化していないが、これがないとロールの連鎖が失敗するという報告がある (未検証)",
+            },
             identity_policy_too: false,
         });
     }
@@ -111,9 +121,15 @@ pub fn required_trust_actions(params: &StsParams, caller: Option<&Session>) -> V
         actions.push(RequiredAction {
             action: "sts:SetSourceIdentity",
             reason: if inherited {
-                "the calling session carries a source identity, which persists into the chained session (IAM User Guide, \"Permissions required to set source identity\")"
+                Text {
+                    en: "the calling session carries a source identity, which persists into the chained session (IAM User Guide, \"Permissions required to set source identity\")",
+                    ja: "呼び出し元セッションがソースアイデンティティを持ち、それが連鎖したセッションに引き継がれる (IAM ユーザーガイド「ソースアイデンティティの設定に必要なアクセス許可」)",
+                }
             } else {
-                "the request sets a source identity (IAM User Guide, \"Permissions required to set source identity\")"
+                Text {
+                    en: "the request sets a source identity (IAM User Guide, \"Permissions required to set source identity\")",
+                    ja: "リクエストがソースアイデンティティを設定する (IAM ユーザーガイド「ソースアイデンティティの設定に必要なアクセス許可」)",
+                }
             },
             identity_policy_too: caller.is_some(),
         });

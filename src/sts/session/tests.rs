@@ -160,7 +160,7 @@ fn trust_policy_must_allow_tag_session_and_set_source_identity_when_they_apply()
         ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"]
     );
     assert!(chained[2].identity_policy_too);
-    assert!(chained[1].reason.contains("unverified"));
+    assert!(chained[1].reason.en.contains("unverified"));
 }
 
 #[test]

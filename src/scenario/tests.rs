@@ -1,0 +1,233 @@
+//! The language of a run's explanation: Japanese when asked for, English otherwise, and AWS's
+//! own answer (code and message) the same in both.
+
+use crate::evaluation::{Authorization, Decision};
+use crate::lang::Lang;
+
+use super::{run_scenario, run_scenario_with, RequestResult, RunOptions};
+
+/// alice (111122223333) may read `b/*` only from 203.0.113.0/24, may not delete anything, and
+/// may assume Deployer in 444455556666, whose trust policy names her account.
+const SCENARIO: &str = r#"{
+  "scenario": 1,
+  "accounts": [{ "id": "111122223333" }, { "id": "444455556666" }],
+  "users": [{
+    "arn": "arn:aws:iam::111122223333:user/alice",
+    "policies": [{
+      "Version": "2012-10-17",
+      "Statement": [
+        { "Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
+          "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } },
+        { "Sid": "NoDelete", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*" },
+        { "Effect": "Allow", "Action": ["s3:DeleteObject", "sts:AssumeRole"], "Resource": "*" }
+      ]
+    }]
+  }],
+  "roles": [{
+    "arn": "arn:aws:iam::444455556666:role/Deployer",
+    "trust": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow",
+      "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole" }] }
+  }],
+  "requests": [
+    { "name": "read from the wrong network", "principal": "arn:aws:iam::111122223333:user/alice",
+      "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k",
+      "context": { "aws:SourceIp": "198.51.100.7" } },
+    { "name": "delete", "principal": "arn:aws:iam::111122223333:user/alice",
+      "action": "s3:DeleteObject", "resource": "arn:aws:s3:::b/k" },
+    { "name": "assume Deployer", "principal": "arn:aws:iam::111122223333:user/alice",
+      "action": "sts:AssumeRole", "resource": "arn:aws:iam::444455556666:role/Deployer",
+      "parameters": { "RoleSessionName": "alice" } },
+    { "name": "an unknown session", "principal": "arn:aws:sts::444455556666:assumed-role/Deployer/bob",
+      "action": "s3:ListBucket", "resource": "arn:aws:s3:::b" }
+  ]
+}"#;
+
+fn run(lang: Lang) -> Vec<RequestResult> {
+    run_scenario_with(
+        SCENARIO,
+        &RunOptions {
+            lang,
+            ..RunOptions::default()
+        },
+    )
+    .expect("a valid scenario")
+    .results
+}
+
+fn authorization(result: &RequestResult) -> &Authorization {
+    result.explain.checks[0]
+        .authorization
+        .as_ref()
+        .expect("an authorization")
+}
+
+fn has(sentences: &[String], phrase: &str) -> bool {
+    sentences.iter().any(|s| s.contains(phrase))
+}
+
+#[test]
+fn english_is_the_default() {
+    let default = run_scenario(SCENARIO).expect("a valid scenario").results;
+    let english = run(Lang::En);
+    assert_eq!(
+        serde_json::to_value(&default).unwrap(),
+        serde_json::to_value(&english).unwrap()
+    );
+}
+
+#[test]
+fn an_implicit_deny_is_explained_in_english() {
+    let results = run(Lang::En);
+    let read = &results[0];
+    assert_eq!(read.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        read.explain.summary,
+        "Implicitly denied at the request. No identity-based policy of the caller allows the request."
+    );
+    let auth = authorization(read);
+    let statement = &auth.policies[0].statements[0];
+    assert_eq!(
+        statement.action.detail,
+        "`s3:GetObject` matches s3:GetObject"
+    );
+    assert_eq!(
+        statement.conditions[0].reason,
+        "aws:SourceIp is 198.51.100.7, which is not in 203.0.113.0/24, so IpAddress does not match"
+    );
+    assert_eq!(
+        auth.changes[0],
+        "statement `Read` of inline policy 0 of user alice (/users/0/policies/0/Statement/0) allows \
+         the action, but its condition fails: aws:SourceIp is 198.51.100.7, which is not in \
+         203.0.113.0/24, so IpAddress does not match."
+    );
+}
+
+#[test]
+fn an_implicit_deny_is_explained_in_japanese() {
+    let results = run(Lang::Ja);
+    let read = &results[0];
+    assert_eq!(read.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        read.explain.summary,
+        "暗黙的に拒否されました (リクエスト)。呼び出し元のアイデンティティベースのポリシーのうち、このリクエストを許可するものはありません。"
+    );
+    let auth = authorization(read);
+    let policy = &auth.policies[0];
+    assert_eq!(policy.label, "ユーザー alice のインラインポリシー 0");
+    let statement = &policy.statements[0];
+    assert_eq!(
+        statement.action.detail,
+        "`s3:GetObject` が s3:GetObject に一致します"
+    );
+    assert_eq!(
+        statement.resource.as_ref().unwrap().detail,
+        "`arn:aws:s3:::b/*` が arn:aws:s3:::b/k に一致します"
+    );
+    assert_eq!(
+        statement.conditions[0].reason,
+        "aws:SourceIp の値は 198.51.100.7 で、203.0.113.0/24 の範囲内にないため、IpAddress は一致しません"
+    );
+    assert_eq!(
+        auth.changes[0],
+        "ユーザー alice のインラインポリシー 0 のステートメント `Read` \
+         (/users/0/policies/0/Statement/0) はこのアクションを許可していますが、条件が満たされていません: \
+         aws:SourceIp の値は 198.51.100.7 で、203.0.113.0/24 の範囲内にないため、IpAddress は一致しません。"
+    );
+    // A statement whose action does not match says so in Japanese too.
+    assert_eq!(
+        policy.statements[1].action.detail,
+        "s3:GetObject に一致する Action の値はありません"
+    );
+}
+
+#[test]
+fn an_explicit_deny_is_explained_in_japanese() {
+    let results = run(Lang::Ja);
+    let delete = &results[1];
+    assert_eq!(delete.decision, Decision::ExplicitDeny);
+    assert!(
+        delete
+            .explain
+            .summary
+            .starts_with("明示的に拒否されました (リクエスト)。"),
+        "{}",
+        delete.explain.summary
+    );
+    let auth = authorization(delete);
+    assert!(has(
+        &auth.reasons,
+        "明示的な拒否は、すべての Allow より優先されます"
+    ));
+    assert!(has(
+        &auth.changes,
+        "ステートメント `NoDelete` (/users/0/policies/0/Statement/1) を削除するか、対象を絞り込んでください。明示的な拒否は何によっても上書きできません。"
+    ));
+}
+
+#[test]
+fn a_cross_account_assume_role_is_explained_in_japanese() {
+    let results = run(Lang::Ja);
+    let assume = &results[2];
+    assert_eq!(assume.decision, Decision::Allowed);
+    let check = &assume.explain.checks[0];
+    assert_eq!(check.name, "sts:AssumeRole (API 自体のアクション)");
+    let auth = authorization(assume);
+    assert_eq!(
+        auth.reasons,
+        ["クロスアカウント: リソースのアカウントのロールの信頼ポリシーが呼び出し元を許可し、呼び出し元自身のポリシーもこのリクエストを許可しています。"]
+    );
+    let trust = auth
+        .policies
+        .iter()
+        .find(|p| p.label == "ロール Deployer の信頼ポリシー")
+        .expect("the trust policy, labelled in Japanese");
+    assert_eq!(
+        trust.statements[0].principal.as_ref().unwrap().detail,
+        "arn:aws:iam::111122223333:user/alice をそのアカウントで指定しています"
+    );
+    assert!(has(
+        &auth.changes,
+        "ロール Deployer の信頼ポリシーの /roles/0/trust/Statement/0 にある Allow を削除すると"
+    ));
+}
+
+#[test]
+fn notes_are_written_in_japanese() {
+    let results = run(Lang::Ja);
+    let unknown = &results[3];
+    assert!(
+        has(
+            &unknown.explain.notes,
+            "を作成した先行のリクエストはありません"
+        ),
+        "{:?}",
+        unknown.explain.notes
+    );
+}
+
+/// AWS's error code and message are AWS's own words: English, whatever the explanation's
+/// language.
+#[test]
+fn aws_messages_stay_english() {
+    let english = run(Lang::En);
+    let japanese = run(Lang::Ja);
+    for (en, ja) in english.iter().zip(&japanese) {
+        assert_eq!(en.decision, ja.decision);
+        assert_eq!(en.code, ja.code);
+        assert_eq!(en.message, ja.message);
+        assert_ne!(en.explain.summary, ja.explain.summary);
+    }
+    assert_eq!(
+        japanese[0].message.as_deref(),
+        Some(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: \
+             s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows \
+             the s3:GetObject action"
+        )
+    );
+    assert_eq!(japanese[1].code.as_deref(), Some("AccessDenied"));
+    assert!(japanese[1]
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("with an explicit deny in")));
+}
