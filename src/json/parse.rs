@@ -469,6 +469,179 @@ mod tests {
             .contains("bytes"));
     }
 
+    /// Where the value `1` of `text` starts, as (offset, line, column).
+    fn place_of_one(text: &str) -> (usize, u32, u32) {
+        let json = read(text).unwrap();
+        let one = json.get("b").unwrap();
+        assert_eq!(one.value, Value::Number("1".into()), "{text}");
+        let at = one.span.start;
+        (at.offset, at.line, at.column)
+    }
+
+    #[test]
+    fn columns_after_strings_count_what_the_editor_shows() {
+        // A four-byte emoji is two UTF-16 units; an escape counts as the characters written.
+        assert_eq!(place_of_one("{\"a\":\"😀\",\"b\":1}"), (16, 1, 15));
+        assert_eq!(place_of_one(r#"{"a":"\u00e9\n","b":1}"#), (20, 1, 21));
+        assert_eq!(place_of_one(r#"{"a":"\ud83d\ude00","b":1}"#), (24, 1, 25));
+        // A byte order mark elsewhere than at the start is an ordinary character.
+        assert_eq!(place_of_one("{\"a\":\"\u{feff}\",\"b\":1}"), (15, 1, 14));
+        let json = read("[\"開発😀\"]").unwrap();
+        let s = &json.as_array().unwrap()[0];
+        assert_eq!((s.span.end.offset, s.span.end.column), (13, 8));
+    }
+
+    #[test]
+    fn lines_and_columns_across_line_breaks() {
+        let text = "{\n  \"開発\": \"😀\",\n\t\"b\": 1\n}";
+        assert_eq!(place_of_one(text), (text.find('1').unwrap(), 3, 7));
+        // CR is a character of its line; only LF starts a new one.
+        let text = "{\r\n  \"a\": \"é\",\r\n  \"b\": 1\r\n}";
+        assert_eq!(place_of_one(text), (text.find('1').unwrap(), 3, 8));
+        let json = read(text).unwrap();
+        assert_eq!((json.span.end.line, json.span.end.column), (4, 2));
+        let json = read("{\"b\":\r1}").unwrap();
+        assert_eq!(json.get("b").unwrap().span.start.column, 7);
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_skipped_and_takes_no_column() {
+        let json = read("\u{feff}{\"b\": 1}").unwrap();
+        assert_eq!((json.span.start.offset, json.span.start.column), (3, 1));
+        assert_eq!(place_of_one("\u{feff}{\"b\": 1}"), (9, 1, 7));
+        let err = read("\u{feff} \n ").unwrap_err();
+        assert!(err.message.contains("empty"), "{}", err.message);
+        assert_eq!((err.at.offset, err.at.line, err.at.column), (6, 2, 2));
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_character() {
+        // (text, message, line, column)
+        let cases: &[(&str, &str, u32, u32)] = &[
+            ("\"abc", "the string is not closed: expected '\"'", 1, 5),
+            (
+                "\"開\u{1}\"",
+                "control character U+0001 inside a string must be written as an escape",
+                1,
+                3,
+            ),
+            (
+                "[\"😀\n\"]",
+                "line break inside a string must be written as an escape",
+                1,
+                5,
+            ),
+            ("\"\\é\"", "unknown escape '\\é'", 1, 4),
+            ("\"\\\n\"", "unknown escape '\\\n'", 2, 1),
+            ("\"\\", "the text ends inside an escape", 1, 3),
+            (
+                "\"\\u12G4\"",
+                "expected four hexadecimal digits after '\\u'",
+                1,
+                6,
+            ),
+            (
+                "\"\\ud800x\"",
+                "a high surrogate escape must be followed by a low one",
+                1,
+                8,
+            ),
+            (
+                "\"\\ud800\\u0041\"",
+                "a high surrogate escape must be followed by a low one",
+                1,
+                14,
+            ),
+            (
+                "\"\\udc00\"",
+                "a lone surrogate escape is not a character",
+                1,
+                8,
+            ),
+            (
+                "[1] 開",
+                "unexpected character '開' after the end of the JSON value",
+                1,
+                5,
+            ),
+            ("[開]", "expected a value, found character '開'", 1, 2),
+            (
+                "[\u{85}]",
+                "expected a value, found control character U+0085",
+                1,
+                2,
+            ),
+            (
+                "[tru]",
+                "expected a value, found character 't' (strings need double quotes)",
+                1,
+                2,
+            ),
+            ("[-]", "expected a digit in the number", 1, 3),
+            ("[1.e]", "expected a digit after the decimal point", 1, 4),
+            ("[1e+]", "expected a digit in the exponent", 1, 5),
+            ("[01]", "expected ',' or ']', found character '1'", 1, 3),
+            ("[1", "the array is not closed: expected ']'", 1, 3),
+            ("[1,", "expected a value, but the text ends here", 1, 4),
+            (
+                "[1,\r\n]",
+                "a trailing comma before ']' is not allowed in JSON",
+                2,
+                1,
+            ),
+            ("{\"a\":1", "the object is not closed: expected '}'", 1, 7),
+            (
+                "{\"a\":1 x",
+                "expected ',' or '}', found character 'x'",
+                1,
+                8,
+            ),
+            (
+                "{\"a\"",
+                "expected ':' after the key, but the text ends here",
+                1,
+                5,
+            ),
+            (
+                "{\"a\"\t\n1",
+                "expected ':' after the key, found character '1'",
+                2,
+                1,
+            ),
+            (
+                "{\"a\":1,",
+                "expected a key in double quotes, found the end of the text",
+                1,
+                8,
+            ),
+            (
+                "{\"a\":1, 開",
+                "expected a key in double quotes, found character '開'",
+                1,
+                9,
+            ),
+            (
+                "{\n}}",
+                "unexpected character '}' after the end of the JSON value",
+                2,
+                2,
+            ),
+        ];
+        for &(text, message, line, column) in cases {
+            let err = read(text).unwrap_err();
+            assert_eq!(
+                (err.message.as_str(), err.at.line, err.at.column),
+                (message, line, column),
+                "{text:?}"
+            );
+        }
+        let err = read(&"[".repeat(65)).unwrap_err();
+        assert_eq!(err.message, "nesting is deeper than the 64 levels accepted");
+        assert_eq!((err.at.offset, err.at.column), (64, 65));
+        let err = read(&"[".repeat(64)).unwrap_err();
+        assert_eq!(err.message, "expected a value, but the text ends here");
+    }
+
     #[test]
     fn compact_round_trip() {
         let text = r#"{"a":[1,"x\"y",null,{"b":false}]}"#;
