@@ -9,6 +9,8 @@
 
 mod parse;
 mod pointer;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod reference;
 
 pub use parse::{parse, JsonError, Limits};
 pub use pointer::{pointer_push, Pointer};

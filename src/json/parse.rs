@@ -1,5 +1,11 @@
 //! The reader itself: a hand-written recursive-descent parser that tracks line and UTF-16 column
 //! as it goes, so finding a place never rescans the text (minified input stays linear).
+//!
+//! It reads bytes, not characters: every byte that shapes JSON (brackets, quotes, digits, white
+//! space) is ASCII, and in UTF-8 no byte of a multi-byte character is ever ASCII, so the reader
+//! decides on single bytes and only decodes a character to name it in an error or after a
+//! backslash. The inside of a string is copied a run at a time, up to the next quote, backslash
+//! or control character, and only a run that holds non-ASCII bytes has its UTF-16 length counted.
 
 use super::{Json, Member, Pos, Span, Value};
 
@@ -36,16 +42,7 @@ impl std::fmt::Display for JsonError {
 
 /// Reads one JSON value that must fill the whole text (white space around it is allowed).
 pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
-    let mut reader = Reader {
-        text,
-        pos: Pos {
-            offset: 0,
-            line: 1,
-            column: 1,
-        },
-        depth: 0,
-        limits,
-    };
+    let mut reader = Reader::new(text, limits);
     if text.len() > limits.max_bytes {
         return Err(reader.error(format!(
             "the text is {} bytes, more than the {} bytes accepted",
@@ -60,7 +57,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     }
     let value = reader.value()?;
     reader.skip_whitespace();
-    if let Some(c) = reader.peek() {
+    if let Some(c) = reader.peek_char() {
         return Err(reader.error(format!(
             "unexpected {} after the end of the JSON value",
             describe(c)
@@ -69,9 +66,22 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     Ok(value)
 }
 
+/// The reader's state. The place is kept as a byte offset plus what turns it into a column, so
+/// that stepping over an ASCII byte (nearly every step) only increments `offset`.
 struct Reader<'a> {
     text: &'a str,
-    pos: Pos,
+    /// `text` as bytes, which the reader decides on.
+    bytes: &'a [u8],
+    /// The next byte to read; between tokens and string runs it is always a character boundary.
+    offset: usize,
+    /// 1-based line of `offset`.
+    line: u32,
+    /// Byte offset where the current line starts.
+    line_start: usize,
+    /// Bytes of the current line, before `offset`, that add no UTF-16 unit of their own: a
+    /// character of n UTF-8 bytes and u UTF-16 units adds n - u, and a skipped byte order mark
+    /// adds all three of its bytes. The column is then bytes since the line start minus these.
+    narrow: usize,
     depth: usize,
     limits: &'a Limits,
 }
@@ -84,71 +94,144 @@ fn describe(c: char) -> String {
     }
 }
 
+/// Whether a string's run of plain content ends before `b`: a quote or a backslash, which the
+/// string reader handles, or a control character, which JSON refuses unescaped.
+fn ends_run(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// Bytes of `run` that add no UTF-16 unit (see `Reader::narrow`); zero for ASCII, the common case.
+fn narrow_bytes(run: &str) -> usize {
+    if run.is_ascii() {
+        return 0;
+    }
+    run.len() - run.chars().map(char::len_utf16).sum::<usize>()
+}
+
 impl<'a> Reader<'a> {
-    fn error(&self, message: String) -> JsonError {
-        JsonError {
-            message,
-            at: self.pos,
+    fn new(text: &'a str, limits: &'a Limits) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            line_start: 0,
+            narrow: 0,
+            depth: 0,
+            limits,
         }
     }
 
-    fn peek(&self) -> Option<char> {
-        self.text[self.pos.offset..].chars().next()
+    fn pos(&self) -> Pos {
+        Pos {
+            offset: self.offset,
+            line: self.line,
+            column: (self.offset - self.line_start - self.narrow + 1) as u32,
+        }
     }
 
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos.offset += c.len_utf8();
+    fn error(&self, message: String) -> JsonError {
+        JsonError {
+            message,
+            at: self.pos(),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.offset).copied()
+    }
+
+    /// The whole next character, decoded: only to name it in an error, or after a backslash.
+    fn peek_char(&self) -> Option<char> {
+        self.text[self.offset..].chars().next()
+    }
+
+    /// Steps over `byte` if it comes next. Only for ASCII bytes other than a line feed, which
+    /// take one column each.
+    fn eat(&mut self, byte: u8) -> bool {
+        let next = self.peek() == Some(byte);
+        self.offset += usize::from(next);
+        next
+    }
+
+    /// Steps over a line feed: the next byte is column 1 of the next line.
+    fn newline(&mut self) {
+        self.offset += 1;
+        self.line += 1;
+        self.line_start = self.offset;
+        self.narrow = 0;
+    }
+
+    /// Steps over the next character whatever it is (the slow path, after a backslash).
+    fn bump_char(&mut self) -> Option<char> {
+        let c = self.peek_char()?;
         if c == '\n' {
-            self.pos.line += 1;
-            self.pos.column = 1;
+            self.newline();
         } else {
-            self.pos.column += c.len_utf16() as u32;
+            self.offset += c.len_utf8();
+            self.narrow += c.len_utf8() - c.len_utf16();
         }
         Some(c)
     }
 
+    /// A byte order mark is not part of the text: it is skipped and takes no column.
     fn skip_bom(&mut self) {
-        if self.peek() == Some('\u{feff}') {
-            self.pos.offset += '\u{feff}'.len_utf8();
+        const BOM: &str = "\u{feff}";
+        if self.text.starts_with(BOM) {
+            self.offset += BOM.len();
+            self.narrow += BOM.len();
         }
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(' ' | '\t' | '\n' | '\r') = self.peek() {
-            self.bump();
+        while let Some(b) = self.peek() {
+            match b {
+                b' ' | b'\t' | b'\r' => self.offset += 1,
+                b'\n' => self.newline(),
+                _ => break,
+            }
         }
     }
 
-    fn expect(&mut self, wanted: char, what: &str) -> Result<(), JsonError> {
-        match self.peek() {
-            Some(c) if c == wanted => {
-                self.bump();
-                Ok(())
-            }
-            Some(c) => Err(self.error(format!("expected {what}, found {}", describe(c)))),
-            None => Err(self.error(format!("expected {what}, but the text ends here"))),
+    /// The error for a place where something else was wanted: "`wanted`, found" the character
+    /// there, or `at_end` when the text ends.
+    fn unexpected(&self, wanted: &str, at_end: &str) -> JsonError {
+        match self.peek_char() {
+            Some(c) => self.error(format!("{wanted}, found {}", describe(c))),
+            None => self.error(at_end.into()),
         }
+    }
+
+    fn expect(&mut self, wanted: u8, what: &str) -> Result<(), JsonError> {
+        if self.eat(wanted) {
+            return Ok(());
+        }
+        let wanted = format!("expected {what}");
+        Err(self.unexpected(&wanted, &format!("{wanted}, but the text ends here")))
     }
 
     fn value(&mut self) -> Result<Json, JsonError> {
-        let start = self.pos;
+        let start = self.pos();
         let value = match self.peek() {
-            None => return Err(self.error("expected a value, but the text ends here".into())),
-            Some('{') => self.nested(Self::object)?,
-            Some('[') => self.nested(Self::array)?,
-            Some('"') => Value::String(self.string()?),
-            Some('-' | '0'..='9') => Value::Number(self.number()?),
-            Some('t') => self.literal("true", Value::Bool(true))?,
-            Some('f') => self.literal("false", Value::Bool(false))?,
-            Some('n') => self.literal("null", Value::Null)?,
-            Some(c) => return Err(self.error(format!("expected a value, found {}", describe(c)))),
+            Some(b'{') => self.nested(Self::object)?,
+            Some(b'[') => self.nested(Self::array)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            _ => {
+                return Err(self.unexpected(
+                    "expected a value",
+                    "expected a value, but the text ends here",
+                ))
+            }
         };
         Ok(Json {
             value,
             span: Span {
                 start,
-                end: self.pos,
+                end: self.pos(),
             },
         })
     }
@@ -170,65 +253,70 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self) -> Result<Value, JsonError> {
-        self.bump(); // '{'
+        self.offset += 1; // '{'
         let mut members = Vec::new();
         self.skip_whitespace();
-        if self.peek() == Some('}') {
-            self.bump();
+        if self.eat(b'}') {
             return Ok(Value::Object(members));
         }
         loop {
-            self.skip_whitespace();
-            if self.peek() != Some('"') {
-                let found = self
-                    .peek()
-                    .map_or("the end of the text".to_string(), describe);
-                return Err(self.error(format!("expected a key in double quotes, found {found}")));
-            }
-            let key_start = self.pos;
-            let key = self.string()?;
-            let key_span = Span {
-                start: key_start,
-                end: self.pos,
-            };
-            self.skip_whitespace();
-            self.expect(':', "':' after the key")?;
-            self.skip_whitespace();
-            let value = self.value()?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(self.member()?);
             self.skip_whitespace();
             match self.peek() {
-                Some(',') => {
-                    self.bump();
+                Some(b',') => {
+                    self.offset += 1;
                     self.skip_whitespace();
-                    if self.peek() == Some('}') {
+                    if self.peek() == Some(b'}') {
                         return Err(
                             self.error("a trailing comma before '}' is not allowed in JSON".into())
                         );
                     }
                 }
-                Some('}') => {
-                    self.bump();
+                Some(b'}') => {
+                    self.offset += 1;
                     return Ok(Value::Object(members));
                 }
-                Some(c) => {
-                    return Err(self.error(format!("expected ',' or '}}', found {}", describe(c))))
+                _ => {
+                    return Err(self.unexpected(
+                        "expected ',' or '}'",
+                        "the object is not closed: expected '}'",
+                    ))
                 }
-                None => return Err(self.error("the object is not closed: expected '}'".into())),
             }
         }
     }
 
+    /// `"key": value`, from the key's opening quote (white space before it is skipped).
+    fn member(&mut self) -> Result<Member, JsonError> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected(
+                "expected a key in double quotes",
+                "expected a key in double quotes, found the end of the text",
+            ));
+        }
+        let key_start = self.pos();
+        let key = self.string()?;
+        let key_span = Span {
+            start: key_start,
+            end: self.pos(),
+        };
+        self.skip_whitespace();
+        self.expect(b':', "':' after the key")?;
+        self.skip_whitespace();
+        let value = self.value()?;
+        Ok(Member {
+            key,
+            key_span,
+            value,
+        })
+    }
+
     fn array(&mut self) -> Result<Value, JsonError> {
-        self.bump(); // '['
+        self.offset += 1; // '['
         let mut items = Vec::new();
         self.skip_whitespace();
-        if self.peek() == Some(']') {
-            self.bump();
+        if self.eat(b']') {
             return Ok(Value::Array(items));
         }
         loop {
@@ -236,35 +324,35 @@ impl<'a> Reader<'a> {
             items.push(self.value()?);
             self.skip_whitespace();
             match self.peek() {
-                Some(',') => {
-                    self.bump();
+                Some(b',') => {
+                    self.offset += 1;
                     self.skip_whitespace();
-                    if self.peek() == Some(']') {
+                    if self.peek() == Some(b']') {
                         return Err(
                             self.error("a trailing comma before ']' is not allowed in JSON".into())
                         );
                     }
                 }
-                Some(']') => {
-                    self.bump();
+                Some(b']') => {
+                    self.offset += 1;
                     return Ok(Value::Array(items));
                 }
-                Some(c) => {
-                    return Err(self.error(format!("expected ',' or ']', found {}", describe(c))))
+                _ => {
+                    return Err(self.unexpected(
+                        "expected ',' or ']'",
+                        "the array is not closed: expected ']'",
+                    ))
                 }
-                None => return Err(self.error("the array is not closed: expected ']'".into())),
             }
         }
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.text[self.pos.offset..].starts_with(word) {
-            for _ in 0..word.len() {
-                self.bump();
-            }
+        if self.bytes[self.offset..].starts_with(word.as_bytes()) {
+            self.offset += word.len();
             Ok(value)
         } else {
-            let c = self.peek().unwrap_or(' ');
+            let c = self.peek_char().unwrap_or(' ');
             Err(self.error(format!(
                 "expected a value, found {} (strings need double quotes)",
                 describe(c)
@@ -272,75 +360,90 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The number as written (a slice of the text), after checking it has JSON's shape.
     fn number(&mut self) -> Result<String, JsonError> {
-        let start = self.pos.offset;
-        if self.peek() == Some('-') {
-            self.bump();
-        }
+        let start = self.offset;
+        self.eat(b'-');
         match self.peek() {
-            Some('0') => {
-                self.bump();
-            }
-            Some('1'..='9') => self.digits(),
+            Some(b'0') => self.offset += 1,
+            Some(b'1'..=b'9') => self.digits(),
             _ => return Err(self.error("expected a digit in the number".into())),
         }
-        if self.peek() == Some('.') {
-            self.bump();
-            if !matches!(self.peek(), Some('0'..='9')) {
+        if self.eat(b'.') {
+            if !self.at_digit() {
                 return Err(self.error("expected a digit after the decimal point".into()));
             }
             self.digits();
         }
-        if let Some('e' | 'E') = self.peek() {
-            self.bump();
-            if let Some('+' | '-') = self.peek() {
-                self.bump();
+        if self.eat(b'e') || self.eat(b'E') {
+            if !self.eat(b'+') {
+                self.eat(b'-');
             }
-            if !matches!(self.peek(), Some('0'..='9')) {
+            if !self.at_digit() {
                 return Err(self.error("expected a digit in the exponent".into()));
             }
             self.digits();
         }
-        Ok(self.text[start..self.pos.offset].to_string())
+        Ok(self.text[start..self.offset].to_owned())
+    }
+
+    fn at_digit(&self) -> bool {
+        self.peek().is_some_and(|b| b.is_ascii_digit())
     }
 
     fn digits(&mut self) {
-        while let Some('0'..='9') = self.peek() {
-            self.bump();
+        while self.at_digit() {
+            self.offset += 1;
         }
     }
 
+    /// A string from its opening quote. Most strings hold no escape, so the first run is checked
+    /// for the closing quote and, if it is there, copied out with exactly its length.
     fn string(&mut self) -> Result<String, JsonError> {
-        self.bump(); // opening quote
-        let mut out = String::new();
+        self.offset += 1; // opening quote
+        let first = self.run();
+        if self.eat(b'"') {
+            return Ok(first.to_owned());
+        }
+        let mut out = String::from(first);
         loop {
             match self.peek() {
                 None => return Err(self.error("the string is not closed: expected '\"'".into())),
-                Some('"') => {
-                    self.bump();
+                Some(b'"') => {
+                    self.offset += 1;
                     return Ok(out);
                 }
-                Some('\\') => {
-                    self.bump();
+                Some(b'\\') => {
+                    self.offset += 1;
                     out.push(self.escape()?);
                 }
-                Some(c) if (c as u32) < 0x20 => {
+                Some(_) => {
+                    let c = self.peek_char().unwrap_or_default();
                     return Err(self.error(format!(
                         "{} inside a string must be written as an escape",
                         describe(c)
-                    )))
-                }
-                Some(c) => {
-                    self.bump();
-                    out.push(c);
+                    )));
                 }
             }
+            out.push_str(self.run());
         }
+    }
+
+    /// Steps over string content up to the next byte `ends_run` stops at (or the end) and
+    /// returns it. That byte is ASCII, so the run ends on a character boundary.
+    fn run(&mut self) -> &'a str {
+        let start = self.offset;
+        let rest = &self.bytes[start..];
+        let len = rest.iter().position(|&b| ends_run(b)).unwrap_or(rest.len());
+        self.offset += len;
+        let run = &self.text[start..self.offset];
+        self.narrow += narrow_bytes(run);
+        run
     }
 
     fn escape(&mut self) -> Result<char, JsonError> {
         let c = self
-            .bump()
+            .bump_char()
             .ok_or_else(|| self.error("the text ends inside an escape".into()))?;
         Ok(match c {
             '"' => '"',
@@ -359,13 +462,12 @@ impl<'a> Reader<'a> {
     fn unicode_escape(&mut self) -> Result<char, JsonError> {
         let first = self.hex4()?;
         if (0xD800..0xDC00).contains(&first) {
-            if !self.text[self.pos.offset..].starts_with("\\u") {
+            if !self.bytes[self.offset..].starts_with(b"\\u") {
                 return Err(
                     self.error("a high surrogate escape must be followed by a low one".into())
                 );
             }
-            self.bump();
-            self.bump();
+            self.offset += 2;
             let second = self.hex4()?;
             if !(0xDC00..0xE000).contains(&second) {
                 return Err(
@@ -382,10 +484,10 @@ impl<'a> Reader<'a> {
     fn hex4(&mut self) -> Result<u32, JsonError> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self.peek().and_then(|c| c.to_digit(16));
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
             match digit {
                 Some(d) => {
-                    self.bump();
+                    self.offset += 1;
                     code = code * 16 + d;
                 }
                 None => {
