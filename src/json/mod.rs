@@ -11,6 +11,7 @@ mod parse;
 mod pointer;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod reference;
+mod scan;
 
 pub use parse::{parse, JsonError, Limits};
 pub use pointer::{pointer_push, Pointer};

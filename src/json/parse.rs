@@ -5,9 +5,10 @@
 //! space) is ASCII, and in UTF-8 no byte of a multi-byte character is ever ASCII, so the reader
 //! decides on single bytes and only decodes a character to name it in an error or after a
 //! backslash. The inside of a string is copied a run at a time, up to the next quote, backslash
-//! or control character, and only a run that holds non-ASCII bytes has its UTF-16 length counted.
+//! or control character; the scan that finds the run's end (`scan::plain`) also counts what its
+//! non-ASCII characters do to the column.
 
-use super::{Json, Member, Pos, Span, Value};
+use super::{scan, Json, Member, Pos, Span, Value};
 
 /// Bounds that keep hostile input from exhausting memory or the stack.
 #[derive(Clone, Copy, Debug)]
@@ -94,20 +95,6 @@ fn describe(c: char) -> String {
     }
 }
 
-/// Whether a string's run of plain content ends before `b`: a quote or a backslash, which the
-/// string reader handles, or a control character, which JSON refuses unescaped.
-fn ends_run(b: u8) -> bool {
-    b == b'"' || b == b'\\' || b < 0x20
-}
-
-/// Bytes of `run` that add no UTF-16 unit (see `Reader::narrow`); zero for ASCII, the common case.
-fn narrow_bytes(run: &str) -> usize {
-    if run.is_ascii() {
-        return 0;
-    }
-    run.len() - run.chars().map(char::len_utf16).sum::<usize>()
-}
-
 impl<'a> Reader<'a> {
     fn new(text: &'a str, limits: &'a Limits) -> Self {
         Reader {
@@ -183,13 +170,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Most calls find no white space (between a key and its colon, in minified text), so that
+    /// case is decided on one byte before the loop.
+    #[inline]
     fn skip_whitespace(&mut self) {
-        while let Some(b) = self.peek() {
-            match b {
-                b' ' | b'\t' | b'\r' => self.offset += 1,
-                b'\n' => self.newline(),
-                _ => break,
+        if let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
+            self.skip_whitespace_run();
+        }
+    }
+
+    fn skip_whitespace_run(&mut self) {
+        loop {
+            self.offset += scan::blank_len(&self.bytes[self.offset..]);
+            if self.peek() != Some(b'\n') {
+                return;
             }
+            self.newline();
         }
     }
 
@@ -429,16 +425,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Steps over string content up to the next byte `ends_run` stops at (or the end) and
-    /// returns it. That byte is ASCII, so the run ends on a character boundary.
+    /// Steps over plain string content (see `scan::is_plain`) and returns it. It stops at an
+    /// ASCII byte or the end, so the run ends on a character boundary.
     fn run(&mut self) -> &'a str {
         let start = self.offset;
-        let rest = &self.bytes[start..];
-        let len = rest.iter().position(|&b| ends_run(b)).unwrap_or(rest.len());
+        let (len, narrow) = scan::plain(&self.bytes[start..]);
         self.offset += len;
-        let run = &self.text[start..self.offset];
-        self.narrow += narrow_bytes(run);
-        run
+        self.narrow += narrow;
+        &self.text[start..self.offset]
     }
 
     fn escape(&mut self) -> Result<char, JsonError> {
