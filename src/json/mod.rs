@@ -9,6 +9,9 @@
 
 mod parse;
 mod pointer;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod reference;
+mod scan;
 
 pub use parse::{parse, JsonError, Limits};
 pub use pointer::{pointer_push, Pointer};
@@ -100,12 +103,55 @@ impl Json {
         }
     }
 
-    /// Writes the value back as compact JSON text (used for size quotas and share links).
+    /// Writes the value back as compact JSON text (used for share links and comparisons).
     pub fn to_compact_string(&self) -> String {
         let mut out = String::new();
         write_compact(self, &mut out);
         out
     }
+
+    /// How many characters `to_compact_string` writes, counted without writing them: the size
+    /// quotas measure every policy of a scenario, and building each text only to count it was a
+    /// visible share of reading one. It must follow `write_compact` and `write_string` exactly.
+    pub fn compact_char_count(&self) -> usize {
+        match &self.value {
+            Value::Null => "null".len(),
+            Value::Bool(b) => if *b { "true" } else { "false" }.len(),
+            Value::Number(n) => n.chars().count(),
+            Value::String(s) => string_char_count(s),
+            Value::Array(items) => {
+                let inside: usize = items.iter().map(Json::compact_char_count).sum();
+                brackets_and_commas(items.len()) + inside
+            }
+            Value::Object(members) => {
+                let inside: usize = members
+                    .iter()
+                    .map(|m| string_char_count(&m.key) + ":".len() + m.value.compact_char_count())
+                    .sum();
+                brackets_and_commas(members.len()) + inside
+            }
+        }
+    }
+}
+
+/// The two brackets around `n` items and the commas between them.
+fn brackets_and_commas(n: usize) -> usize {
+    2 + n.saturating_sub(1)
+}
+
+/// How many characters `write_string` writes for `s`, quotes included. Counted on bytes: a
+/// character's first byte stands for it, and its continuation bytes (0x80 to 0xBF) count nothing.
+fn string_char_count(s: &str) -> usize {
+    let escaped: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' => 2,
+            0..=0x1F => "\\u0000".len(),
+            0x80..=0xBF => 0,
+            _ => 1,
+        })
+        .sum();
+    escaped + 2
 }
 
 fn write_compact(json: &Json, out: &mut String) {
@@ -154,4 +200,38 @@ pub fn write_string(s: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_char_count_counts_what_to_compact_string_writes() {
+        let texts = [
+            "null",
+            "true",
+            "false",
+            "-12.5e+3",
+            "\"\"",
+            "[]",
+            "{}",
+            "[[]]",
+            "[1,[2,{}],{\"a\":[]}]",
+            r#""quote \" backslash \\ slash \/ nl \n cr \r tab \t bs \b ff \f""#,
+            r#""\u0000\u0001\u001f\u007f\u0080\u0085\u2028\u00e9\ud83d\ude00""#,
+            "\"é開発😀🚀 mixed ASCII\"",
+            "{\"部署\": \"開発🚀\", \"😀\": [\"a\\u0001b\", {\"\": null}], \"n\": 0}",
+            "{\n  \"Statement\": [ { \"Effect\" : \"Allow\" , \"Action\": [\"s3:*\"] } ]\r\n}",
+        ];
+        for text in texts {
+            let json = parse(text, &Limits::default()).unwrap();
+            let compact = json.to_compact_string();
+            assert_eq!(
+                json.compact_char_count(),
+                compact.chars().count(),
+                "{compact}"
+            );
+        }
+    }
 }

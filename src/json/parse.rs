@@ -1,7 +1,14 @@
 //! The reader itself: a hand-written recursive-descent parser that tracks line and UTF-16 column
 //! as it goes, so finding a place never rescans the text (minified input stays linear).
+//!
+//! It reads bytes, not characters: every byte that shapes JSON (brackets, quotes, digits, white
+//! space) is ASCII, and in UTF-8 no byte of a multi-byte character is ever ASCII, so the reader
+//! decides on single bytes and only decodes a character to name it in an error or after a
+//! backslash. The inside of a string is copied a run at a time, up to the next quote, backslash
+//! or control character; the scan that finds the run's end (`scan::plain`) also counts what its
+//! non-ASCII characters do to the column.
 
-use super::{Json, Member, Pos, Span, Value};
+use super::{scan, Json, Member, Pos, Span, Value};
 
 /// Bounds that keep hostile input from exhausting memory or the stack.
 #[derive(Clone, Copy, Debug)]
@@ -36,16 +43,7 @@ impl std::fmt::Display for JsonError {
 
 /// Reads one JSON value that must fill the whole text (white space around it is allowed).
 pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
-    let mut reader = Reader {
-        text,
-        pos: Pos {
-            offset: 0,
-            line: 1,
-            column: 1,
-        },
-        depth: 0,
-        limits,
-    };
+    let mut reader = Reader::new(text, limits);
     if text.len() > limits.max_bytes {
         return Err(reader.error(format!(
             "the text is {} bytes, more than the {} bytes accepted",
@@ -60,7 +58,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     }
     let value = reader.value()?;
     reader.skip_whitespace();
-    if let Some(c) = reader.peek() {
+    if let Some(c) = reader.peek_char() {
         return Err(reader.error(format!(
             "unexpected {} after the end of the JSON value",
             describe(c)
@@ -69,9 +67,22 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     Ok(value)
 }
 
+/// The reader's state. The place is kept as a byte offset plus what turns it into a column, so
+/// that stepping over an ASCII byte (nearly every step) only increments `offset`.
 struct Reader<'a> {
     text: &'a str,
-    pos: Pos,
+    /// `text` as bytes, which the reader decides on.
+    bytes: &'a [u8],
+    /// The next byte to read; between tokens and string runs it is always a character boundary.
+    offset: usize,
+    /// 1-based line of `offset`.
+    line: u32,
+    /// Byte offset where the current line starts.
+    line_start: usize,
+    /// Bytes of the current line, before `offset`, that add no UTF-16 unit of their own: a
+    /// character of n UTF-8 bytes and u UTF-16 units adds n - u, and a skipped byte order mark
+    /// adds all three of its bytes. The column is then bytes since the line start minus these.
+    narrow: usize,
     depth: usize,
     limits: &'a Limits,
 }
@@ -85,70 +96,138 @@ fn describe(c: char) -> String {
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, message: String) -> JsonError {
-        JsonError {
-            message,
-            at: self.pos,
+    fn new(text: &'a str, limits: &'a Limits) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            line_start: 0,
+            narrow: 0,
+            depth: 0,
+            limits,
         }
     }
 
-    fn peek(&self) -> Option<char> {
-        self.text[self.pos.offset..].chars().next()
+    fn pos(&self) -> Pos {
+        Pos {
+            offset: self.offset,
+            line: self.line,
+            column: (self.offset - self.line_start - self.narrow + 1) as u32,
+        }
     }
 
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos.offset += c.len_utf8();
+    fn error(&self, message: String) -> JsonError {
+        JsonError {
+            message,
+            at: self.pos(),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.offset).copied()
+    }
+
+    /// The whole next character, decoded: only to name it in an error, or after a backslash.
+    fn peek_char(&self) -> Option<char> {
+        self.text[self.offset..].chars().next()
+    }
+
+    /// Steps over `byte` if it comes next. Only for ASCII bytes other than a line feed, which
+    /// take one column each.
+    fn eat(&mut self, byte: u8) -> bool {
+        let next = self.peek() == Some(byte);
+        self.offset += usize::from(next);
+        next
+    }
+
+    /// Steps over a line feed: the next byte is column 1 of the next line.
+    fn newline(&mut self) {
+        self.offset += 1;
+        self.line += 1;
+        self.line_start = self.offset;
+        self.narrow = 0;
+    }
+
+    /// Steps over the next character whatever it is (the slow path, after a backslash).
+    fn bump_char(&mut self) -> Option<char> {
+        let c = self.peek_char()?;
         if c == '\n' {
-            self.pos.line += 1;
-            self.pos.column = 1;
+            self.newline();
         } else {
-            self.pos.column += c.len_utf16() as u32;
+            self.offset += c.len_utf8();
+            self.narrow += c.len_utf8() - c.len_utf16();
         }
         Some(c)
     }
 
+    /// A byte order mark is not part of the text: it is skipped and takes no column.
     fn skip_bom(&mut self) {
-        if self.peek() == Some('\u{feff}') {
-            self.pos.offset += '\u{feff}'.len_utf8();
+        const BOM: &str = "\u{feff}";
+        if self.text.starts_with(BOM) {
+            self.offset += BOM.len();
+            self.narrow += BOM.len();
         }
     }
 
+    /// Most calls find no white space (between a key and its colon, in minified text), so that
+    /// case is decided on one byte before the loop.
+    #[inline]
     fn skip_whitespace(&mut self) {
-        while let Some(' ' | '\t' | '\n' | '\r') = self.peek() {
-            self.bump();
+        if let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
+            self.skip_whitespace_run();
         }
     }
 
-    fn expect(&mut self, wanted: char, what: &str) -> Result<(), JsonError> {
-        match self.peek() {
-            Some(c) if c == wanted => {
-                self.bump();
-                Ok(())
+    fn skip_whitespace_run(&mut self) {
+        loop {
+            self.offset += scan::blank_len(&self.bytes[self.offset..]);
+            if self.peek() != Some(b'\n') {
+                return;
             }
-            Some(c) => Err(self.error(format!("expected {what}, found {}", describe(c)))),
-            None => Err(self.error(format!("expected {what}, but the text ends here"))),
+            self.newline();
         }
+    }
+
+    /// The error for a place where something else was wanted: "`wanted`, found" the character
+    /// there, or `at_end` when the text ends.
+    fn unexpected(&self, wanted: &str, at_end: &str) -> JsonError {
+        match self.peek_char() {
+            Some(c) => self.error(format!("{wanted}, found {}", describe(c))),
+            None => self.error(at_end.into()),
+        }
+    }
+
+    fn expect(&mut self, wanted: u8, what: &str) -> Result<(), JsonError> {
+        if self.eat(wanted) {
+            return Ok(());
+        }
+        let wanted = format!("expected {what}");
+        Err(self.unexpected(&wanted, &format!("{wanted}, but the text ends here")))
     }
 
     fn value(&mut self) -> Result<Json, JsonError> {
-        let start = self.pos;
+        let start = self.pos();
         let value = match self.peek() {
-            None => return Err(self.error("expected a value, but the text ends here".into())),
-            Some('{') => self.nested(Self::object)?,
-            Some('[') => self.nested(Self::array)?,
-            Some('"') => Value::String(self.string()?),
-            Some('-' | '0'..='9') => Value::Number(self.number()?),
-            Some('t') => self.literal("true", Value::Bool(true))?,
-            Some('f') => self.literal("false", Value::Bool(false))?,
-            Some('n') => self.literal("null", Value::Null)?,
-            Some(c) => return Err(self.error(format!("expected a value, found {}", describe(c)))),
+            Some(b'{') => self.nested(Self::object)?,
+            Some(b'[') => self.nested(Self::array)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            _ => {
+                return Err(self.unexpected(
+                    "expected a value",
+                    "expected a value, but the text ends here",
+                ))
+            }
         };
         Ok(Json {
             value,
             span: Span {
                 start,
-                end: self.pos,
+                end: self.pos(),
             },
         })
     }
@@ -170,65 +249,70 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self) -> Result<Value, JsonError> {
-        self.bump(); // '{'
+        self.offset += 1; // '{'
         let mut members = Vec::new();
         self.skip_whitespace();
-        if self.peek() == Some('}') {
-            self.bump();
+        if self.eat(b'}') {
             return Ok(Value::Object(members));
         }
         loop {
-            self.skip_whitespace();
-            if self.peek() != Some('"') {
-                let found = self
-                    .peek()
-                    .map_or("the end of the text".to_string(), describe);
-                return Err(self.error(format!("expected a key in double quotes, found {found}")));
-            }
-            let key_start = self.pos;
-            let key = self.string()?;
-            let key_span = Span {
-                start: key_start,
-                end: self.pos,
-            };
-            self.skip_whitespace();
-            self.expect(':', "':' after the key")?;
-            self.skip_whitespace();
-            let value = self.value()?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(self.member()?);
             self.skip_whitespace();
             match self.peek() {
-                Some(',') => {
-                    self.bump();
+                Some(b',') => {
+                    self.offset += 1;
                     self.skip_whitespace();
-                    if self.peek() == Some('}') {
+                    if self.peek() == Some(b'}') {
                         return Err(
                             self.error("a trailing comma before '}' is not allowed in JSON".into())
                         );
                     }
                 }
-                Some('}') => {
-                    self.bump();
+                Some(b'}') => {
+                    self.offset += 1;
                     return Ok(Value::Object(members));
                 }
-                Some(c) => {
-                    return Err(self.error(format!("expected ',' or '}}', found {}", describe(c))))
+                _ => {
+                    return Err(self.unexpected(
+                        "expected ',' or '}'",
+                        "the object is not closed: expected '}'",
+                    ))
                 }
-                None => return Err(self.error("the object is not closed: expected '}'".into())),
             }
         }
     }
 
+    /// `"key": value`, from the key's opening quote (white space before it is skipped).
+    fn member(&mut self) -> Result<Member, JsonError> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected(
+                "expected a key in double quotes",
+                "expected a key in double quotes, found the end of the text",
+            ));
+        }
+        let key_start = self.pos();
+        let key = self.string()?;
+        let key_span = Span {
+            start: key_start,
+            end: self.pos(),
+        };
+        self.skip_whitespace();
+        self.expect(b':', "':' after the key")?;
+        self.skip_whitespace();
+        let value = self.value()?;
+        Ok(Member {
+            key,
+            key_span,
+            value,
+        })
+    }
+
     fn array(&mut self) -> Result<Value, JsonError> {
-        self.bump(); // '['
+        self.offset += 1; // '['
         let mut items = Vec::new();
         self.skip_whitespace();
-        if self.peek() == Some(']') {
-            self.bump();
+        if self.eat(b']') {
             return Ok(Value::Array(items));
         }
         loop {
@@ -236,35 +320,35 @@ impl<'a> Reader<'a> {
             items.push(self.value()?);
             self.skip_whitespace();
             match self.peek() {
-                Some(',') => {
-                    self.bump();
+                Some(b',') => {
+                    self.offset += 1;
                     self.skip_whitespace();
-                    if self.peek() == Some(']') {
+                    if self.peek() == Some(b']') {
                         return Err(
                             self.error("a trailing comma before ']' is not allowed in JSON".into())
                         );
                     }
                 }
-                Some(']') => {
-                    self.bump();
+                Some(b']') => {
+                    self.offset += 1;
                     return Ok(Value::Array(items));
                 }
-                Some(c) => {
-                    return Err(self.error(format!("expected ',' or ']', found {}", describe(c))))
+                _ => {
+                    return Err(self.unexpected(
+                        "expected ',' or ']'",
+                        "the array is not closed: expected ']'",
+                    ))
                 }
-                None => return Err(self.error("the array is not closed: expected ']'".into())),
             }
         }
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.text[self.pos.offset..].starts_with(word) {
-            for _ in 0..word.len() {
-                self.bump();
-            }
+        if self.bytes[self.offset..].starts_with(word.as_bytes()) {
+            self.offset += word.len();
             Ok(value)
         } else {
-            let c = self.peek().unwrap_or(' ');
+            let c = self.peek_char().unwrap_or(' ');
             Err(self.error(format!(
                 "expected a value, found {} (strings need double quotes)",
                 describe(c)
@@ -272,75 +356,88 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The number as written (a slice of the text), after checking it has JSON's shape.
     fn number(&mut self) -> Result<String, JsonError> {
-        let start = self.pos.offset;
-        if self.peek() == Some('-') {
-            self.bump();
-        }
+        let start = self.offset;
+        self.eat(b'-');
         match self.peek() {
-            Some('0') => {
-                self.bump();
-            }
-            Some('1'..='9') => self.digits(),
+            Some(b'0') => self.offset += 1,
+            Some(b'1'..=b'9') => self.digits(),
             _ => return Err(self.error("expected a digit in the number".into())),
         }
-        if self.peek() == Some('.') {
-            self.bump();
-            if !matches!(self.peek(), Some('0'..='9')) {
+        if self.eat(b'.') {
+            if !self.at_digit() {
                 return Err(self.error("expected a digit after the decimal point".into()));
             }
             self.digits();
         }
-        if let Some('e' | 'E') = self.peek() {
-            self.bump();
-            if let Some('+' | '-') = self.peek() {
-                self.bump();
+        if self.eat(b'e') || self.eat(b'E') {
+            if !self.eat(b'+') {
+                self.eat(b'-');
             }
-            if !matches!(self.peek(), Some('0'..='9')) {
+            if !self.at_digit() {
                 return Err(self.error("expected a digit in the exponent".into()));
             }
             self.digits();
         }
-        Ok(self.text[start..self.pos.offset].to_string())
+        Ok(self.text[start..self.offset].to_owned())
+    }
+
+    fn at_digit(&self) -> bool {
+        self.peek().is_some_and(|b| b.is_ascii_digit())
     }
 
     fn digits(&mut self) {
-        while let Some('0'..='9') = self.peek() {
-            self.bump();
+        while self.at_digit() {
+            self.offset += 1;
         }
     }
 
+    /// A string from its opening quote. Most strings hold no escape, so the first run is checked
+    /// for the closing quote and, if it is there, copied out with exactly its length.
     fn string(&mut self) -> Result<String, JsonError> {
-        self.bump(); // opening quote
-        let mut out = String::new();
+        self.offset += 1; // opening quote
+        let first = self.run();
+        if self.eat(b'"') {
+            return Ok(first.to_owned());
+        }
+        let mut out = String::from(first);
         loop {
             match self.peek() {
                 None => return Err(self.error("the string is not closed: expected '\"'".into())),
-                Some('"') => {
-                    self.bump();
+                Some(b'"') => {
+                    self.offset += 1;
                     return Ok(out);
                 }
-                Some('\\') => {
-                    self.bump();
+                Some(b'\\') => {
+                    self.offset += 1;
                     out.push(self.escape()?);
                 }
-                Some(c) if (c as u32) < 0x20 => {
+                Some(_) => {
+                    let c = self.peek_char().unwrap_or_default();
                     return Err(self.error(format!(
                         "{} inside a string must be written as an escape",
                         describe(c)
-                    )))
-                }
-                Some(c) => {
-                    self.bump();
-                    out.push(c);
+                    )));
                 }
             }
+            out.push_str(self.run());
         }
+    }
+
+    /// Steps over plain string content (see `scan::is_plain`) and returns it. It stops at an
+    /// ASCII byte or the end, so the run ends on a character boundary.
+    fn run(&mut self) -> &'a str {
+        let start = self.offset;
+        let (len, narrow) = scan::plain(&self.bytes[start..]);
+        self.offset += len;
+        self.narrow += narrow;
+        &self.text[start..self.offset]
     }
 
     fn escape(&mut self) -> Result<char, JsonError> {
         let c = self
-            .bump()
+            .bump_char()
             .ok_or_else(|| self.error("the text ends inside an escape".into()))?;
         Ok(match c {
             '"' => '"',
@@ -359,13 +456,12 @@ impl<'a> Reader<'a> {
     fn unicode_escape(&mut self) -> Result<char, JsonError> {
         let first = self.hex4()?;
         if (0xD800..0xDC00).contains(&first) {
-            if !self.text[self.pos.offset..].starts_with("\\u") {
+            if !self.bytes[self.offset..].starts_with(b"\\u") {
                 return Err(
                     self.error("a high surrogate escape must be followed by a low one".into())
                 );
             }
-            self.bump();
-            self.bump();
+            self.offset += 2;
             let second = self.hex4()?;
             if !(0xDC00..0xE000).contains(&second) {
                 return Err(
@@ -382,10 +478,10 @@ impl<'a> Reader<'a> {
     fn hex4(&mut self) -> Result<u32, JsonError> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self.peek().and_then(|c| c.to_digit(16));
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
             match digit {
                 Some(d) => {
-                    self.bump();
+                    self.offset += 1;
                     code = code * 16 + d;
                 }
                 None => {
@@ -467,6 +563,179 @@ mod tests {
             .unwrap_err()
             .message
             .contains("bytes"));
+    }
+
+    /// Where the value `1` of `text` starts, as (offset, line, column).
+    fn place_of_one(text: &str) -> (usize, u32, u32) {
+        let json = read(text).unwrap();
+        let one = json.get("b").unwrap();
+        assert_eq!(one.value, Value::Number("1".into()), "{text}");
+        let at = one.span.start;
+        (at.offset, at.line, at.column)
+    }
+
+    #[test]
+    fn columns_after_strings_count_what_the_editor_shows() {
+        // A four-byte emoji is two UTF-16 units; an escape counts as the characters written.
+        assert_eq!(place_of_one("{\"a\":\"😀\",\"b\":1}"), (16, 1, 15));
+        assert_eq!(place_of_one(r#"{"a":"\u00e9\n","b":1}"#), (20, 1, 21));
+        assert_eq!(place_of_one(r#"{"a":"\ud83d\ude00","b":1}"#), (24, 1, 25));
+        // A byte order mark elsewhere than at the start is an ordinary character.
+        assert_eq!(place_of_one("{\"a\":\"\u{feff}\",\"b\":1}"), (15, 1, 14));
+        let json = read("[\"開発😀\"]").unwrap();
+        let s = &json.as_array().unwrap()[0];
+        assert_eq!((s.span.end.offset, s.span.end.column), (13, 8));
+    }
+
+    #[test]
+    fn lines_and_columns_across_line_breaks() {
+        let text = "{\n  \"開発\": \"😀\",\n\t\"b\": 1\n}";
+        assert_eq!(place_of_one(text), (text.find('1').unwrap(), 3, 7));
+        // CR is a character of its line; only LF starts a new one.
+        let text = "{\r\n  \"a\": \"é\",\r\n  \"b\": 1\r\n}";
+        assert_eq!(place_of_one(text), (text.find('1').unwrap(), 3, 8));
+        let json = read(text).unwrap();
+        assert_eq!((json.span.end.line, json.span.end.column), (4, 2));
+        let json = read("{\"b\":\r1}").unwrap();
+        assert_eq!(json.get("b").unwrap().span.start.column, 7);
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_skipped_and_takes_no_column() {
+        let json = read("\u{feff}{\"b\": 1}").unwrap();
+        assert_eq!((json.span.start.offset, json.span.start.column), (3, 1));
+        assert_eq!(place_of_one("\u{feff}{\"b\": 1}"), (9, 1, 7));
+        let err = read("\u{feff} \n ").unwrap_err();
+        assert!(err.message.contains("empty"), "{}", err.message);
+        assert_eq!((err.at.offset, err.at.line, err.at.column), (6, 2, 2));
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_character() {
+        // (text, message, line, column)
+        let cases: &[(&str, &str, u32, u32)] = &[
+            ("\"abc", "the string is not closed: expected '\"'", 1, 5),
+            (
+                "\"開\u{1}\"",
+                "control character U+0001 inside a string must be written as an escape",
+                1,
+                3,
+            ),
+            (
+                "[\"😀\n\"]",
+                "line break inside a string must be written as an escape",
+                1,
+                5,
+            ),
+            ("\"\\é\"", "unknown escape '\\é'", 1, 4),
+            ("\"\\\n\"", "unknown escape '\\\n'", 2, 1),
+            ("\"\\", "the text ends inside an escape", 1, 3),
+            (
+                "\"\\u12G4\"",
+                "expected four hexadecimal digits after '\\u'",
+                1,
+                6,
+            ),
+            (
+                "\"\\ud800x\"",
+                "a high surrogate escape must be followed by a low one",
+                1,
+                8,
+            ),
+            (
+                "\"\\ud800\\u0041\"",
+                "a high surrogate escape must be followed by a low one",
+                1,
+                14,
+            ),
+            (
+                "\"\\udc00\"",
+                "a lone surrogate escape is not a character",
+                1,
+                8,
+            ),
+            (
+                "[1] 開",
+                "unexpected character '開' after the end of the JSON value",
+                1,
+                5,
+            ),
+            ("[開]", "expected a value, found character '開'", 1, 2),
+            (
+                "[\u{85}]",
+                "expected a value, found control character U+0085",
+                1,
+                2,
+            ),
+            (
+                "[tru]",
+                "expected a value, found character 't' (strings need double quotes)",
+                1,
+                2,
+            ),
+            ("[-]", "expected a digit in the number", 1, 3),
+            ("[1.e]", "expected a digit after the decimal point", 1, 4),
+            ("[1e+]", "expected a digit in the exponent", 1, 5),
+            ("[01]", "expected ',' or ']', found character '1'", 1, 3),
+            ("[1", "the array is not closed: expected ']'", 1, 3),
+            ("[1,", "expected a value, but the text ends here", 1, 4),
+            (
+                "[1,\r\n]",
+                "a trailing comma before ']' is not allowed in JSON",
+                2,
+                1,
+            ),
+            ("{\"a\":1", "the object is not closed: expected '}'", 1, 7),
+            (
+                "{\"a\":1 x",
+                "expected ',' or '}', found character 'x'",
+                1,
+                8,
+            ),
+            (
+                "{\"a\"",
+                "expected ':' after the key, but the text ends here",
+                1,
+                5,
+            ),
+            (
+                "{\"a\"\t\n1",
+                "expected ':' after the key, found character '1'",
+                2,
+                1,
+            ),
+            (
+                "{\"a\":1,",
+                "expected a key in double quotes, found the end of the text",
+                1,
+                8,
+            ),
+            (
+                "{\"a\":1, 開",
+                "expected a key in double quotes, found character '開'",
+                1,
+                9,
+            ),
+            (
+                "{\n}}",
+                "unexpected character '}' after the end of the JSON value",
+                2,
+                2,
+            ),
+        ];
+        for &(text, message, line, column) in cases {
+            let err = read(text).unwrap_err();
+            assert_eq!(
+                (err.message.as_str(), err.at.line, err.at.column),
+                (message, line, column),
+                "{text:?}"
+            );
+        }
+        let err = read(&"[".repeat(65)).unwrap_err();
+        assert_eq!(err.message, "nesting is deeper than the 64 levels accepted");
+        assert_eq!((err.at.offset, err.at.column), (64, 65));
+        let err = read(&"[".repeat(64)).unwrap_err();
+        assert_eq!(err.message, "expected a value, but the text ends here");
     }
 
     #[test]

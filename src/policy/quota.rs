@@ -52,7 +52,7 @@ pub(crate) fn check(r: &mut Reader, json: &Json, base: &str, raw_chars: Option<u
     let Some(q) = quota(r.kind) else {
         return;
     };
-    let compact = json.to_compact_string().chars().count();
+    let compact = json.compact_char_count();
     let size = match raw_chars {
         Some(n) if q.all_characters => n,
         _ => compact,
