@@ -80,7 +80,9 @@ pub(crate) fn resource_tokens(tokens: impl IntoIterator<Item = Token>) -> Vec<Ar
 const STACK_WORDS: usize = 8;
 
 /// Matches by simulating the pattern as an automaton over the set of token positions reached,
-/// which costs tokens × characters whatever the mix of star kinds (no backtracking).
+/// which costs at most tokens × characters whatever the mix of star kinds (no backtracking).
+/// Each character visits only the positions actually reached, usually one or two, so a pattern
+/// that fails at its first differing character costs that character, not the whole pattern.
 pub(crate) fn arn_match(tokens: &[ArnToken], text: &str) -> bool {
     let words = (tokens.len() + 1).div_ceil(64);
     let mut stack = [0u64; 2 * STACK_WORDS];
@@ -92,41 +94,54 @@ pub(crate) fn arn_match(tokens: &[ArnToken], text: &str) -> bool {
         &mut heap
     };
     let (mut current, mut next) = buf.split_at_mut(words);
-    set(current, 0);
-    close(tokens, current);
+    enter(tokens, current, 0);
     for c in text.chars() {
         next.fill(0);
-        let mut any = false;
-        for (p, token) in tokens.iter().enumerate() {
-            if !get(current, p) {
-                continue;
-            }
-            let target = match *token {
-                ArnToken::Char(want) if want == c => Some(p + 1),
-                ArnToken::One { crosses } if crosses || c != ':' => Some(p + 1),
-                ArnToken::Star { crosses } if crosses || c != ':' => Some(p),
-                _ => None,
-            };
-            if let Some(t) = target {
-                set(next, t);
-                any = true;
-            }
-        }
-        if !any {
+        if !step(tokens, current, next, c) {
             return false;
         }
-        close(tokens, next);
         std::mem::swap(&mut current, &mut next);
     }
     get(current, tokens.len())
 }
 
-/// Adds the positions reachable through `*` without reading a character.
-fn close(tokens: &[ArnToken], state: &mut [u64]) {
-    for (p, token) in tokens.iter().enumerate() {
-        if matches!(token, ArnToken::Star { .. }) && get(state, p) {
-            set(state, p + 1);
+/// Moves every position of `current` over `c` into `next`; false when none can move.
+fn step(tokens: &[ArnToken], current: &[u64], next: &mut [u64], c: char) -> bool {
+    let mut any = false;
+    for (w, &word) in current.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let p = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(to) = tokens.get(p).and_then(|&t| target(t, p, c)) {
+                enter(tokens, next, to);
+                any = true;
+            }
         }
+    }
+    any
+}
+
+/// Where the token at `p` goes on reading `c`, if it accepts it.
+fn target(token: ArnToken, p: usize, c: char) -> Option<usize> {
+    match token {
+        ArnToken::Char(want) if want == c => Some(p + 1),
+        ArnToken::One { crosses } if crosses || c != ':' => Some(p + 1),
+        ArnToken::Star { crosses } if crosses || c != ':' => Some(p),
+        _ => None,
+    }
+}
+
+/// Sets `p` and the positions reachable from it through `*` without reading a character. It
+/// stops at a position already set: that one's followers were set with it, which keeps a run of
+/// many stars linear per character.
+fn enter(tokens: &[ArnToken], state: &mut [u64], mut p: usize) {
+    while p <= tokens.len() && !get(state, p) {
+        set(state, p);
+        if !matches!(tokens.get(p), Some(ArnToken::Star { .. })) {
+            return;
+        }
+        p += 1;
     }
 }
 
@@ -137,5 +152,168 @@ fn get(state: &[u64], p: usize) -> bool {
 fn set(state: &mut [u64], p: usize) {
     if let Some(w) = state.get_mut(p / 64) {
         *w |= 1 << (p % 64);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod reference {
+    //! The automaton as first written, kept as the reference the faster paths are checked
+    //! against: every token is visited for every character, and `*` is closed in a second pass.
+
+    use super::{get, set, ArnToken};
+
+    pub(crate) fn arn_match(tokens: &[ArnToken], text: &str) -> bool {
+        let words = (tokens.len() + 1).div_ceil(64);
+        let (mut current, mut next) = (vec![0u64; words], vec![0u64; words]);
+        set(&mut current, 0);
+        close(tokens, &mut current);
+        for c in text.chars() {
+            next.fill(0);
+            let mut any = false;
+            for (p, token) in tokens.iter().enumerate() {
+                if !get(&current, p) {
+                    continue;
+                }
+                let target = match *token {
+                    ArnToken::Char(want) if want == c => Some(p + 1),
+                    ArnToken::One { crosses } if crosses || c != ':' => Some(p + 1),
+                    ArnToken::Star { crosses } if crosses || c != ':' => Some(p),
+                    _ => None,
+                };
+                if let Some(t) = target {
+                    set(&mut next, t);
+                    any = true;
+                }
+            }
+            if !any {
+                return false;
+            }
+            close(tokens, &mut next);
+            std::mem::swap(&mut current, &mut next);
+        }
+        get(&current, tokens.len())
+    }
+
+    fn close(tokens: &[ArnToken], state: &mut [u64]) {
+        for (p, token) in tokens.iter().enumerate() {
+            if matches!(token, ArnToken::Star { .. }) && get(state, p) {
+                set(state, p + 1);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::matching::wildcard::tokens_of;
+    use proptest::prelude::*;
+
+    /// Tokens of a whole pattern, as `ResourcePattern` compiles one without variables.
+    fn compile(pattern: &str) -> Vec<ArnToken> {
+        let (prefix, resource) = split_resource(pattern);
+        let mut tokens = prefix_tokens(prefix);
+        tokens.extend(resource_tokens(tokens_of(resource.unwrap_or(""))));
+        tokens
+    }
+
+    #[test]
+    fn automaton_agrees_with_the_reference_on_edge_cases() {
+        let table: &[(&str, &str)] = &[
+            ("", ""),
+            ("", "a"),
+            ("*", ""),
+            ("**", "a:b"),
+            ("a*:*", "a:b:c"),
+            ("arn:aws:s3:::b/***?", "arn:aws:s3:::b/x"),
+            ("arn:*:s3:::b", "arn:aws:x:s3:::b"),
+            ("arn:a*b:s3:::", "arn:a:b:s3:::"),
+            ("arn:aws:s3:::日本?", "arn:aws:s3:::日本語"),
+        ];
+        for &(pattern, text) in table {
+            let tokens = compile(pattern);
+            assert_eq!(
+                arn_match(&tokens, text),
+                reference::arn_match(&tokens, text),
+                "{pattern:?} vs {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn many_stars_stay_linear() {
+        let tokens = compile(&format!("arn:aws:s3:::{}b", "*".repeat(2000)));
+        let text = format!("arn:aws:s3:::{}", "a".repeat(3000));
+        assert!(!arn_match(&tokens, &text));
+    }
+
+    /// Patterns over a small alphabet that holds every character with a meaning (`:` `/` `*`
+    /// `?`), a letter in two cases and a non-ASCII one.
+    pub(crate) fn pattern() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("(arn:)?[aA:/*?é]{0,24}").expect("valid regex")
+    }
+
+    /// Texts likely to match `pattern`: every `*` replaced by a run and every `?` by a character
+    /// from `fills` (which may hold `:`, so segment rules are exercised), then optionally one
+    /// character changed, dropped or added so that near misses are frequent too.
+    pub(crate) fn text_for(pattern: String) -> impl Strategy<Value = (String, String)> {
+        let fills = proptest::collection::vec(
+            proptest::string::string_regex("[aA:/é]{0,4}").expect("valid regex"),
+            1..4,
+        );
+        (fills, 0..4usize, any::<prop::sample::Index>(), "[aA:/é*?]").prop_map(
+            move |(fills, edit, at, c)| {
+                let text = mutate(instance(&pattern, &fills), edit, at, &c);
+                (pattern.clone(), text)
+            },
+        )
+    }
+
+    pub(crate) fn instance(pattern: &str, fills: &[String]) -> String {
+        let mut out = String::new();
+        for (i, c) in pattern.chars().enumerate() {
+            let fill = &fills[i % fills.len()];
+            match c {
+                '*' => out.push_str(fill),
+                '?' => out.push(fill.chars().next().unwrap_or(':')),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// `edit` 0 and 1 leave the text as it is; 2 replaces, 3 inserts a character.
+    fn mutate(text: String, edit: usize, at: prop::sample::Index, c: &str) -> String {
+        let mut chars: Vec<char> = text.chars().collect();
+        let c = c.chars().next().unwrap_or('a');
+        match edit {
+            2 if !chars.is_empty() => {
+                let i = at.index(chars.len());
+                chars[i] = c;
+            }
+            3 => chars.insert(at.index(chars.len() + 1), c),
+            _ => {}
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn automaton_agrees_with_the_reference(
+            (pattern, text) in pattern().prop_flat_map(text_for)
+        ) {
+            let tokens = compile(&pattern);
+            prop_assert_eq!(arn_match(&tokens, &text), reference::arn_match(&tokens, &text));
+        }
+
+        #[test]
+        fn automaton_agrees_with_the_reference_on_unrelated_texts(
+            pattern in pattern(), text in pattern()
+        ) {
+            let tokens = compile(&pattern);
+            prop_assert_eq!(arn_match(&tokens, &text), reference::arn_match(&tokens, &text));
+        }
     }
 }
