@@ -76,6 +76,97 @@ pub(crate) fn resource_tokens(tokens: impl IntoIterator<Item = Token>) -> Vec<Ar
         .collect()
 }
 
+/// A compiled ARN glob, split around its wildcards: the literal text before the first wildcard
+/// and after the last must be the ARN's start and end, which two string comparisons decide, and
+/// only what lies between runs through the automaton. Most patterns are a literal ARN (no
+/// automaton at all) or a literal with one `*` (`bucket/*`, `table/t-*`, `arn:aws:ec2:*`).
+///
+/// The split is exact, not a filter: a literal token reads one character, always the same, so a
+/// match has to begin with the head and end with the tail, and the segment rules live in the
+/// wildcard tokens, which the middle keeps as they were.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ArnGlob {
+    head: String,
+    middle: Vec<ArnToken>,
+    tail: String,
+}
+
+impl ArnGlob {
+    pub(crate) fn new(tokens: &[ArnToken]) -> ArnGlob {
+        let (head, middle, tail) = split_literals(tokens);
+        ArnGlob {
+            head: literal(head),
+            middle: middle.to_vec(),
+            tail: literal(tail),
+        }
+    }
+
+    pub(crate) fn matches(&self, text: &str) -> bool {
+        text.strip_prefix(self.head.as_str())
+            .and_then(|rest| rest.strip_suffix(self.tail.as_str()))
+            .is_some_and(|middle| match_middle(&self.middle, middle))
+    }
+}
+
+/// Matches tokens that were not compiled in advance (a pattern with a policy variable
+/// substituted for one request), with the same split as [`ArnGlob`], done token by token.
+pub(crate) fn arn_match(tokens: &[ArnToken], text: &str) -> bool {
+    let (head, middle, tail) = split_literals(tokens);
+    strip_head(head, text)
+        .and_then(|rest| strip_tail(tail, rest))
+        .is_some_and(|rest| match_middle(middle, rest))
+}
+
+/// The literal tokens before the first wildcard, the tokens from the first wildcard to the last,
+/// and the literal tokens after it. Without a wildcard, everything is head.
+fn split_literals(tokens: &[ArnToken]) -> (&[ArnToken], &[ArnToken], &[ArnToken]) {
+    let is_literal = |t: &&ArnToken| matches!(t, ArnToken::Char(_));
+    let (head, rest) = tokens.split_at(tokens.iter().take_while(is_literal).count());
+    let tail = rest.iter().rev().take_while(is_literal).count();
+    let (middle, tail) = rest.split_at(rest.len() - tail);
+    (head, middle, tail)
+}
+
+/// The characters of literal tokens.
+fn literal(tokens: &[ArnToken]) -> String {
+    tokens
+        .iter()
+        .filter_map(|t| match t {
+            ArnToken::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` without the characters of the literal tokens `head` at its start, if it has them.
+fn strip_head<'t>(head: &[ArnToken], text: &'t str) -> Option<&'t str> {
+    let mut chars = text.chars();
+    let all = head
+        .iter()
+        .all(|t| matches!(t, ArnToken::Char(want) if chars.next() == Some(*want)));
+    all.then_some(chars.as_str())
+}
+
+/// `text` without the characters of the literal tokens `tail` at its end, if it has them.
+fn strip_tail<'t>(tail: &[ArnToken], text: &'t str) -> Option<&'t str> {
+    let mut chars = text.chars();
+    let all = tail
+        .iter()
+        .rev()
+        .all(|t| matches!(t, ArnToken::Char(want) if chars.next_back() == Some(*want)));
+    all.then_some(chars.as_str())
+}
+
+/// Matches what lies between the literal ends: nothing, one `*` (which needs no automaton: it
+/// takes anything, or anything without a colon), or else the automaton.
+fn match_middle(middle: &[ArnToken], text: &str) -> bool {
+    match middle {
+        [] => text.is_empty(),
+        [ArnToken::Star { crosses }] => *crosses || !text.contains(':'),
+        _ => automaton(middle, text),
+    }
+}
+
 /// Words of state kept on the stack: patterns up to 511 tokens need no allocation.
 const STACK_WORDS: usize = 8;
 
@@ -83,7 +174,7 @@ const STACK_WORDS: usize = 8;
 /// which costs at most tokens × characters whatever the mix of star kinds (no backtracking).
 /// Each character visits only the positions actually reached, usually one or two, so a pattern
 /// that fails at its first differing character costs that character, not the whole pattern.
-pub(crate) fn arn_match(tokens: &[ArnToken], text: &str) -> bool {
+fn automaton(tokens: &[ArnToken], text: &str) -> bool {
     let words = (tokens.len() + 1).div_ceil(64);
     let mut stack = [0u64; 2 * STACK_WORDS];
     let mut heap;
@@ -218,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn automaton_agrees_with_the_reference_on_edge_cases() {
+    fn matchers_agree_with_the_reference_on_edge_cases() {
         let table: &[(&str, &str)] = &[
             ("", ""),
             ("", "a"),
@@ -229,13 +320,74 @@ mod tests {
             ("arn:*:s3:::b", "arn:aws:x:s3:::b"),
             ("arn:a*b:s3:::", "arn:a:b:s3:::"),
             ("arn:aws:s3:::日本?", "arn:aws:s3:::日本語"),
+            ("arn:aws:s3:::日本*語", "arn:aws:s3:::日本語"),
+            ("arn:aws:s3:::日本*語", "arn:aws:s3:::日本"),
+            // Head and tail overlap in the text: it is too short for both.
+            ("arn:aws:s3:::ab*ba", "arn:aws:s3:::aba"),
+            ("arn:aws:s3:::ab*ba", "arn:aws:s3:::abba"),
+            ("arn:aws:s3:::a*", "arn:aws:s3:::"),
+            ("arn:aws:s3:::*a", "arn:aws:s3:::é"),
+            // Shrunk counterexamples the proptests found against deliberately broken shortcuts.
+            ("?", ":"),
+            ("*a", ":a"),
+            (":*:", ":é"),
+            ("*::", ""),
         ];
         for &(pattern, text) in table {
-            let tokens = compile(pattern);
+            if let Err(e) = agree(pattern, text) {
+                panic!("{pattern:?} vs {text:?}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn globs_split_around_their_wildcards() {
+        let star = |crosses| ArnToken::Star { crosses };
+        let table: &[(&str, &str, &[ArnToken], &str)] = &[
+            (
+                "arn:aws:iam::123456789012:user/Bob",
+                "arn:aws:iam::123456789012:user/Bob",
+                &[],
+                "",
+            ),
+            (
+                "arn:aws:s3:::bucket/*",
+                "arn:aws:s3:::bucket/",
+                &[star(true)],
+                "",
+            ),
+            ("arn:aws:ec2:*", "arn:aws:ec2:", &[star(true)], ""),
+            (
+                "arn:aws:sqs:us-*-1:1:q",
+                "arn:aws:sqs:us-",
+                &[star(false)],
+                "-1:1:q",
+            ),
+            (
+                "arn:aws:s3:::b/*/x/*.jpg",
+                "arn:aws:s3:::b/",
+                &[
+                    star(true),
+                    ArnToken::Char('/'),
+                    ArnToken::Char('x'),
+                    ArnToken::Char('/'),
+                    star(true),
+                ],
+                ".jpg",
+            ),
+            // The service segment has no wildcard: its `*` is a literal.
+            ("arn:aws:*:r:1:q", "arn:aws:*:r:1:q", &[], ""),
+        ];
+        for &(pattern, head, middle, tail) in table {
+            let glob = ArnGlob::new(&compile(pattern));
             assert_eq!(
-                arn_match(&tokens, text),
-                reference::arn_match(&tokens, text),
-                "{pattern:?} vs {text:?}"
+                glob,
+                ArnGlob {
+                    head: head.into(),
+                    middle: middle.to_vec(),
+                    tail: tail.into()
+                },
+                "{pattern}"
             );
         }
     }
@@ -244,7 +396,9 @@ mod tests {
     fn many_stars_stay_linear() {
         let tokens = compile(&format!("arn:aws:s3:::{}b", "*".repeat(2000)));
         let text = format!("arn:aws:s3:::{}", "a".repeat(3000));
+        assert!(!automaton(&tokens, &text));
         assert!(!arn_match(&tokens, &text));
+        assert!(!ArnGlob::new(&tokens).matches(&text));
     }
 
     /// Patterns over a small alphabet that holds every character with a meaning (`:` `/` `*`
@@ -297,23 +451,31 @@ mod tests {
         chars.into_iter().collect()
     }
 
+    /// The automaton, the token-wise split and the compiled glob all give the reference's answer.
+    fn agree(pattern: &str, text: &str) -> Result<(), TestCaseError> {
+        let tokens = compile(pattern);
+        let expected = reference::arn_match(&tokens, text);
+        prop_assert_eq!(automaton(&tokens, text), expected, "automaton");
+        prop_assert_eq!(arn_match(&tokens, text), expected, "arn_match");
+        prop_assert_eq!(ArnGlob::new(&tokens).matches(text), expected, "ArnGlob");
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
 
         #[test]
-        fn automaton_agrees_with_the_reference(
+        fn matchers_agree_with_the_reference(
             (pattern, text) in pattern().prop_flat_map(text_for)
         ) {
-            let tokens = compile(&pattern);
-            prop_assert_eq!(arn_match(&tokens, &text), reference::arn_match(&tokens, &text));
+            agree(&pattern, &text)?;
         }
 
         #[test]
-        fn automaton_agrees_with_the_reference_on_unrelated_texts(
+        fn matchers_agree_with_the_reference_on_unrelated_texts(
             pattern in pattern(), text in pattern()
         ) {
-            let tokens = compile(&pattern);
-            prop_assert_eq!(arn_match(&tokens, &text), reference::arn_match(&tokens, &text));
+            agree(&pattern, &text)?;
         }
     }
 }

@@ -4,7 +4,9 @@
 //! [`super::arn_pattern`]; matching is case-sensitive: "the IAM user name is case sensitive")
 //! and "Policy variables" (variables only in the resource segment, semantics notes §6.3).
 
-use super::arn_pattern::{arn_match, prefix_tokens, resource_tokens, split_resource, ArnToken};
+use super::arn_pattern::{
+    arn_match, prefix_tokens, resource_tokens, split_resource, ArnGlob, ArnToken,
+};
 use super::wildcard::tokens_of;
 use crate::condition::variables::{parse, substitute_tokens, Piece};
 use crate::condition::RequestContext;
@@ -14,7 +16,7 @@ enum Compiled {
     /// `"*"`.
     All,
     /// No variables: compiled once.
-    Fixed(Vec<ArnToken>),
+    Fixed(ArnGlob),
     /// Variables in the resource segment, substituted per request.
     Template {
         prefix: Vec<ArnToken>,
@@ -44,7 +46,7 @@ impl ResourcePattern {
     pub fn matches(&self, resource: &str, context: &RequestContext) -> bool {
         match &self.compiled {
             Compiled::All => true,
-            Compiled::Fixed(tokens) => arn_match(tokens, resource),
+            Compiled::Fixed(glob) => glob.matches(resource),
             Compiled::Template {
                 prefix,
                 resource: pieces,
@@ -76,7 +78,7 @@ fn compile(raw: &str, variables: bool) -> Compiled {
     let (prefix, resource) = split_resource(raw);
     let mut tokens = prefix_tokens(prefix);
     let Some(resource) = resource else {
-        return Compiled::Fixed(tokens);
+        return Compiled::Fixed(ArnGlob::new(&tokens));
     };
     let pieces = if variables {
         parse(resource)
@@ -90,7 +92,7 @@ fn compile(raw: &str, variables: bool) -> Compiled {
         };
     }
     tokens.extend(resource_tokens(tokens_of(resource)));
-    Compiled::Fixed(tokens)
+    Compiled::Fixed(ArnGlob::new(&tokens))
 }
 
 #[cfg(test)]
@@ -207,6 +209,88 @@ mod tests {
             ("arn:aws:s3:::bucket/?", "arn:aws:s3:::bucket/:", true),
             ("arn:aws:s3:::bucket", "arn:aws:s3:::bucket/key", false),
             ("arn:aws:s3:::bucket*", "arn:aws:s3:::bucket-2", true),
+        ];
+        for &(pattern, resource, expected) in table {
+            assert_eq!(
+                ResourcePattern::new(pattern, true).matches(resource, &ctx),
+                expected,
+                "{pattern} vs {resource}"
+            );
+        }
+    }
+
+    /// Cases for each shortcut of the compiled glob: a literal ARN, the literal text around the
+    /// wildcards (head and tail), and a lone `*` between them.
+    #[test]
+    fn literal_ends_and_lone_stars() {
+        let ctx = RequestContext::new();
+        let table: &[(&str, &str, bool)] = &[
+            // A literal ARN: one comparison.
+            ("arn:aws:iam::1:user/Bob", "arn:aws:iam::1:user/Bob", true),
+            ("arn:aws:iam::1:user/Bob", "Arn:aws:iam::1:user/Bob", false),
+            ("arn:aws:iam::1:user/Bob", "arn:aws:iam::1:user/Bo", false),
+            (
+                "arn:aws:iam::1:user/Bob",
+                "arn:aws:iam::1:user/Bobby",
+                false,
+            ),
+            ("arn:aws:s3:::bucket", "", false),
+            // Head and a lone `*`.
+            (
+                "arn:aws:dynamodb:r:1:table/t-1*",
+                "arn:aws:dynamodb:r:1:table/t-15-o",
+                true,
+            ),
+            (
+                "arn:aws:dynamodb:r:1:table/t-1*",
+                "arn:aws:dynamodb:r:1:table/t-1",
+                true,
+            ),
+            (
+                "arn:aws:dynamodb:r:1:table/t-1*",
+                "arn:aws:dynamodb:r:1:table/t-2",
+                false,
+            ),
+            ("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a:b", true),
+            ("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", false),
+            // A `*` ending a segment before the resource crosses colons; one inside does not.
+            (
+                "arn:aws:ec2:us-*",
+                "arn:aws:ec2:us-east-1:1:instance/i",
+                true,
+            ),
+            ("arn:aws:iam::*:role/x", "arn:aws:iam::1:2:role/x", true),
+            ("arn:aws:sqs:us-*-1:1:q", "arn:aws:sqs:us-east-1:1:q", true),
+            ("arn:aws:sqs:us-*-1:1:q", "arn:aws:sqs:us-e:x-1:1:q", false),
+            // Tail.
+            ("arn:aws:s3:::b/*.jpg", "arn:aws:s3:::b/.jpg", true),
+            ("arn:aws:s3:::b/*.jpg", "arn:aws:s3:::b/x.jpeg", false),
+            ("arn:aws:s3:::ab*ba", "arn:aws:s3:::aba", false),
+            ("arn:aws:s3:::ab*ba", "arn:aws:s3:::abba", true),
+            // `?`: one character, not a colon before the resource segment.
+            ("arn:aws:s3:::b/?", "arn:aws:s3:::b/é", true),
+            ("arn:aws:s3:::b/?", "arn:aws:s3:::b/", false),
+            ("arn:aws:s3:::b/?", "arn:aws:s3:::b/ab", false),
+            (
+                "arn:aws:sqs:us-east-?:1:q",
+                "arn:aws:sqs:us-east-2:1:q",
+                true,
+            ),
+            (
+                "arn:aws:sqs:us-east-?:1:q",
+                "arn:aws:sqs:us-east-::1:q",
+                false,
+            ),
+            // Case-sensitive in head, middle and tail.
+            ("arn:aws:s3:::Bucket/*", "arn:aws:s3:::bucket/x", false),
+            ("arn:aws:s3:::b/*.JPG", "arn:aws:s3:::b/x.jpg", false),
+            ("arn:aws:s3:::b/*X*", "arn:aws:s3:::b/axa", false),
+            ("arn:aws:s3:::b/*X*", "arn:aws:s3:::b/aXa", true),
+            // Non-ASCII characters are single characters, in the literal ends too.
+            ("arn:aws:s3:::日本/*", "arn:aws:s3:::日本/語", true),
+            ("arn:aws:s3:::*語", "arn:aws:s3:::日本語", true),
+            ("arn:aws:s3:::日*", "arn:aws:s3:::本", false),
+            ("arn:aws:s3:::日?語", "arn:aws:s3:::日本語", true),
         ];
         for &(pattern, resource, expected) in table {
             assert_eq!(
