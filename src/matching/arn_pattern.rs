@@ -128,7 +128,7 @@ fn split_literals(tokens: &[ArnToken]) -> (&[ArnToken], &[ArnToken], &[ArnToken]
 }
 
 /// The characters of literal tokens.
-fn literal(tokens: &[ArnToken]) -> String {
+pub(crate) fn literal(tokens: &[ArnToken]) -> String {
     tokens
         .iter()
         .filter_map(|t| match t {
@@ -164,6 +164,48 @@ fn match_middle(middle: &[ArnToken], text: &str) -> bool {
         [] => text.is_empty(),
         [ArnToken::Star { crosses }] => *crosses || !text.contains(':'),
         _ => automaton(middle, text),
+    }
+}
+
+/// Tokens kept on the stack by [`TokenBuf`]: substituted patterns up to this length need no
+/// allocation (an ARN is at most 2048 characters, but policies' patterns are far shorter).
+const INLINE_TOKENS: usize = 256;
+
+/// The tokens of one pattern substituted for one request: a small vector on the stack, which
+/// spills to the heap only past [`INLINE_TOKENS`].
+pub(crate) struct TokenBuf {
+    inline: [ArnToken; INLINE_TOKENS],
+    len: usize,
+    spilled: Vec<ArnToken>,
+}
+
+impl TokenBuf {
+    pub(crate) fn new() -> TokenBuf {
+        TokenBuf {
+            inline: [ArnToken::Char('\0'); INLINE_TOKENS],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, token: ArnToken) {
+        if !self.spilled.is_empty() {
+            self.spilled.push(token);
+        } else if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = token;
+            self.len += 1;
+        } else {
+            self.spilled.extend_from_slice(&self.inline);
+            self.spilled.push(token);
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[ArnToken] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
     }
 }
 
@@ -295,7 +337,7 @@ pub(crate) mod reference {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::matching::wildcard::tokens_of;
     use proptest::prelude::*;
@@ -437,7 +479,7 @@ mod tests {
     }
 
     /// `edit` 0 and 1 leave the text as it is; 2 replaces, 3 inserts a character.
-    fn mutate(text: String, edit: usize, at: prop::sample::Index, c: &str) -> String {
+    pub(crate) fn mutate(text: String, edit: usize, at: prop::sample::Index, c: &str) -> String {
         let mut chars: Vec<char> = text.chars().collect();
         let c = c.chars().next().unwrap_or('a');
         match edit {
