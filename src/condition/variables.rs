@@ -75,7 +75,7 @@ fn read_variable(inner: &str) -> Piece {
 
 /// A variable's value: the key's single value, else the default. Multivalued keys cannot be
 /// variables (semantics notes §6.3).
-fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     key: &str,
     default: Option<&'a str>,
     context: &'a RequestContext,

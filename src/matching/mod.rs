@@ -1,7 +1,8 @@
 //! Matching: actions, ARNs and resources, principals, wildcards.
 //!
-//! Patterns are compiled when a policy is read; matching a request allocates only where a policy
-//! variable must be substituted.
+//! Patterns are compiled when a policy is read; matching a request does not allocate (a resource
+//! pattern with policy variables is substituted into a buffer on the stack, which spills to the
+//! heap only for unusually long patterns).
 
 mod action;
 mod arn_pattern;
