@@ -55,25 +55,17 @@ fn options(lang: Option<String>) -> RunOptions {
 /// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
 /// (plus `runnable`), with the explanations in `lang` (`"ja"` or English). Never throws for bad
 /// input: an invalid scenario comes back with `runnable: false` and its findings.
+///
+/// The objects are made by the browser's `JSON.parse` from the text `runScenarioJson` writes:
+/// much faster than building thousands of small objects across the boundary, and the results'
+/// types then need only one serializer in the module (the size budget).
 #[wasm_bindgen(js_name = runScenario)]
 pub fn run_scenario_js(text: &str, lang: Option<String>) -> Result<JsValue, js_sys::Error> {
-    match run_scenario_with(text, &options(lang)) {
-        Ok(out) => to_js(&RunReply {
-            runnable: true,
-            results: &out.results,
-            findings: &out.findings,
-        }),
-        Err(findings) => to_js(&RunReply {
-            runnable: false,
-            results: &[],
-            findings: &findings,
-        }),
-    }
+    js_sys::JSON::parse(&run_scenario_json(text, lang))
+        .map_err(|_| js_sys::Error::new("the engine wrote results that are not JSON"))
 }
 
-/// `runScenario` as JSON text: one string crosses the boundary instead of thousands of small
-/// JavaScript objects, and `JSON.parse` on the JavaScript side is much faster than building them
-/// one by one (the page's worker uses this).
+/// `runScenario` as JSON text: one string crosses the boundary (the page's worker uses this).
 #[wasm_bindgen(js_name = runScenarioJson)]
 pub fn run_scenario_json(text: &str, lang: Option<String>) -> String {
     let reply = match run_scenario_with(text, &options(lang)) {

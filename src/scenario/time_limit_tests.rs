@@ -18,8 +18,8 @@ fn ticking() -> f64 {
 
 const LIMITS: TimeLimits = TimeLimits {
     clock: Some(ticking),
-    request_ms: 50.0,
-    scenario_ms: 120.0,
+    request_ms: 50,
+    scenario_ms: 120,
 };
 
 fn run(text: &str, limits: TimeLimits) -> super::RunOutput {
