@@ -45,30 +45,38 @@ fn lang_of(lang: Option<String>) -> Lang {
     lang.as_deref().map_or(Lang::En, Lang::from_tag)
 }
 
-fn options(lang: Option<String>) -> RunOptions {
+/// `full`: the indices of the requests to explain in full, the others brief; none: all in full.
+fn options(lang: Option<String>, full: Option<Vec<u32>>) -> RunOptions {
     RunOptions {
         lang: lang_of(lang),
         limits: browser_limits(),
+        full_explanations: full.map(|f| f.into_iter().map(|i| i as usize).collect()),
     }
 }
 
 /// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
-/// (plus `runnable`), with the explanations in `lang` (`"ja"` or English). Never throws for bad
-/// input: an invalid scenario comes back with `runnable: false` and its findings.
+/// (plus `runnable`), with the explanations in `lang` (`"ja"` or English), in full for the
+/// requests whose indices `full` lists (all when it is not given) and brief for the others.
+/// Never throws for bad input: an invalid scenario comes back with `runnable: false` and its
+/// findings.
 ///
 /// The objects are made by the browser's `JSON.parse` from the text `runScenarioJson` writes:
 /// much faster than building thousands of small objects across the boundary, and the results'
 /// types then need only one serializer in the module (the size budget).
 #[wasm_bindgen(js_name = runScenario)]
-pub fn run_scenario_js(text: &str, lang: Option<String>) -> Result<JsValue, js_sys::Error> {
-    js_sys::JSON::parse(&run_scenario_json(text, lang))
+pub fn run_scenario_js(
+    text: &str,
+    lang: Option<String>,
+    full: Option<Vec<u32>>,
+) -> Result<JsValue, js_sys::Error> {
+    js_sys::JSON::parse(&run_scenario_json(text, lang, full))
         .map_err(|_| js_sys::Error::new("the engine wrote results that are not JSON"))
 }
 
 /// `runScenario` as JSON text: one string crosses the boundary (the page's worker uses this).
 #[wasm_bindgen(js_name = runScenarioJson)]
-pub fn run_scenario_json(text: &str, lang: Option<String>) -> String {
-    let reply = match run_scenario_with(text, &options(lang)) {
+pub fn run_scenario_json(text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
+    let reply = match run_scenario_with(text, &options(lang, full)) {
         Ok(out) => serde_json::to_string(&RunReply {
             runnable: true,
             results: &out.results,

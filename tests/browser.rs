@@ -50,7 +50,7 @@ fn every_expectation_in_the_corpus_is_met_in_the_browser() {
     for (path, text) in CORPUS {
         for lang in [None, Some("ja")] {
             let reply =
-                iam_playground::wasm::run_scenario_js(text, lang.map(String::from)).unwrap();
+                iam_playground::wasm::run_scenario_js(text, lang.map(String::from), None).unwrap();
             assert_eq!(
                 get(&reply, "runnable").as_bool(),
                 Some(true),
@@ -78,7 +78,7 @@ fn malformed_input_is_an_error_value_not_a_trap() {
         "\u{0}\u{1}garbage",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     ] {
-        let reply = iam_playground::wasm::run_scenario_js(text, None).unwrap();
+        let reply = iam_playground::wasm::run_scenario_js(text, None, None).unwrap();
         let runnable = js_sys::Reflect::get(&reply, &"runnable".into()).unwrap();
         assert_eq!(runnable.as_bool(), Some(false));
     }

@@ -48,7 +48,8 @@ async function run() {
   const text = editor.value;
   let result;
   try {
-    result = await call("runScenario", text, language());
+    // Only the requests a person has opened are explained in full: re-running stays cheap.
+    result = await call("runScenario", text, language(), [...state.openResults]);
   } catch (error) {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }
@@ -63,7 +64,7 @@ function showRun() {
   editor.setFindings(result.findings);
   world.showFindings(result.findings);
   renderFindings(result.findings);
-  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults });
+  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run });
   const count = (d) => result.results.filter((r) => r.decision === d).length;
   const unmet = result.results.filter((r) => r.expectation === "unmet").length;
   $("run-summary").textContent = result.results.length

@@ -4,19 +4,19 @@ import { h } from "./dom.js";
 import { t } from "./i18n.js";
 
 /** Renders a run's results into `container`; `reveal(line)` shows a line in the scenario editor. */
-export function renderResults(container, run, { reveal, open }) {
+export function renderResults(container, run, { reveal, open, onOpenBrief = () => {} }) {
   if (!run.results.length) {
     container.replaceChildren(h("p", { class: "empty", text: t(run.runnable ? "noRequests" : "notRunnable") }));
     return;
   }
-  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open)));
+  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open, onOpenBrief)));
 }
 
 function badge(decision) {
   return h("span", { class: "badge", dataset: { decision }, text: t(`decision.${decision}`) });
 }
 
-function requestCard(result, reveal, isOpen, open) {
+function requestCard(result, reveal, isOpen, open, onOpenBrief) {
   const explain = result.explain ?? {};
   const expectation = result.expectation ?? "none";
   const card = h("article", {
@@ -35,7 +35,12 @@ function requestCard(result, reveal, isOpen, open) {
   result.session && sessionCard(result.session));
   const details = h("details", { class: "explain", open: isOpen },
     h("summary", { text: t("explanation") }), explanation(explain, reveal));
-  details.addEventListener("toggle", () => (details.open ? open.add(result.index) : open.delete(result.index)));
+  details.addEventListener("toggle", () => {
+    if (!details.open) return open.delete(result.index);
+    open.add(result.index);
+    // A brief explanation leaves statements out; opening it asks the engine for the whole.
+    if (explain.brief) onOpenBrief();
+  });
   card.append(details);
   return card;
 }
@@ -95,7 +100,8 @@ function policyBlock(policy, deciding, reveal) {
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
       ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal)))
-      : h("p", { class: "muted", text: t("noStatements") }));
+      : !policy.omitted && h("p", { class: "muted", text: t("noStatements") }),
+    policy.omitted > 0 && h("p", { class: "muted", text: t("omittedStatements", policy.omitted) }));
 }
 
 function statementItem(s, deciding, reveal) {

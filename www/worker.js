@@ -7,7 +7,8 @@ const ops = {
   version: () => engine.version(),
   // One JSON string across the boundary is faster than building the objects one by one. The
   // explanations come in `lang` ("ja" or English); AWS's own codes and messages stay English.
-  runScenario: (text, lang) => JSON.parse(engine.runScenarioJson(text, lang)),
+  // `full`: the indices of the requests to explain in full (the others come brief).
+  runScenario: (text, lang, full) => JSON.parse(engine.runScenarioJson(text, lang, full && Uint32Array.from(full))),
   formatJson: (text) => engine.formatJson(text),
   checkJson: (text) => engine.checkJson(text),
   encodeLink: (text) => engine.encodeLink(text),

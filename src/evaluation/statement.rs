@@ -59,6 +59,7 @@ pub fn evaluate_policy(
             level: level.map(str::to_string),
             verdict,
             statements,
+            omitted: 0,
         },
         allow_match,
     }

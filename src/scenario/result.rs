@@ -59,6 +59,9 @@ pub struct Explain {
     pub checks: Vec<Check>,
     pub context: Vec<ContextShown>,
     pub notes: Vec<String>,
+    /// True when the statements that neither apply nor nearly apply were left out.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub brief: bool,
 }
 
 /// One authorization (or validation step) of a request: an AssumeRole makes one per action the
@@ -111,4 +114,25 @@ pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
             },
         })
         .collect()
+}
+
+impl RequestResult {
+    /// Leaves out of the explanation the statements that neither apply nor nearly apply (their
+    /// action does not match): what decided, the near misses and what would change stay, and
+    /// each policy says how many statements it left out. Most of a large world's statements are
+    /// of this kind, so a brief result is a fraction of the size.
+    pub fn brief(&mut self) {
+        self.explain.brief = true;
+        let policies = self
+            .explain
+            .checks
+            .iter_mut()
+            .filter_map(|c| c.authorization.as_mut())
+            .flat_map(|a| a.policies.iter_mut());
+        for policy in policies {
+            let before = policy.statements.len();
+            policy.statements.retain(|s| s.applies || s.near_miss());
+            policy.omitted = before - policy.statements.len();
+        }
+    }
 }

@@ -17,12 +17,16 @@ use super::sessions::SessionState;
 use super::world::World;
 
 /// How a scenario is run.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     /// The language of the explanations (`explain`). AWS's own `code` and `message` are the
     /// same in every language.
     pub lang: Lang,
     pub limits: TimeLimits,
+    /// `None`: every request's explanation in full. `Some(indices)`: only those in full, the
+    /// others brief (see [`RequestResult::brief`]); the page explains in full only the requests
+    /// a person has opened, which keeps re-running on every keystroke cheap.
+    pub full_explanations: Option<Vec<usize>>,
 }
 
 /// Reads and runs a scenario, explaining in English. `Err` holds the findings when the text is
@@ -60,9 +64,14 @@ pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, 
             runner.deadline = limits
                 .clock
                 .map(|clock| Deadline::after(clock, f64::from(limits.request_ms)));
-            let result = runner.run(&scenario, i, r);
+            let mut result = runner.run(&scenario, i, r);
             if runner.deadline.as_ref().is_some_and(Deadline::was_passed) {
                 return out_of_time(i, r, limits.request_ms, "request", lang);
+            }
+            if let Some(full) = &options.full_explanations {
+                if !full.contains(&i) {
+                    result.brief();
+                }
             }
             result
         })
@@ -437,6 +446,7 @@ pub(super) fn verdict_from_checks(
             checks,
             context,
             notes,
+            brief: false,
         },
     }
 }
@@ -511,6 +521,7 @@ pub(super) fn error_verdict(
             checks: Vec::new(),
             context: Vec::new(),
             notes: vec![why],
+            brief: false,
         },
     }
 }

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, openPage } from "./harness.mjs";
+import { startServer, launchBrowser, openPage, runCount, waitForRun } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const examples = JSON.parse(readFileSync(`${root}www/examples/index.json`, "utf8"));
@@ -363,5 +363,29 @@ test("hovering a marked line shows the finding's sentence", async () => {
   await page.mouse.move(box.x + 30, box.y + 6 + 18 * 3 + 9);
   const title = await page.getAttribute("#scenario-input", "title");
   assert.ok(title && title === await page.getAttribute('#editor-host .gutter .ln.marker[data-line="4"]', "title"));
+  await context.close();
+});
+
+test("a closed request's explanation is brief, and opening it shows every statement", async () => {
+  const { page, context, errors } = await open();
+  await setScenario(page, {
+    scenario: 1, title: "brief explanations",
+    accounts: [{ id: "111122223333" }],
+    users: [{ arn: "arn:aws:iam::111122223333:user/alice", policies: [{ Version: "2012-10-17", Statement: [
+      { Sid: "Other", Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" },
+      { Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" },
+    ] }] }],
+    requests: [{ principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }],
+  });
+  assert.deepEqual(await decisions(page), ["allowed"]);
+  const statements = () => page.$$eval(".request .explain .statement", (els) => els.length);
+  assert.equal(await statements(), 1, "closed: only the statement that applies");
+  assert.match(await page.textContent(".request .explain .policy"), /1 statement\(s\) for other actions not shown/);
+  const runs = await runCount(page);
+  await page.click(".request .explain > summary");
+  await waitForRun(page, runs);
+  assert.equal(await statements(), 2, "open: every statement");
+  assert.equal(await page.getAttribute(".request .explain", "open"), "", "the explanation stays open");
+  assert.deepEqual(errors, []);
   await context.close();
 });
