@@ -107,6 +107,14 @@ impl StatementTrace {
         !self.applies && self.action.matched
     }
 
+    /// Action, resource and principal match and only a condition fails: the closest miss.
+    pub fn fails_only_on_conditions(&self) -> bool {
+        !self.applies
+            && self.action.matched
+            && self.resource.as_ref().is_none_or(|r| r.matched)
+            && self.principal.as_ref().is_none_or(|p| p.matched)
+    }
+
     /// A short name: the `Sid`, or "statement N".
     pub fn name(&self, lang: Lang) -> String {
         match &self.sid {

@@ -117,10 +117,11 @@ pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
 }
 
 impl RequestResult {
-    /// Leaves out of the explanation the statements that neither apply nor nearly apply (their
-    /// action does not match): what decided, the near misses and what would change stay, and
-    /// each policy says how many statements it left out. Most of a large world's statements are
-    /// of this kind, so a brief result is a fraction of the size.
+    /// Leaves out of the explanation the statements that neither apply nor fail only on a
+    /// condition: what decided, the closest misses, the reasons and what would change stay
+    /// (those sentences were written from the whole trace), and each policy says how many
+    /// statements it left out. Most of a large world's statements name other actions or other
+    /// resources, so a brief result is a fraction of the size.
     pub fn brief(&mut self) {
         self.explain.brief = true;
         let policies = self
@@ -131,7 +132,9 @@ impl RequestResult {
             .flat_map(|a| a.policies.iter_mut());
         for policy in policies {
             let before = policy.statements.len();
-            policy.statements.retain(|s| s.applies || s.near_miss());
+            policy
+                .statements
+                .retain(|s| s.applies || s.fails_only_on_conditions());
             policy.omitted = before - policy.statements.len();
         }
     }

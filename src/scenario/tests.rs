@@ -258,8 +258,8 @@ fn brief_explanations_keep_what_decided_and_the_near_misses() {
         .expect("valid")
         .results;
     let full = run_scenario(SCENARIO).expect("valid").results;
-    // Reading from the wrong network: `Read` nearly applies (its condition fails); the two
-    // statements for other actions are left out.
+    // Reading from the wrong network: `Read` fails only on its condition; the two statements
+    // for other actions are left out.
     assert_eq!(listed(&brief[0]), (vec![("Read".into(), false)], 2));
     assert!(brief[0].explain.brief);
     // Request 1 was asked for in full: every statement, nothing left out.
