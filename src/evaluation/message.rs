@@ -26,8 +26,12 @@ pub fn access_denied_message(
     };
     let name = kind.aws_name();
     if explicit {
+        // AWS: "with an explicit deny in an identity-based policy", "... in a service control
+        // policy", "... in the role trust policy".
         let article = if kind == PolicyKind::Trust {
             "the"
+        } else if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
         } else {
             "a"
         };
@@ -52,6 +56,19 @@ mod tests {
             true,
         );
         assert_eq!(m, "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/app/Deployer because no identity-based policy allows the sts:AssumeRole action");
+        // As in AWS's "Troubleshoot access denied error messages" examples.
+        let m = access_denied_message(
+            "u",
+            "codecommit:ListRepositories",
+            "r",
+            Some(PolicyKind::Identity),
+            true,
+            true,
+        );
+        assert!(
+            m.ends_with("with an explicit deny in an identity-based policy"),
+            "{m}"
+        );
         let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Scp), true, true);
         assert!(
             m.ends_with("with an explicit deny in a service control policy"),
