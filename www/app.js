@@ -54,6 +54,7 @@ async function run() {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }
   if (seq !== state.seq) return; // a newer edit is already being evaluated
+  performance.mark("ran");
   state.run = result;
   showRun();
 }
@@ -255,6 +256,7 @@ function wire() {
 }
 
 async function start() {
+  performance.mark("start");
   apply(document);
   wire();
   const status = $("engine-status");
@@ -269,15 +271,20 @@ async function start() {
     status.removeAttribute("data-i18n");
   });
   await loadExamples();
+  performance.mark("examples");
   const saved = loadSaved();
   if (saved != null) editor.setValue(saved);
   const fromLink = await openFragment();
+  performance.mark("link");
   if (!fromLink && saved == null) {
     editor.setValue(state.examples[0] ? await exampleText(state.examples[0]) : EMPTY);
   }
   world.render();
+  performance.mark("world");
   buildForm();
+  performance.mark("form");
   await run();
+  performance.mark("shown");
   document.body.dataset.ready = "true";
 }
 

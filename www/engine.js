@@ -27,3 +27,7 @@ export function call(op, ...args) {
     worker.postMessage({ id, op, args });
   });
 }
+
+// The engine takes the longest to get ready (fetching and compiling the WebAssembly module), so
+// the worker starts as soon as this module is evaluated, before the page has finished starting.
+start();

@@ -33,11 +33,19 @@ function requestCard(result, reveal, isOpen, open, onOpenBrief) {
     h("code", { text: explain.action ?? "" }), " ", explain.resource && h("code", { text: explain.resource })),
   result.code && h("p", { class: "error" }, h("strong", { text: result.code }), " ", result.message ?? ""),
   result.session && sessionCard(result.session));
-  const details = h("details", { class: "explain", open: isOpen },
-    h("summary", { text: t("explanation") }), explanation(explain, reveal));
+  // The explanation is built when it is first shown: most cards stay closed, and building them
+  // all would delay the first decisions of a large scenario.
+  const details = h("details", { class: "explain", open: isOpen }, h("summary", { text: t("explanation") }));
+  let built = false;
+  const build = () => {
+    if (!built) details.append(explanation(explain, reveal));
+    built = true;
+  };
+  if (isOpen) build();
   details.addEventListener("toggle", () => {
     if (!details.open) return open.delete(result.index);
     open.add(result.index);
+    build();
     // A brief explanation leaves statements out; opening it asks the engine for the whole.
     if (explain.brief) onOpenBrief();
   });
