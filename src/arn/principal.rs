@@ -128,7 +128,7 @@ impl PrincipalArn {
                 "{} has the region `{}`; {} ARNs have none (`arn:{}:{}::ACCOUNT:...`)",
                 quote(text),
                 arn.region,
-                arn.service.to_uppercase(),
+                arn.service.to_ascii_uppercase(),
                 arn.partition,
                 arn.service
             )));

@@ -105,7 +105,7 @@ fn organization(cx: &mut Cx, at: At<'_, '_>, account: &str) -> Option<Organizati
 }
 
 fn level(cx: &mut Cx, at: At<'_, '_>, targets: &[&str], kind: &str) -> Option<OrgPolicies> {
-    let what = format!("An entry of `{}`", kind.to_lowercase());
+    let what = format!("An entry of `{}`", kind.to_ascii_lowercase());
     let f = cx.object(at, &what, &["target", "policies"], &["target", "policies"])?;
     let policies = policy_ref::many(cx, &f, "policies");
     let (json, pointer) = f.get("target")?;

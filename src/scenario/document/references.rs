@@ -61,7 +61,7 @@ pub(super) fn check(scenario: &Scenario, cx: &mut Cx) {
 }
 
 fn iam_key(account: &str, name: &str) -> String {
-    format!("{account}/{}", name.to_lowercase())
+    format!("{account}/{}", name.to_ascii_lowercase())
 }
 
 /// Reports each element whose key was seen before, pointing at the later one.

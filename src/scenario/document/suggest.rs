@@ -10,13 +10,13 @@ pub(super) fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let word: Vec<char> = word.to_lowercase().chars().collect();
+    let word: Vec<char> = word.to_ascii_lowercase().chars().collect();
     if word.len() > MAX_COMPARED_CHARS {
         return None;
     }
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+        let lower: Vec<char> = candidate.to_ascii_lowercase().chars().collect();
         if lower.len() > MAX_COMPARED_CHARS {
             continue;
         }

@@ -155,10 +155,10 @@ pub(crate) fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str>
     if let Some(same) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
         return Some(same);
     }
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&lower, &k.to_lowercase()), *k))
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
         .filter(|(d, k)| *d <= if k.len() > 12 { 3 } else { 2 })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
