@@ -21,6 +21,25 @@ pub fn pointer_push(base: &str, token: impl std::fmt::Display) -> Pointer {
     out
 }
 
+/// One reference token of a pointer not yet written: readers keep these while they walk a
+/// document and write the pointer only when they report something, as most values have nothing
+/// to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `base` followed by `steps`, as [`pointer_push`] would write it one step at a time.
+pub fn pointer_of(base: &str, steps: &[Step<'_>]) -> Pointer {
+    steps
+        .iter()
+        .fold(base.to_string(), |pointer, step| match step {
+            Step::Key(key) => pointer_push(&pointer, key),
+            Step::Index(i) => pointer_push(&pointer, i),
+        })
+}
+
 /// Appends what is written to it with `~` as `~0` and `/` as `~1`.
 struct Escaped<'a>(&'a mut String);
 
@@ -49,6 +68,8 @@ mod tests {
         assert_eq!(pointer_push("/x", "~/~~//"), "/x/~0~1~0~0~1~1");
         assert_eq!(pointer_push("/部署", "開発/😀~"), "/部署/開発~1😀~0");
         assert_eq!(pointer_push("", ""), "/");
+        let steps = [Step::Key("a/b"), Step::Index(3), Step::Key("~")];
+        assert_eq!(pointer_of("/x", &steps), "/x/a~1b/3/~0");
         let long = "arn:aws:iam::111122223333:role/a-role-name-longer-than-the-guess";
         assert_eq!(
             pointer_push("/roles", long),
