@@ -69,13 +69,14 @@ fn is_null_if_exists(raw: &str) -> bool {
 }
 
 fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
-    let allowed = if op.test.takes_variables() {
-        Ok(())
-    } else {
+    let allowed = |lang| {
+        if op.test.takes_variables() {
+            return Ok(());
+        }
         let op = &op.raw;
         Err((
             codes::INVALID_VARIABLE_FOR_OPERATOR,
-            say!(r.lang,
+            say!(lang,
                 "`{op}` cannot take policy variables; only string, ARN and Bool operators can. Write the value itself.",
                 "`{op}` ではポリシー変数を使用できません。使用できるのは文字列、ARN、Bool の演算子だけです。値そのものを書いてください。"),
         ))
