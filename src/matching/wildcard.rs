@@ -16,14 +16,16 @@ pub(crate) enum Token {
 
 /// Reads a pattern: every `*` and `?` is a wildcard.
 pub(crate) fn tokens_of(pattern: &str) -> Vec<Token> {
-    pattern
-        .chars()
-        .map(|c| match c {
-            '*' => Token::Star,
-            '?' => Token::One,
-            c => Token::Char(c),
-        })
-        .collect()
+    pattern.chars().map(token_of).collect()
+}
+
+/// One character of a pattern as a token.
+pub(crate) fn token_of(c: char) -> Token {
+    match c {
+        '*' => Token::Star,
+        '?' => Token::One,
+        c => Token::Char(c),
+    }
 }
 
 /// A compiled glob. Contract: `new` never panics; `matches` takes time linear in pattern +

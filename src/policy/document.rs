@@ -105,7 +105,7 @@ fn characters(r: &mut Reader, text: &str, pointer: impl Fn() -> Pointer, span: S
     r.report(
         codes::UNSUPPORTED_CHARACTER,
         message,
-        &place(&pointer(), span),
+        &place(pointer(), span),
     );
     1
 }

@@ -65,7 +65,7 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
         return None;
     };
     let element = if negated { "NotAction" } else { "Action" };
-    let clause_place = place(&at, json.span);
+    let clause_place = place(at, json.span);
     if negated && r.kind == PolicyKind::Rcp {
         let message = r.lang.pick(
             "Resource control policies do not support `NotAction`: list the actions in `Action`.",
@@ -73,7 +73,7 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
         );
         r.report(codes::RCP_NOT_ACTION_NOT_SUPPORTED, message, &clause_place);
     }
-    let values = r.strings(json, &at, element)?;
+    let values = r.strings(json, &clause_place.pointer, element)?;
     if values.is_empty() {
         let code = empty_code(
             negated,
@@ -167,8 +167,8 @@ pub(crate) fn read_resource(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Re
         return None;
     };
     let element = if negated { "NotResource" } else { "Resource" };
-    let clause_place = place(&at, json.span);
-    let values = r.strings(json, &at, element)?;
+    let clause_place = place(at, json.span);
+    let values = r.strings(json, &clause_place.pointer, element)?;
     if values.is_empty() {
         let code = empty_code(
             negated,
