@@ -131,13 +131,14 @@ fn split_literals(tokens: &[ArnToken]) -> (&[ArnToken], &[ArnToken], &[ArnToken]
 
 /// The characters of literal tokens.
 pub(crate) fn literal(tokens: &[ArnToken]) -> String {
-    tokens
-        .iter()
-        .filter_map(|t| match t {
-            ArnToken::Char(c) => Some(*c),
-            _ => None,
-        })
-        .collect()
+    // Sized once for ASCII text, which nearly every ARN is (a filtered collect would grow it
+    // step by step from nothing).
+    let mut out = String::with_capacity(tokens.len());
+    out.extend(tokens.iter().filter_map(|t| match t {
+        ArnToken::Char(c) => Some(*c),
+        _ => None,
+    }));
+    out
 }
 
 /// `text` without the characters of the literal tokens `head` at its start, if it has them.

@@ -16,7 +16,10 @@ pub(crate) enum Token {
 
 /// Reads a pattern: every `*` and `?` is a wildcard.
 pub(crate) fn tokens_of(pattern: &str) -> Vec<Token> {
-    pattern.chars().map(token_of).collect()
+    // At most one token per byte: sized once, where collecting from `chars` would grow it.
+    let mut tokens = Vec::with_capacity(pattern.len());
+    tokens.extend(pattern.chars().map(token_of));
+    tokens
 }
 
 /// One character of a pattern as a token.
