@@ -6,7 +6,7 @@
 use crate::json::{pointer_push, Json, Member, Value};
 use crate::lang::{say, Text};
 use crate::policy::codes::{self, Code};
-use crate::policy::glob::glob;
+use crate::policy::glob::Glob;
 use crate::policy::reader::{place, Reader};
 use crate::policy::{Place, Statement};
 
@@ -46,12 +46,17 @@ fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, wha
     if items.len() > MAX_VALUES {
         return;
     }
+    if items.len() < 2 {
+        return; // nothing to compare with
+    }
+    // Compiled once per value rather than once per comparison.
+    let globs: Vec<Glob> = items.iter().map(|(v, _)| Glob::new(v, fold)).collect();
     for (j, (value, at)) in items.iter().enumerate() {
         let by = items.iter().enumerate().find(|(i, (other, _))| {
-            *i != j && glob(other, value, fold) && (*i < j || !glob(value, other, fold))
+            *i != j && globs[*i].matches(value) && (*i < j || !globs[j].matches(other))
         });
         if let Some((_, (other, _))) = by {
-            let message = if glob(value, other, fold) {
+            let message = if globs[j].matches(other) {
                 say!(
                     r.lang,
                     "The {what} `{value}` is listed twice in this element: remove this one.",
