@@ -49,7 +49,7 @@ async function run() {
   let result;
   try {
     // Only the requests a person has opened are explained in full: re-running stays cheap.
-    result = await call("runScenario", text, language(), [...state.openResults]);
+    result = JSON.parse(await call("runScenario", text, language(), [...state.openResults]));
   } catch (error) {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }

@@ -32,6 +32,7 @@ export class JsonEditor {
     }
     this.element.append(this.gutter, h("div", { class: "code" }, this.highlight, this.textarea));
     this.findings = [];
+    this.findingsKey = "[]";
     this.problem = null;
     this.textarea.addEventListener("input", () => {
       this.clearProblem();
@@ -70,7 +71,13 @@ export class JsonEditor {
 
   /** Shows findings ({severity, message, line, column, endLine, endColumn}) as marks. */
   setFindings(findings) {
-    this.findings = findings.filter((f) => f.line);
+    const next = findings.filter((f) => f.line);
+    // Re-highlighting a large scenario takes tens of milliseconds: skip it when nothing changed
+    // (each run reports its findings again, mostly the same ones).
+    const key = JSON.stringify(next.map((f) => [f.severity, f.message, f.line, f.column, f.endLine, f.endColumn]));
+    if (key === this.findingsKey) return;
+    this.findingsKey = key;
+    this.findings = next;
     this.render();
   }
 
