@@ -132,12 +132,12 @@ fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
         Ok(json) => Some(json),
         Err(error) => {
             // The JSON reader's only limit left to hit is nesting depth (size was checked above).
-            let code = if error.message.starts_with("nesting is deeper") {
+            let code = if matches!(error.kind, json::Syntax::TooDeep(_)) {
                 codes::LIMIT_EXCEEDED
             } else {
                 codes::JSON_SYNTAX
             };
-            let message = format!("The scenario is not valid JSON: {}.", error.message);
+            let message = format!("The scenario is not valid JSON: {}.", error.message());
             let span = Span {
                 start: error.at,
                 end: error.at,
