@@ -322,7 +322,15 @@ impl Runner {
                     out.push(self.add_policy(&json, &pointer));
                 }
             } else {
-                self.world.findings.push(Finding::error("UNKNOWN_SESSION_POLICY", format!("{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies"), pointer, None));
+                let message = say!(self.lang,
+                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies",
+                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません");
+                self.world.findings.push(Finding::error(
+                    "UNKNOWN_SESSION_POLICY",
+                    message,
+                    pointer,
+                    None,
+                ));
             }
         }
         out

@@ -34,11 +34,11 @@ impl Reader {
 
     /// "{name} must be {expected}, but it is {kind}." in the reader's language.
     pub fn type_message(&self, name: &str, expected: &str, json: &Json) -> String {
-        let (kind, gap) = (json_kind(json, self.lang), gap(name));
+        let (kind, gap, after) = (json_kind(json, self.lang), gap(name), gap(expected));
         say!(
             self.lang,
             "{name} must be {expected}, but it is {kind}.",
-            "{name}{gap}は{expected}でなければなりませんが、{kind}です。"
+            "{name}{gap}は{expected}{after}でなければなりませんが、{kind}です。"
         )
     }
 
