@@ -9,10 +9,11 @@ const ops = {
   // explanations come in `lang` ("ja" or English); AWS's own codes and messages stay English.
   // `full`: the indices of the requests to explain in full (the others come brief).
   runScenario: (text, lang, full) => JSON.parse(engine.runScenarioJson(text, lang, full && Uint32Array.from(full))),
-  formatJson: (text) => engine.formatJson(text),
-  checkJson: (text) => engine.checkJson(text),
-  encodeLink: (text) => engine.encodeLink(text),
-  decodeLink: (link) => engine.decodeLink(link),
+  // The sentence of a JSON syntax error or a refused link comes in `lang` too.
+  formatJson: (text, lang) => engine.formatJson(text, lang),
+  checkJson: (text, lang) => engine.checkJson(text, lang),
+  encodeLink: (text, lang) => engine.encodeLink(text, lang),
+  decodeLink: (link, lang) => engine.decodeLink(link, lang),
   validatePolicy: (text, kind, lang) => engine.validatePolicy(text, kind, lang),
 };
 
