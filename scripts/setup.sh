@@ -4,7 +4,8 @@
 # everything is present it only checks, in a second or two.
 #
 #   scripts/setup.sh build   what building and serving the page needs
-#   scripts/setup.sh test    that, plus Chromium, chromedriver, rustfmt and clippy for the tests
+#   scripts/setup.sh test    that, plus Chromium, chromedriver, rustfmt, clippy and cargo-fuzz for
+#                            the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-test}
@@ -48,6 +49,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; t
   # --locked first, for reproducibility; its lock file has named a yanked crate, so fall back.
   cargo install wasm-bindgen-cli --version "$wb_version" --locked --force \
     || cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+if [ "$purpose" = test ] && ! command -v cargo-fuzz >/dev/null; then
+  say "cargo install cargo-fuzz"
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
 if ! command -v wasm-pack >/dev/null; then
   say "cargo install wasm-pack"

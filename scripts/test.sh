@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test the project has, installing what is missing first (scripts/setup.sh):
 # formatting, clippy (native and wasm32, -D warnings), the Rust tests, the browser tests in
-# headless Chromium (wasm-pack), the release build in Node, and the page end to end in Chromium.
+# headless Chromium (wasm-pack), the release build in Node, the page end to end in Chromium, and
+# a short run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -25,3 +26,6 @@ scripts/build-wasm.sh
 
 step "the release build in Node, and the page end to end in headless Chromium"
 node --test tests/node/ tests/e2e/
+
+step "fuzz smoke: every cargo-fuzz target for a few seconds from the seed corpus"
+FUZZ_SECONDS="${FUZZ_SECONDS:-5}" fuzz/smoke.sh

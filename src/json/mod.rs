@@ -14,7 +14,7 @@ mod reference;
 mod scan;
 
 pub use parse::{parse, JsonError, Limits, Syntax, Wanted};
-pub use pointer::{pointer_push, Pointer};
+pub use pointer::{pointer_of, pointer_push, Pointer, Step, Token};
 
 /// A place in the text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -66,14 +66,16 @@ pub(crate) fn prefix_tokens(prefix: &str) -> Vec<ArnToken> {
 
 /// Glob tokens of the resource segment: wildcards there cross anything.
 pub(crate) fn resource_tokens(tokens: impl IntoIterator<Item = Token>) -> Vec<ArnToken> {
-    tokens
-        .into_iter()
-        .map(|t| match t {
-            Token::Char(c) => ArnToken::Char(c),
-            Token::One => ArnToken::One { crosses: true },
-            Token::Star => ArnToken::Star { crosses: true },
-        })
-        .collect()
+    tokens.into_iter().map(resource_token).collect()
+}
+
+/// A glob token of the resource segment, where wildcards cross anything.
+pub(crate) fn resource_token(t: Token) -> ArnToken {
+    match t {
+        Token::Char(c) => ArnToken::Char(c),
+        Token::One => ArnToken::One { crosses: true },
+        Token::Star => ArnToken::Star { crosses: true },
+    }
 }
 
 /// A compiled ARN glob, split around its wildcards: the literal text before the first wildcard
@@ -129,13 +131,14 @@ fn split_literals(tokens: &[ArnToken]) -> (&[ArnToken], &[ArnToken], &[ArnToken]
 
 /// The characters of literal tokens.
 pub(crate) fn literal(tokens: &[ArnToken]) -> String {
-    tokens
-        .iter()
-        .filter_map(|t| match t {
-            ArnToken::Char(c) => Some(*c),
-            _ => None,
-        })
-        .collect()
+    // Sized once for ASCII text, which nearly every ARN is (a filtered collect would grow it
+    // step by step from nothing).
+    let mut out = String::with_capacity(tokens.len());
+    out.extend(tokens.iter().filter_map(|t| match t {
+        ArnToken::Char(c) => Some(*c),
+        _ => None,
+    }));
+    out
 }
 
 /// `text` without the characters of the literal tokens `head` at its start, if it has them.

@@ -5,9 +5,10 @@
 //! and "Policy variables" (variables only in the resource segment, semantics notes §6.3).
 
 use super::arn_pattern::{
-    arn_match, literal, prefix_tokens, resource_tokens, split_resource, ArnGlob, ArnToken, TokenBuf,
+    arn_match, literal, prefix_tokens, resource_token, resource_tokens, split_resource, ArnGlob,
+    ArnToken, TokenBuf,
 };
-use super::wildcard::tokens_of;
+use super::wildcard::{token_of, tokens_of};
 use crate::condition::variables::{parse, resolve, Piece};
 use crate::condition::RequestContext;
 
@@ -145,15 +146,16 @@ fn compile(raw: &str, variables: bool) -> Compiled {
     let Some(resource) = resource else {
         return Compiled::Fixed(ArnGlob::new(&tokens));
     };
-    let pieces = if variables {
-        parse(resource)
-    } else {
-        Vec::new()
-    };
-    if pieces.iter().any(|p| !matches!(p, Piece::Text(_))) {
-        return Compiled::Template(Template::new(tokens, pieces));
+    // Without `${` there is no variable, and the resource part is plain glob text.
+    if variables && resource.contains("${") {
+        let pieces = parse(resource);
+        if pieces.iter().any(|p| !matches!(p, Piece::Text(_))) {
+            return Compiled::Template(Template::new(tokens, pieces));
+        }
     }
-    tokens.extend(resource_tokens(tokens_of(resource)));
+    // Tokens straight from the characters, in a vector sized once.
+    tokens.reserve(resource.len());
+    tokens.extend(resource.chars().map(token_of).map(resource_token));
     Compiled::Fixed(ArnGlob::new(&tokens))
 }
 

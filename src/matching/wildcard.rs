@@ -16,14 +16,19 @@ pub(crate) enum Token {
 
 /// Reads a pattern: every `*` and `?` is a wildcard.
 pub(crate) fn tokens_of(pattern: &str) -> Vec<Token> {
-    pattern
-        .chars()
-        .map(|c| match c {
-            '*' => Token::Star,
-            '?' => Token::One,
-            c => Token::Char(c),
-        })
-        .collect()
+    // At most one token per byte: sized once, where collecting from `chars` would grow it.
+    let mut tokens = Vec::with_capacity(pattern.len());
+    tokens.extend(pattern.chars().map(token_of));
+    tokens
+}
+
+/// One character of a pattern as a token.
+pub(crate) fn token_of(c: char) -> Token {
+    match c {
+        '*' => Token::Star,
+        '?' => Token::One,
+        c => Token::Char(c),
+    }
 }
 
 /// A compiled glob. Contract: `new` never panics; `matches` takes time linear in pattern +

@@ -83,7 +83,7 @@ fn read_top_level(r: &mut Reader, json: &Json, base: &str, policy: &mut Policy) 
             r.report(
                 codes::UNKNOWN_ELEMENT,
                 message,
-                &place(&pointer_push(base, &m.key), m.key_span),
+                &place(pointer_push(base, &m.key), m.key_span),
             );
         }
     }

@@ -22,9 +22,10 @@ pub(crate) struct Text<'j> {
     pub place: Place,
 }
 
-pub(crate) fn place(pointer: &str, span: Span) -> Place {
+/// A place from a pointer: an owned pointer is moved in, a borrowed one copied.
+pub(crate) fn place(pointer: impl Into<Pointer>, span: Span) -> Place {
     Place {
-        pointer: pointer.to_string(),
+        pointer: pointer.into(),
         span,
     }
 }
@@ -81,7 +82,7 @@ impl Reader {
             Value::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let at = place(&pointer_push(pointer, i), item.span);
+                    let at = place(pointer_push(pointer, i), item.span);
                     match item.as_str() {
                         Some(s) => out.push(Text {
                             value: s,

@@ -53,7 +53,7 @@ pub(crate) fn read_statement(
         r.report(
             codes::UNKNOWN_ELEMENT,
             message,
-            &place(&pointer_push(ptr, &m.key), m.key_span),
+            &place(pointer_push(ptr, &m.key), m.key_span),
         );
     }
     let sid = read_sid(r, json, ptr);
@@ -103,8 +103,9 @@ fn is_full_access(json: &Json) -> bool {
 /// Other resource-based policies (SQS, SNS, S3) accept more characters, so the character rule
 /// applies only to the documents IAM and STS store.
 fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
-    let (value, at) = member(json, ptr, "Sid")?;
-    let at = place(&at, value.span);
+    let value = json.get("Sid")?;
+    // Written only for a finding: a well-formed Sid needs no pointer.
+    let at = || place(pointer_push(ptr, "Sid"), value.span);
     let Some(sid) = value.as_str() else {
         let kind = json_kind(value, r.lang);
         let message = say!(
@@ -112,7 +113,7 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
             "`Sid` must be a string, but it is {kind}.",
             "`Sid` は文字列でなければなりませんが、{kind}です。"
         );
-        r.report(codes::WRONG_TYPE, message, &at);
+        r.report(codes::WRONG_TYPE, message, &at());
         return None;
     };
     if sid.is_empty() {
@@ -120,7 +121,7 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
             "`Sid` is empty: give the statement a name or remove `Sid`.",
             "`Sid` が空です。ステートメントに名前を付けるか、`Sid` を削除してください。",
         );
-        r.report(codes::EMPTY_SID_VALUE, message, &at);
+        r.report(codes::EMPTY_SID_VALUE, message, &at());
         return Some(String::new());
     }
     let iam_stored = matches!(
@@ -132,7 +133,7 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
         let message = say!(r.lang,
             "`Sid` \"{sid}\" may contain only ASCII letters and digits (A-Z, a-z, 0-9) in a {kind}: remove the other characters.",
             "{kind}の `Sid` (\"{sid}\") に使用できるのは、ASCII の英字と数字 (A-Z、a-z、0-9) だけです。それ以外の文字を削除してください。");
-        r.report(codes::UNSUPPORTED_SID, message, &at);
+        r.report(codes::UNSUPPORTED_SID, message, &at());
     }
     if r.sids.iter().any(|s| s == sid) {
         let message = say!(
@@ -140,7 +141,7 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
             "`Sid` \"{sid}\" is used by another statement: each statement's Sid must be unique.",
             "`Sid` \"{sid}\" はほかのステートメントでも使われています。各ステートメントの Sid は一意でなければなりません。"
         );
-        r.report(codes::UNIQUE_SIDS_REQUIRED, message, &at);
+        r.report(codes::UNIQUE_SIDS_REQUIRED, message, &at());
     } else {
         r.sids.push(sid.to_string());
     }
@@ -148,7 +149,7 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
 }
 
 fn read_effect(r: &mut Reader, json: &Json, ptr: &str) -> Option<Effect> {
-    let Some((value, at)) = member(json, ptr, "Effect") else {
+    let Some(value) = json.get("Effect") else {
         let message = r.lang.pick(
             "This statement has no `Effect`: add \"Effect\": \"Allow\" or \"Effect\": \"Deny\".",
             "このステートメントに `Effect` がありません。\"Effect\": \"Allow\" または \"Effect\": \"Deny\" を追加してください。",
@@ -176,7 +177,8 @@ fn read_effect(r: &mut Reader, json: &Json, ptr: &str) -> Option<Effect> {
                 "`Effect` must be \"Allow\" or \"Deny\".{hint}",
                 "`Effect` は \"Allow\" または \"Deny\" でなければなりません。{hint}"
             );
-            r.report(codes::INVALID_EFFECT, message, &place(&at, value.span));
+            let at = pointer_push(ptr, "Effect");
+            r.report(codes::INVALID_EFFECT, message, &place(at, value.span));
             None
         }
     }

@@ -78,7 +78,7 @@ pub fn read_scenario_with(text: &str, lang: Lang) -> ReadResult {
 }
 
 fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
-    let json = parse(text, cx)?;
+    let mut json = parse(text, cx)?;
     if !limits::check(&json, cx) {
         return None;
     }
@@ -101,9 +101,9 @@ fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
     };
     let title = optional_text(cx, "title");
     let description = optional_text(cx, "description");
-    let policies = policy_ref::read_named(cx, &fields);
+    let (policies, documents) = policy_ref::read_named(cx, &fields);
     cx.policy_names = policies.iter().map(|p| p.name.clone()).collect();
-    let scenario = Scenario {
+    let mut scenario = Scenario {
         version,
         title,
         description,
@@ -115,6 +115,7 @@ fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
         resources: cx.list(&fields, "resources", entities::resource),
         requests: requests::read(cx, &fields),
     };
+    policy_ref::take_documents(&mut json, &documents, &mut scenario.policies);
     references::check(&scenario, cx);
     Some(scenario)
 }

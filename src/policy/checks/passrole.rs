@@ -5,10 +5,11 @@
 //! lets the principal hand any role, however powerful, to a service.
 
 use crate::lang::say;
+use crate::matching::ActionPattern;
 use crate::policy::codes::{self, Code};
-use crate::policy::glob::{glob, has_wildcard};
+use crate::policy::glob::has_wildcard;
 use crate::policy::reader::Reader;
-use crate::policy::{Effect, Statement};
+use crate::policy::{Effect, Located, Statement};
 
 const PASS_ROLE: &str = "iam:PassRole";
 
@@ -19,11 +20,13 @@ pub(crate) fn check(r: &mut Reader, stmt: &Statement) {
     if stmt.effect != Effect::Allow {
         return;
     }
-    let passes = |raw: &str| glob(raw, PASS_ROLE, true);
+    // An action pattern is a case-insensitive glob already compiled: what `glob(raw,
+    // PASS_ROLE, true)` would compile again for every statement.
+    let passes = |p: &&Located<ActionPattern>| p.value.matches(PASS_ROLE);
     let patterns = &stmt.action.patterns;
-    let matching = patterns.iter().filter(|p| passes(p.value.raw()));
+    let matching = patterns.iter().filter(passes);
     let (not_action, star_action) = if stmt.action.negated {
-        if patterns.iter().any(|p| passes(p.value.raw())) {
+        if patterns.iter().any(|p| passes(&p)) {
             return; // NotAction excludes PassRole
         }
         (true, false)

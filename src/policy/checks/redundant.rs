@@ -3,10 +3,10 @@
 //! Source: Access Analyzer policy check reference, "Redundant action", "Redundant resource",
 //! "Redundant statement" (suggestions: they change nothing, but hide what the policy means).
 
-use crate::json::{pointer_push, Json, Value};
+use crate::json::{pointer_push, Json, Member, Value};
 use crate::lang::{say, Text};
 use crate::policy::codes::{self, Code};
-use crate::policy::glob::glob;
+use crate::policy::glob::Glob;
 use crate::policy::reader::{place, Reader};
 use crate::policy::{Place, Statement};
 
@@ -46,12 +46,17 @@ fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, wha
     if items.len() > MAX_VALUES {
         return;
     }
+    if items.len() < 2 {
+        return; // nothing to compare with
+    }
+    // Compiled once per value rather than once per comparison.
+    let globs: Vec<Glob> = items.iter().map(|(v, _)| Glob::new(v, fold)).collect();
     for (j, (value, at)) in items.iter().enumerate() {
         let by = items.iter().enumerate().find(|(i, (other, _))| {
-            *i != j && glob(other, value, fold) && (*i < j || !glob(value, other, fold))
+            *i != j && globs[*i].matches(value) && (*i < j || !globs[j].matches(other))
         });
         if let Some((_, (other, _))) = by {
-            let message = if glob(value, other, fold) {
+            let message = if globs[j].matches(other) {
                 say!(
                     r.lang,
                     "The {what} `{value}` is listed twice in this element: remove this one.",
@@ -67,22 +72,19 @@ fn covered(r: &mut Reader, items: &[(&str, &Place)], fold: bool, code: Code, wha
     }
 }
 
-/// Reports statements identical to an earlier one apart from `Sid`.
+/// Reports statements identical to an earlier one apart from `Sid`. Statements are compared
+/// as JSON values in place (keys in order, numbers as written, positions ignored): the same
+/// equality as comparing their compact texts, without writing any text.
 pub(crate) fn statements(r: &mut Reader, json: &Json, base: &str) {
     let Some(Value::Array(items)) = json.get("Statement").map(|s| &s.value) else {
         return;
     };
-    let mut seen: Vec<(usize, String)> = Vec::new();
+    let mut seen: Vec<(usize, &[Member])> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let Some(members) = item.members() else {
             continue;
         };
-        let without_sid = Json {
-            value: Value::Object(members.iter().filter(|m| m.key != "Sid").cloned().collect()),
-            span: item.span,
-        };
-        let text = without_sid.to_compact_string();
-        if let Some((first, _)) = seen.iter().find(|(_, s)| *s == text) {
+        if let Some((first, _)) = seen.iter().find(|(_, s)| same_but_sid(s, members)) {
             let message = say!(
                 r.lang,
                 "This statement repeats statement {first} (apart from `Sid`): remove one of them.",
@@ -91,6 +93,39 @@ pub(crate) fn statements(r: &mut Reader, json: &Json, base: &str) {
             let at = pointer_push(&pointer_push(base, "Statement"), i);
             r.report(codes::REDUNDANT_STATEMENT, message, &place(&at, item.span));
         }
-        seen.push((i, text));
+        seen.push((i, members));
+    }
+}
+
+/// Whether two statements' members are equal once every `Sid` member is left out.
+fn same_but_sid(a: &[Member], b: &[Member]) -> bool {
+    let not_sid = |m: &&Member| m.key != "Sid";
+    let (mut a, mut b) = (a.iter().filter(not_sid), b.iter().filter(not_sid));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_member(x, y) => {}
+            _ => return false,
+        }
+    }
+}
+
+fn same_member(a: &Member, b: &Member) -> bool {
+    a.key == b.key && same_value(&a.value, &b.value)
+}
+
+/// JSON equality without positions: what equal compact texts mean.
+fn same_value(a: &Json, b: &Json) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) | (Value::String(x), Value::String(y)) => x == y,
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_value(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_member(x, y))
+        }
+        _ => false,
     }
 }

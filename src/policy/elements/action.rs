@@ -65,7 +65,7 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
         return None;
     };
     let element = if negated { "NotAction" } else { "Action" };
-    let clause_place = place(&at, json.span);
+    let clause_place = place(at, json.span);
     if negated && r.kind == PolicyKind::Rcp {
         let message = r.lang.pick(
             "Resource control policies do not support `NotAction`: list the actions in `Action`.",
@@ -73,7 +73,7 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
         );
         r.report(codes::RCP_NOT_ACTION_NOT_SUPPORTED, message, &clause_place);
     }
-    let values = r.strings(json, &at, element)?;
+    let values = r.strings(json, &clause_place.pointer, element)?;
     if values.is_empty() {
         let code = empty_code(
             negated,
@@ -97,14 +97,16 @@ pub(crate) fn read_action(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Acti
 }
 
 fn action_value(r: &mut Reader, t: Text, element: &str) -> Located<ActionPattern> {
-    let not_here = Err((
-        codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-        say!(
-            r.lang,
-            "`{element}` cannot contain policy variables: write the action names.",
-            "`{element}` にはポリシー変数を使用できません。アクション名を書いてください。"
-        ),
-    ));
+    let not_here = |lang| {
+        Err((
+            codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
+            say!(
+                lang,
+                "`{element}` cannot contain policy variables: write the action names.",
+                "`{element}` にはポリシー変数を使用できません。アクション名を書いてください。"
+            ),
+        ))
+    };
     variables::check(r, t.value, &t.place, not_here);
     if !t.value.contains("${") && !is_action(t.value) {
         let value = t.value;
@@ -165,8 +167,8 @@ pub(crate) fn read_resource(r: &mut Reader, stmt: &Json, ptr: &str) -> Option<Re
         return None;
     };
     let element = if negated { "NotResource" } else { "Resource" };
-    let clause_place = place(&at, json.span);
-    let values = r.strings(json, &at, element)?;
+    let clause_place = place(at, json.span);
+    let values = r.strings(json, &clause_place.pointer, element)?;
     if values.is_empty() {
         let code = empty_code(
             negated,
@@ -201,15 +203,17 @@ fn check_arn(r: &mut Reader, value: &str, at: &Place) {
         .match_indices(':')
         .nth(4)
         .map_or(value.len(), |(i, _)| i);
-    let allowed = if value.get(..head_end).is_some_and(|h| h.contains("${")) {
-        Err((
-            codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-            say!(r.lang,
-                "In `{value}` a policy variable stands before the resource part of the ARN, where variables are not allowed: use them only after the fifth colon.",
-                "`{value}` では、ARN のリソース部分より前にポリシー変数がありますが、そこでは変数を使用できません。変数は 5 つ目のコロンより後でだけ使用してください。"),
-        ))
-    } else {
-        Ok(())
+    let allowed = |lang| {
+        if value.get(..head_end).is_some_and(|h| h.contains("${")) {
+            Err((
+                codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
+                say!(lang,
+                    "In `{value}` a policy variable stands before the resource part of the ARN, where variables are not allowed: use them only after the fifth colon.",
+                    "`{value}` では、ARN のリソース部分より前にポリシー変数がありますが、そこでは変数を使用できません。変数は 5 つ目のコロンより後でだけ使用してください。"),
+            ))
+        } else {
+            Ok(())
+        }
     };
     variables::check(r, value, at, allowed);
     if value == "*" {

@@ -16,7 +16,7 @@ pub(crate) fn read_conditions(r: &mut Reader, stmt: &Json, ptr: &str) -> Vec<Con
     let Some((block, at)) = member(stmt, ptr, "Condition") else {
         return out;
     };
-    let Some(operators) = object(r, block, &at, "`Condition`") else {
+    let Some(operators) = object(r, block, &at, |_| "`Condition`".to_string()) else {
         return out;
     };
     for m in operators {
@@ -37,8 +37,8 @@ pub(crate) fn read_conditions(r: &mut Reader, stmt: &Json, ptr: &str) -> Vec<Con
                 continue;
             }
         };
-        let what = say!(r.lang, "The `{}` block", "`{}` ブロック", m.key);
-        let Some(keys) = object(r, &m.value, &op_at, &what) else {
+        let what = |lang| say!(lang, "The `{}` block", "`{}` ブロック", m.key);
+        let Some(keys) = object(r, &m.value, &op_at, what) else {
             continue;
         };
         for k in keys {
@@ -50,7 +50,7 @@ pub(crate) fn read_conditions(r: &mut Reader, stmt: &Json, ptr: &str) -> Vec<Con
             }
             let values = texts.iter().map(|t| t.value.to_string()).collect();
             let variables = r.variables();
-            let place = place(&key_at, k.value.span);
+            let place = place(key_at, k.value.span);
             out.push(Condition::new(
                 op.clone(),
                 k.key.clone(),
@@ -69,13 +69,14 @@ fn is_null_if_exists(raw: &str) -> bool {
 }
 
 fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
-    let allowed = if op.test.takes_variables() {
-        Ok(())
-    } else {
+    let allowed = |lang| {
+        if op.test.takes_variables() {
+            return Ok(());
+        }
         let op = &op.raw;
         Err((
             codes::INVALID_VARIABLE_FOR_OPERATOR,
-            say!(r.lang,
+            say!(lang,
                 "`{op}` cannot take policy variables; only string, ARN and Bool operators can. Write the value itself.",
                 "`{op}` ではポリシー変数を使用できません。使用できるのは文字列、ARN、Bool の演算子だけです。値そのものを書いてください。"),
         ))
@@ -85,16 +86,18 @@ fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
     keys::check_value(r, op, t);
 }
 
-/// The members of an object, reporting other types and empty objects.
+/// The members of an object, reporting other types and empty objects. `what` names the object
+/// in a language, and is asked only for a finding.
 fn object<'j>(
     r: &mut Reader,
     json: &'j Json,
     at: &str,
-    what: &str,
+    what: impl Fn(Lang) -> String,
 ) -> Option<&'j [crate::json::Member]> {
     let Some(members) = json.members() else {
+        let what = what(r.lang);
         let kind = json_kind(json, r.lang);
-        let gap = gap(what);
+        let gap = gap(&what);
         let message = say!(
             r.lang,
             "{what} must be an object, but it is {kind}.",
@@ -104,7 +107,8 @@ fn object<'j>(
         return None;
     };
     if members.is_empty() {
-        let gap = gap(what);
+        let what = what(r.lang);
+        let gap = gap(&what);
         let message = say!(
             r.lang,
             "{what} is an empty object and tests nothing: add conditions or remove it.",
@@ -151,13 +155,13 @@ fn condition_values<'j>(r: &mut Reader, json: &'j Json, at: &str, key: &str) -> 
                 let message = say!(r.lang,
                     "A condition value for `{key}` must be a string, number or boolean, but this one is {kind}.",
                     "`{key}` の条件値は文字列、数値、ブール値のいずれかでなければなりませんが、この値は{kind}です。");
-                r.report(codes::WRONG_TYPE, message, &place(&pointer, item.span));
+                r.report(codes::WRONG_TYPE, message, &place(pointer, item.span));
                 continue;
             }
         };
         out.push(Text {
             value,
-            place: place(&pointer, item.span),
+            place: place(pointer, item.span),
         });
     }
     out

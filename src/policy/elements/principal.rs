@@ -12,7 +12,7 @@ use super::principal_forms::{
 };
 use super::variables;
 use crate::json::{Json, Value};
-use crate::lang::{json_kind, say};
+use crate::lang::{json_kind, say, Lang};
 use crate::policy::codes;
 use crate::policy::reader::{did_you_mean, member, place, Reader, Text};
 use crate::policy::{
@@ -224,13 +224,15 @@ fn read_value(r: &mut Reader, json: &Json, ptr: &str, element: &str) -> Option<P
 
 fn check_value(r: &mut Reader, kind: PrincipalType, t: &Text) {
     let v = t.value;
-    let no_vars = Err((
-        codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
-        r.lang.pick(
-            "Principals cannot contain policy variables: name them, or use a condition on `aws:PrincipalArn`.",
-            "プリンシパルにはポリシー変数を使用できません。プリンシパルを直接指定するか、`aws:PrincipalArn` の条件を使用してください。",
-        ).to_string(),
-    ));
+    let no_vars = |lang: Lang| {
+        Err((
+            codes::VARIABLE_UNSUPPORTED_IN_ELEMENT,
+            lang.pick(
+                "Principals cannot contain policy variables: name them, or use a condition on `aws:PrincipalArn`.",
+                "プリンシパルにはポリシー変数を使用できません。プリンシパルを直接指定するか、`aws:PrincipalArn` の条件を使用してください。",
+            ).to_string(),
+        ))
+    };
     variables::check(r, v, &t.place, no_vars);
     if v.contains("${") || (kind == PrincipalType::Aws && v == "*") {
         return;

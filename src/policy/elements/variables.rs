@@ -6,7 +6,7 @@
 //! misuses as errors (policy check reference: "Variable unsupported in version", "Missing brace
 //! in variable", "Missing quote in variable", "Invalid variable for operator").
 
-use crate::lang::say;
+use crate::lang::{say, Lang};
 use crate::policy::codes::{self, Code};
 use crate::policy::reader::Reader;
 use crate::policy::Place;
@@ -14,7 +14,9 @@ use crate::policy::Place;
 /// Whether the place a value is written takes variables; when not, the code and the reason.
 pub(crate) type Allowed = Result<(), (Code, String)>;
 
-pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
+/// `allowed` says, in the findings' language, whether this place takes variables; it is asked
+/// only when `text` holds one, so the refusal's sentence is not written for every value.
+pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: impl FnOnce(Lang) -> Allowed) {
     if !text.contains("${") {
         return;
     }
@@ -25,7 +27,7 @@ pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: Allowed) {
         r.report(codes::VARIABLE_UNSUPPORTED_IN_VERSION, message, at);
         return;
     }
-    if let Err((code, reason)) = allowed {
+    if let Err((code, reason)) = allowed(r.lang) {
         r.report(code, reason, at);
         return;
     }
@@ -66,7 +68,7 @@ mod tests {
     fn codes_for(text: &str, version: PolicyVersion) -> Vec<&'static str> {
         let mut r = Reader::new(PolicyKind::Identity, crate::lang::Lang::En);
         r.version = version;
-        check(&mut r, text, &Place::default(), Ok(()));
+        check(&mut r, text, &Place::default(), |_| Ok(()));
         r.findings.iter().map(|f| f.code).collect()
     }
 

@@ -4,7 +4,7 @@
 
 use super::codes;
 use super::fields::Cx;
-use crate::json::{pointer_push, Json, Span, Value};
+use crate::json::{pointer_of, Json, Span, Step, Value};
 use crate::lang::say;
 
 /// Largest scenario text: 1 MiB.
@@ -31,7 +31,7 @@ const ENTITY_LISTS: &[&str] = &[
 /// Checks the string, request and entity limits; false (with findings) when one is exceeded.
 pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
     let before = cx.findings.len();
-    strings(json, "", cx);
+    strings(json, &mut Vec::with_capacity(MAX_DEPTH), cx);
     if let Some(requests) = json.get("requests").and_then(Json::as_array) {
         if requests.len() > MAX_REQUESTS {
             let message = say!(
@@ -74,9 +74,10 @@ fn span_of(json: &Json, key: &str) -> Span {
     json.get(key).map_or(json.span, |v| v.span)
 }
 
-/// Reports every string and key longer than [`MAX_STRING_BYTES`]. Recursion is bounded by the
-/// JSON reader's depth limit.
-fn strings(json: &Json, pointer: &str, cx: &mut Cx) {
+/// Reports every string and key longer than [`MAX_STRING_BYTES`]. `path` leads to `json`; the
+/// pointer is written only for a finding, as nearly every value is within bounds. Recursion is
+/// bounded by the JSON reader's depth limit.
+fn strings<'j>(json: &'j Json, path: &mut Vec<Step<'j>>, cx: &mut Cx) {
     let too_long = |s: &str| s.len() > MAX_STRING_BYTES;
     let lang = cx.lang;
     let message = |s: &str| {
@@ -90,27 +91,29 @@ fn strings(json: &Json, pointer: &str, cx: &mut Cx) {
         )
     };
     match &json.value {
-        Value::String(s) if too_long(s) => {
-            cx.error(codes::LIMIT_EXCEEDED, message(s), pointer, json.span)
-        }
+        Value::String(s) if too_long(s) => cx.error(
+            codes::LIMIT_EXCEEDED,
+            message(s),
+            &pointer_of("", path),
+            json.span,
+        ),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                strings(item, &pointer_push(pointer, i), cx);
+                path.push(Step::Index(i));
+                strings(item, path, cx);
+                path.pop();
             }
         }
         Value::Object(members) => {
             for member in members {
-                let member_pointer = pointer_push(pointer, &member.key);
+                path.push(Step::Key(&member.key));
                 if too_long(&member.key) {
                     let text = message(&member.key);
-                    cx.error(
-                        codes::LIMIT_EXCEEDED,
-                        text,
-                        &member_pointer,
-                        member.key_span,
-                    );
+                    let pointer = pointer_of("", path);
+                    cx.error(codes::LIMIT_EXCEEDED, text, &pointer, member.key_span);
                 }
-                strings(&member.value, &member_pointer, cx);
+                strings(&member.value, path, cx);
+                path.pop();
             }
         }
         _ => {}

@@ -6,7 +6,7 @@ use super::fields::{list, place, At, Cx, Fields};
 use super::model::{NamedPolicy, PolicyRef};
 use super::suggest::did_you_mean;
 use crate::arn::{quote, PrincipalArn};
-use crate::json::pointer_push;
+use crate::json::{pointer_push, Json, Value};
 use crate::lang::{say, Text};
 use crate::policy::Located;
 
@@ -16,9 +16,12 @@ use crate::policy::Located;
 pub const ORGANIZATIONS_POLICIES: &[&str] = &["FullAWSAccess", "RCPFullAWSAccess"];
 
 /// Reads the top-level `policies` map; each value must be a policy document (an object).
-pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> Vec<NamedPolicy> {
+/// Each document is left in the tree (its place is a null standing at the same span) and its
+/// member's index returned beside it, for [`take_documents`] to move it once reading is done:
+/// copying every document was a visible share of reading a scenario.
+pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> (Vec<NamedPolicy>, Vec<usize>) {
     let Some((json, pointer)) = fields.get("policies") else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let Some(members) = cx.members(
         At {
@@ -27,10 +30,11 @@ pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> Vec<NamedPolicy> {
         },
         "`policies`",
     ) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut out = Vec::new();
-    for member in members {
+    let mut indices = Vec::new();
+    for (index, member) in members.iter().enumerate() {
         let at = At {
             json: &member.value,
             pointer: &pointer_push(&pointer, &member.key),
@@ -54,12 +58,33 @@ pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> Vec<NamedPolicy> {
         } else if !out.iter().any(|p: &NamedPolicy| p.name == member.key) {
             out.push(NamedPolicy {
                 name: member.key.clone(),
-                document: member.value.clone(),
+                document: Json {
+                    value: Value::Null,
+                    span: member.value.span,
+                },
                 place: place(&member.value, at.pointer),
             });
+            indices.push(index);
         }
     }
-    out
+    (out, indices)
+}
+
+/// Moves the named policies' documents out of the scenario's tree `root`, at the `policies`
+/// member indices [`read_named`] returned, into `policies`.
+pub(super) fn take_documents(root: &mut Json, indices: &[usize], policies: &mut [NamedPolicy]) {
+    let Value::Object(top) = &mut root.value else {
+        return;
+    };
+    let Some(map) = top.iter_mut().find(|m| m.key == "policies") else {
+        return;
+    };
+    let Value::Object(members) = &mut map.value.value else {
+        return;
+    };
+    for (policy, &index) in policies.iter_mut().zip(indices) {
+        std::mem::swap(&mut policy.document, &mut members[index].value);
+    }
 }
 
 /// Reads one policy reference. A string is, in this order: an ARN (an IAM managed policy), a
