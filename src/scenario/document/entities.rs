@@ -175,7 +175,7 @@ fn identity(
             json,
             pointer: &pointer,
         },
-        &say!(cx.lang, "The `arn` of {}", "{} の `arn`", kind.get(cx.lang)),
+        &say!(cx.lang, "The `arn` of {}", "{}の `arn`", kind.get(cx.lang)),
     )?;
     let parsed = match PrincipalArn::parse(&arn.value) {
         Err(error) => {
@@ -195,7 +195,7 @@ fn identity(
                 cx.lang,
                 "The `arn` of {kind} must be {kind} ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`); \
                  {arn_text} is {found}.",
-                "{kind} の `arn` は {kind} の ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`) \
+                "{kind}の `arn` は {kind}の ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`) \
                  でなければなりません。{arn_text} は別の種類です。"
             );
             cx.error(codes::WRONG_ARN_KIND, message, &pointer, json.span);

@@ -187,14 +187,15 @@ fn id_value(
 ) -> Option<Located<String>> {
     let lang = cx.lang;
     let what = what.get(lang);
-    let id = cx.string(at, &say!(lang, "The value, {what},", "{what}の値"))?;
+    let gap = crate::lang::gap(what);
+    let id = cx.string(at, &say!(lang, "The value, {what},", "{what}{gap}の値"))?;
     if valid(&id.value) {
         return Some(id);
     }
     let message = say!(
         lang,
         "{} is not {what}; AWS Organizations writes it like `{example}`.",
-        "{} は{what}ではありません。AWS Organizations では `{example}` のように書きます。",
+        "{} は{what}{gap}ではありません。AWS Organizations では `{example}` のように書きます。",
         quote(&id.value)
     );
     cx.error(codes::INVALID_VALUE, message, at.pointer, at.json.span);

@@ -573,6 +573,20 @@ fn findings_are_written_in_japanese_when_asked() {
         first(FIXTURES[10].0),
         "ユーザー `arn:aws:iam::111122223333:user/u` はグループ `devs` に所属していますが、そのグループは `groups` にありません。`groups` にアカウント 111122223333 のグループはありません。"
     );
+    let ids = r#"{"scenario": 1, "requests": [], "users": [{"arn": "arn:aws:iam::111122223333:group/g"}], "accounts": [{"id": "111122223333", "organization": {"id": "o-x", "path": ["r-ab12"]}}]}"#;
+    let messages: Vec<String> = read_scenario_with(ids, Lang::Ja)
+        .findings
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        messages.contains(&"`o-x` は組織 ID ではありません。AWS Organizations では `o-a1b2c3d4e5` のように書きます。".to_string()),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"IAM ユーザーの `arn` は IAM ユーザーの ARN (`arn:aws:iam::ACCOUNT:user/NAME`) でなければなりません。`arn:aws:iam::111122223333:group/g` は別の種類です。".to_string()),
+        "{messages:?}"
+    );
     let broken = read_scenario_with("{\n  \"scenario\": 1,\n  \"requests\": [,]\n}", Lang::Ja);
     let f = &broken.findings[0];
     assert_eq!(
