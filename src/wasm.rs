@@ -123,33 +123,37 @@ pub fn validate_policy_js(
     })
 }
 
-/// The share-link fragment (`#s1.…`) for a scenario's text.
+/// The share-link fragment (`#s1.…`) for a scenario's text; the error's sentence in `lang`.
 #[wasm_bindgen(js_name = encodeLink)]
-pub fn encode_link_js(text: &str) -> Result<String, js_sys::Error> {
-    link::encode(text).map_err(|e| js_sys::Error::new(&e.message()))
+pub fn encode_link_js(text: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
+    link::encode(text).map_err(|e| js_sys::Error::new(&e.message_in(lang_of(lang))))
 }
 
-/// The scenario text a share link (a whole URL or its fragment) holds.
+/// The scenario text a share link (a whole URL or its fragment) holds; a refused link's
+/// sentence in `lang`.
 #[wasm_bindgen(js_name = decodeLink)]
-pub fn decode_link_js(input: &str) -> Result<String, js_sys::Error> {
-    link::decode(input).map_err(|e| js_sys::Error::new(&e.message()))
+pub fn decode_link_js(input: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
+    link::decode(input).map_err(|e| js_sys::Error::new(&e.message_in(lang_of(lang))))
 }
 
 /// The JSON text indented with two spaces, for the editors' format button.
 #[wasm_bindgen(js_name = formatJson)]
-pub fn format_json_js(text: &str) -> Result<String, js_sys::Error> {
+pub fn format_json_js(text: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
     let json = crate::json::parse(text, &crate::json::Limits::default()).map_err(|e| {
         js_sys::Error::new(&format!(
             "line {}, column {}: {}",
-            e.at.line, e.at.column, e.message
+            e.at.line,
+            e.at.column,
+            e.message_in(lang_of(lang))
         ))
     })?;
     Ok(link::to_pretty_string(&json))
 }
 
-/// Checks that `text` is JSON; returns `null` when it is, or `{message, line, column}`.
+/// Checks that `text` is JSON; returns `null` when it is, or `{message, line, column}` with the
+/// message in `lang`.
 #[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(text: &str) -> Result<JsValue, js_sys::Error> {
+pub fn check_json(text: &str, lang: Option<String>) -> Result<JsValue, js_sys::Error> {
     #[derive(Serialize)]
     struct Problem<'a> {
         message: &'a str,
@@ -159,7 +163,7 @@ pub fn check_json(text: &str) -> Result<JsValue, js_sys::Error> {
     match crate::json::parse(text, &crate::json::Limits::default()) {
         Ok(_) => Ok(JsValue::NULL),
         Err(e) => to_js(&Problem {
-            message: &e.message,
+            message: &e.message_in(lang_of(lang)),
             line: e.at.line,
             column: e.at.column,
         }),

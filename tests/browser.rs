@@ -25,9 +25,10 @@ fn runs_inside_a_browser() {
 
 #[wasm_bindgen_test]
 fn check_json_reports_the_place_of_an_error() {
-    let ok = iam_playground::wasm::check_json("{\"a\": [1, 2]}").unwrap();
+    let ok = iam_playground::wasm::check_json("{\"a\": [1, 2]}", None).unwrap();
     assert!(ok.is_null());
-    let err = iam_playground::wasm::check_json("{\n  \"Sid\": \"開発\",\n  \"x\": }").unwrap();
+    let err =
+        iam_playground::wasm::check_json("{\n  \"Sid\": \"開発\",\n  \"x\": }", None).unwrap();
     let line = js_sys::Reflect::get(&err, &"line".into())
         .unwrap()
         .as_f64()
@@ -82,7 +83,7 @@ fn malformed_input_is_an_error_value_not_a_trap() {
         let runnable = js_sys::Reflect::get(&reply, &"runnable".into()).unwrap();
         assert_eq!(runnable.as_bool(), Some(false));
     }
-    let err = iam_playground::wasm::decode_link_js("#s9.AAAA").unwrap_err();
+    let err = iam_playground::wasm::decode_link_js("#s9.AAAA", None).unwrap_err();
     let message: String = err.message().into();
     assert!(message.contains("newer version"), "{message}");
 }

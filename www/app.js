@@ -141,7 +141,7 @@ function buildForm() {
 
 async function format() {
   try {
-    editor.setValue(await call("formatJson", editor.value), { undoable: true });
+    editor.setValue(await call("formatJson", editor.value, language()), { undoable: true });
     changed({ structural: true });
   } catch (error) {
     notify(t("formatFailed", error.message));
@@ -150,7 +150,7 @@ async function format() {
 
 async function share() {
   try {
-    const fragment = await call("encodeLink", editor.value);
+    const fragment = await call("encodeLink", editor.value, language());
     const link = `${location.origin}${location.pathname}${fragment}`;
     try {
       await navigator.clipboard.writeText(link);
@@ -168,7 +168,7 @@ async function openFragment() {
   const hash = location.hash;
   history.replaceState(null, "", location.pathname + location.search);
   try {
-    const text = await call("decodeLink", hash);
+    const text = await call("decodeLink", hash, language());
     replaceScenario(text, t("linkOpened"));
     return true;
   } catch (error) {

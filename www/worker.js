@@ -10,10 +10,11 @@ const ops = {
   // The results travel to the page as JSON text: copying one string between threads is much
   // cheaper than cloning thousands of small objects, and the page parses it at once.
   runScenario: (text, lang, full) => engine.runScenarioJson(text, lang, full && Uint32Array.from(full)),
-  formatJson: (text) => engine.formatJson(text),
-  checkJson: (text) => engine.checkJson(text),
-  encodeLink: (text) => engine.encodeLink(text),
-  decodeLink: (link) => engine.decodeLink(link),
+  // The sentence of a JSON syntax error or a refused link comes in `lang` too.
+  formatJson: (text, lang) => engine.formatJson(text, lang),
+  checkJson: (text, lang) => engine.checkJson(text, lang),
+  encodeLink: (text, lang) => engine.encodeLink(text, lang),
+  decodeLink: (link, lang) => engine.decodeLink(link, lang),
   validatePolicy: (text, kind, lang) => engine.validatePolicy(text, kind, lang),
 };
 

@@ -1,7 +1,7 @@
 // Panes for the scenario's world. Each pane edits its own part of the scenario text (a role's
 // trust policy edits /roles/N/trust and nothing else), so the JSON stays the one source of truth.
 import { h } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, language } from "./i18n.js";
 import { call } from "./engine.js";
 import { JsonEditor } from "./editor.js";
 import { parseWithRanges, nodeAt, setAt, lineColumn, pointerPush } from "./jsonpos.js";
@@ -42,9 +42,9 @@ const ORG_KINDS = Object.keys(ORG_POLICIES);
 /** Formats a pane's JSON with the engine, as the toolbar's Format does for the whole scenario. */
 async function formatPolicy(text) {
   try {
-    return { text: await call("formatJson", text) };
+    return { text: await call("formatJson", text, language()) };
   } catch (error) {
-    const problem = await call("checkJson", text).catch(() => null);
+    const problem = await call("checkJson", text, language()).catch(() => null);
     return { problem: problem ?? { message: error.message } };
   }
 }

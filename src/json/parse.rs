@@ -9,6 +9,7 @@
 //! non-ASCII characters do to the column.
 
 use super::{scan, Json, Member, Pos, Span, Value};
+use crate::lang::{gap, say, Lang};
 
 /// Bounds that keep hostile input from exhausting memory or the stack.
 #[derive(Clone, Copy, Debug)]
@@ -28,16 +29,206 @@ impl Default for Limits {
     }
 }
 
-/// Why the text is not JSON, and where.
+/// Why the text is not JSON, and where. The reader only records what it found (no text is
+/// written while reading); [`JsonError::message_in`] writes the sentence in a language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JsonError {
-    pub message: String,
+    pub kind: Syntax,
     pub at: Pos,
+}
+
+/// What was wrong at the error's place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    Empty,
+    AfterEnd(char),
+    /// Something else was wanted: the character found there, or `None` at the end of the text.
+    Expected(Wanted, Option<char>),
+    TooDeep(usize),
+    /// A comma right before this closing bracket.
+    TrailingComma(char),
+    /// A letter where a value starts that is not `true`, `false` or `null`.
+    BareWord(char),
+    NoDigit,
+    NoFractionDigit,
+    NoExponentDigit,
+    StringNotClosed,
+    Unescaped(char),
+    EndInEscape,
+    UnknownEscape(char),
+    LoneHighSurrogate,
+    InvalidUnicode,
+    LoneSurrogate,
+    NoHexDigits,
+}
+
+/// What [`Syntax::Expected`] wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    Colon,
+    Value,
+    Key,
+    /// `,` or `}` after an object's member.
+    ObjectNext,
+    /// `,` or `]` after an array's item.
+    ArrayNext,
+}
+
+impl JsonError {
+    /// The sentence in English.
+    pub fn message(&self) -> String {
+        self.kind.message(Lang::En)
+    }
+
+    /// The sentence in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.kind.message(lang)
+    }
+}
+
+impl Syntax {
+    pub fn message(self, lang: Lang) -> String {
+        use Syntax::*;
+        let d = |c| describe(c, lang);
+        match self {
+            TooLarge { bytes, max } => say!(
+                lang,
+                "the text is {bytes} bytes, more than the {max} bytes accepted",
+                "テキストが {bytes} バイトあり、上限の {max} バイトを超えています"
+            ),
+            Empty => lang
+                .pick(
+                    "the text is empty: expected a JSON value",
+                    "テキストが空です: JSON 値が必要です",
+                )
+                .into(),
+            AfterEnd(c) => say!(
+                lang,
+                "unexpected {} after the end of the JSON value",
+                "JSON 値の終わりの後に予期しない{}があります",
+                d(c)
+            ),
+            Expected(wanted, Some(c)) => {
+                let (en, ja) = match wanted {
+                    Wanted::Colon => ("':' after the key", "キーの後に ':'"),
+                    Wanted::Value => ("a value", "値"),
+                    Wanted::Key => ("a key in double quotes", "二重引用符で囲んだキー"),
+                    Wanted::ObjectNext => ("',' or '}'", "',' または '}'"),
+                    Wanted::ArrayNext => ("',' or ']'", "',' または ']'"),
+                };
+                let (gap, found) = (gap(ja), d(c));
+                say!(
+                    lang,
+                    "expected {en}, found {found}",
+                    "{ja}{gap}が必要ですが、{found}があります"
+                )
+            }
+            Expected(wanted, None) => match wanted {
+                Wanted::Colon => lang.pick(
+                    "expected ':' after the key, but the text ends here",
+                    "キーの後に ':' が必要ですが、テキストがここで終わっています",
+                ),
+                Wanted::Value => lang.pick(
+                    "expected a value, but the text ends here",
+                    "値が必要ですが、テキストがここで終わっています",
+                ),
+                Wanted::Key => lang.pick(
+                    "expected a key in double quotes, found the end of the text",
+                    "二重引用符で囲んだキーが必要ですが、テキストが終わっています",
+                ),
+                Wanted::ObjectNext => lang.pick(
+                    "the object is not closed: expected '}'",
+                    "オブジェクトが閉じていません: '}' が必要です",
+                ),
+                Wanted::ArrayNext => lang.pick(
+                    "the array is not closed: expected ']'",
+                    "配列が閉じていません: ']' が必要です",
+                ),
+            }
+            .into(),
+            TooDeep(max) => say!(
+                lang,
+                "nesting is deeper than the {max} levels accepted",
+                "入れ子が上限の {max} 階層より深くなっています"
+            ),
+            TrailingComma(c) => say!(
+                lang,
+                "a trailing comma before '{c}' is not allowed in JSON",
+                "JSON では '{c}' の前に末尾のカンマを置けません"
+            ),
+            BareWord(c) => say!(
+                lang,
+                "expected a value, found {} (strings need double quotes)",
+                "値が必要ですが、{}があります (文字列は二重引用符で囲みます)",
+                d(c)
+            ),
+            NoDigit => lang
+                .pick("expected a digit in the number", "数値に数字が必要です")
+                .into(),
+            NoFractionDigit => lang
+                .pick(
+                    "expected a digit after the decimal point",
+                    "小数点の後に数字が必要です",
+                )
+                .into(),
+            NoExponentDigit => lang
+                .pick("expected a digit in the exponent", "指数に数字が必要です")
+                .into(),
+            StringNotClosed => lang
+                .pick(
+                    "the string is not closed: expected '\"'",
+                    "文字列が閉じていません: '\"' が必要です",
+                )
+                .into(),
+            Unescaped(c) => say!(
+                lang,
+                "{} inside a string must be written as an escape",
+                "文字列内の{}はエスケープで書く必要があります",
+                d(c)
+            ),
+            EndInEscape => lang
+                .pick(
+                    "the text ends inside an escape",
+                    "エスケープの途中でテキストが終わっています",
+                )
+                .into(),
+            UnknownEscape(c) => say!(
+                lang,
+                "unknown escape '\\{c}'",
+                "不明なエスケープ '\\{c}' です"
+            ),
+            LoneHighSurrogate => lang
+                .pick(
+                    "a high surrogate escape must be followed by a low one",
+                    "上位サロゲートのエスケープの後には下位サロゲートのエスケープが必要です",
+                )
+                .into(),
+            InvalidUnicode => lang
+                .pick("invalid unicode escape", "無効な Unicode エスケープです")
+                .into(),
+            LoneSurrogate => lang
+                .pick(
+                    "a lone surrogate escape is not a character",
+                    "単独のサロゲートのエスケープは文字ではありません",
+                )
+                .into(),
+            NoHexDigits => lang
+                .pick(
+                    "expected four hexadecimal digits after '\\u'",
+                    "'\\u' の後には 16 進数 4 桁が必要です",
+                )
+                .into(),
+        }
+    }
 }
 
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.at.line, self.at.column, self.message)
+        write!(f, "{}:{}: {}", self.at.line, self.at.column, self.message())
     }
 }
 
@@ -45,24 +236,20 @@ impl std::fmt::Display for JsonError {
 pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     let mut reader = Reader::new(text, limits);
     if text.len() > limits.max_bytes {
-        return Err(reader.error(format!(
-            "the text is {} bytes, more than the {} bytes accepted",
-            text.len(),
-            limits.max_bytes
-        )));
+        return Err(reader.error(Syntax::TooLarge {
+            bytes: text.len(),
+            max: limits.max_bytes,
+        }));
     }
     reader.skip_bom();
     reader.skip_whitespace();
     if reader.peek().is_none() {
-        return Err(reader.error("the text is empty: expected a JSON value".into()));
+        return Err(reader.error(Syntax::Empty));
     }
     let value = reader.value()?;
     reader.skip_whitespace();
     if let Some(c) = reader.peek_char() {
-        return Err(reader.error(format!(
-            "unexpected {} after the end of the JSON value",
-            describe(c)
-        )));
+        return Err(reader.error(Syntax::AfterEnd(c)));
     }
     Ok(value)
 }
@@ -87,11 +274,17 @@ struct Reader<'a> {
     limits: &'a Limits,
 }
 
-fn describe(c: char) -> String {
+/// A character as an error names it.
+fn describe(c: char, lang: Lang) -> String {
     match c {
-        '\n' => "line break".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("character '{c}'"),
+        '\n' => lang.pick("line break", "改行").into(),
+        c if c.is_control() => say!(
+            lang,
+            "control character U+{:04X}",
+            "制御文字 U+{:04X} ",
+            c as u32
+        ),
+        c => say!(lang, "character '{c}'", "文字 '{c}' "),
     }
 }
 
@@ -117,9 +310,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn error(&self, message: String) -> JsonError {
+    fn error(&self, kind: Syntax) -> JsonError {
         JsonError {
-            message,
+            kind,
             at: self.pos(),
         }
     }
@@ -189,21 +382,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The error for a place where something else was wanted: "`wanted`, found" the character
-    /// there, or `at_end` when the text ends.
-    fn unexpected(&self, wanted: &str, at_end: &str) -> JsonError {
-        match self.peek_char() {
-            Some(c) => self.error(format!("{wanted}, found {}", describe(c))),
-            None => self.error(at_end.into()),
-        }
-    }
-
-    fn expect(&mut self, wanted: u8, what: &str) -> Result<(), JsonError> {
-        if self.eat(wanted) {
-            return Ok(());
-        }
-        let wanted = format!("expected {what}");
-        Err(self.unexpected(&wanted, &format!("{wanted}, but the text ends here")))
+    /// The error for a place where something else was wanted: the character there, or the
+    /// end of the text.
+    fn unexpected(&self, wanted: Wanted) -> JsonError {
+        self.error(Syntax::Expected(wanted, self.peek_char()))
     }
 
     fn value(&mut self) -> Result<Json, JsonError> {
@@ -216,12 +398,7 @@ impl<'a> Reader<'a> {
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
-            _ => {
-                return Err(self.unexpected(
-                    "expected a value",
-                    "expected a value, but the text ends here",
-                ))
-            }
+            _ => return Err(self.unexpected(Wanted::Value)),
         };
         Ok(Json {
             value,
@@ -237,10 +414,7 @@ impl<'a> Reader<'a> {
         read: fn(&mut Self) -> Result<Value, JsonError>,
     ) -> Result<Value, JsonError> {
         if self.depth >= self.limits.max_depth {
-            return Err(self.error(format!(
-                "nesting is deeper than the {} levels accepted",
-                self.limits.max_depth
-            )));
+            return Err(self.error(Syntax::TooDeep(self.limits.max_depth)));
         }
         self.depth += 1;
         let value = read(self);
@@ -263,21 +437,14 @@ impl<'a> Reader<'a> {
                     self.offset += 1;
                     self.skip_whitespace();
                     if self.peek() == Some(b'}') {
-                        return Err(
-                            self.error("a trailing comma before '}' is not allowed in JSON".into())
-                        );
+                        return Err(self.error(Syntax::TrailingComma('}')));
                     }
                 }
                 Some(b'}') => {
                     self.offset += 1;
                     return Ok(Value::Object(members));
                 }
-                _ => {
-                    return Err(self.unexpected(
-                        "expected ',' or '}'",
-                        "the object is not closed: expected '}'",
-                    ))
-                }
+                _ => return Err(self.unexpected(Wanted::ObjectNext)),
             }
         }
     }
@@ -286,10 +453,7 @@ impl<'a> Reader<'a> {
     fn member(&mut self) -> Result<Member, JsonError> {
         self.skip_whitespace();
         if self.peek() != Some(b'"') {
-            return Err(self.unexpected(
-                "expected a key in double quotes",
-                "expected a key in double quotes, found the end of the text",
-            ));
+            return Err(self.unexpected(Wanted::Key));
         }
         let key_start = self.pos();
         let key = self.string()?;
@@ -298,7 +462,9 @@ impl<'a> Reader<'a> {
             end: self.pos(),
         };
         self.skip_whitespace();
-        self.expect(b':', "':' after the key")?;
+        if !self.eat(b':') {
+            return Err(self.unexpected(Wanted::Colon));
+        }
         self.skip_whitespace();
         let value = self.value()?;
         Ok(Member {
@@ -324,21 +490,14 @@ impl<'a> Reader<'a> {
                     self.offset += 1;
                     self.skip_whitespace();
                     if self.peek() == Some(b']') {
-                        return Err(
-                            self.error("a trailing comma before ']' is not allowed in JSON".into())
-                        );
+                        return Err(self.error(Syntax::TrailingComma(']')));
                     }
                 }
                 Some(b']') => {
                     self.offset += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => {
-                    return Err(self.unexpected(
-                        "expected ',' or ']'",
-                        "the array is not closed: expected ']'",
-                    ))
-                }
+                _ => return Err(self.unexpected(Wanted::ArrayNext)),
             }
         }
     }
@@ -349,10 +508,7 @@ impl<'a> Reader<'a> {
             Ok(value)
         } else {
             let c = self.peek_char().unwrap_or(' ');
-            Err(self.error(format!(
-                "expected a value, found {} (strings need double quotes)",
-                describe(c)
-            )))
+            Err(self.error(Syntax::BareWord(c)))
         }
     }
 
@@ -363,11 +519,11 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(b'0') => self.offset += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("expected a digit in the number".into())),
+            _ => return Err(self.error(Syntax::NoDigit)),
         }
         if self.eat(b'.') {
             if !self.at_digit() {
-                return Err(self.error("expected a digit after the decimal point".into()));
+                return Err(self.error(Syntax::NoFractionDigit));
             }
             self.digits();
         }
@@ -376,7 +532,7 @@ impl<'a> Reader<'a> {
                 self.eat(b'-');
             }
             if !self.at_digit() {
-                return Err(self.error("expected a digit in the exponent".into()));
+                return Err(self.error(Syntax::NoExponentDigit));
             }
             self.digits();
         }
@@ -404,7 +560,7 @@ impl<'a> Reader<'a> {
         let mut out = String::from(first);
         loop {
             match self.peek() {
-                None => return Err(self.error("the string is not closed: expected '\"'".into())),
+                None => return Err(self.error(Syntax::StringNotClosed)),
                 Some(b'"') => {
                     self.offset += 1;
                     return Ok(out);
@@ -415,10 +571,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(_) => {
                     let c = self.peek_char().unwrap_or_default();
-                    return Err(self.error(format!(
-                        "{} inside a string must be written as an escape",
-                        describe(c)
-                    )));
+                    return Err(self.error(Syntax::Unescaped(c)));
                 }
             }
             out.push_str(self.run());
@@ -438,7 +591,7 @@ impl<'a> Reader<'a> {
     fn escape(&mut self) -> Result<char, JsonError> {
         let c = self
             .bump_char()
-            .ok_or_else(|| self.error("the text ends inside an escape".into()))?;
+            .ok_or_else(|| self.error(Syntax::EndInEscape))?;
         Ok(match c {
             '"' => '"',
             '\\' => '\\',
@@ -449,7 +602,7 @@ impl<'a> Reader<'a> {
             'r' => '\r',
             't' => '\t',
             'u' => return self.unicode_escape(),
-            c => return Err(self.error(format!("unknown escape '\\{c}'"))),
+            c => return Err(self.error(Syntax::UnknownEscape(c))),
         })
     }
 
@@ -457,22 +610,17 @@ impl<'a> Reader<'a> {
         let first = self.hex4()?;
         if (0xD800..0xDC00).contains(&first) {
             if !self.bytes[self.offset..].starts_with(b"\\u") {
-                return Err(
-                    self.error("a high surrogate escape must be followed by a low one".into())
-                );
+                return Err(self.error(Syntax::LoneHighSurrogate));
             }
             self.offset += 2;
             let second = self.hex4()?;
             if !(0xDC00..0xE000).contains(&second) {
-                return Err(
-                    self.error("a high surrogate escape must be followed by a low one".into())
-                );
+                return Err(self.error(Syntax::LoneHighSurrogate));
             }
             let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-            return char::from_u32(code).ok_or_else(|| self.error("invalid unicode escape".into()));
+            return char::from_u32(code).ok_or_else(|| self.error(Syntax::InvalidUnicode));
         }
-        char::from_u32(first)
-            .ok_or_else(|| self.error("a lone surrogate escape is not a character".into()))
+        char::from_u32(first).ok_or_else(|| self.error(Syntax::LoneSurrogate))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -484,9 +632,7 @@ impl<'a> Reader<'a> {
                     self.offset += 1;
                     code = code * 16 + d;
                 }
-                None => {
-                    return Err(self.error("expected four hexadecimal digits after '\\u'".into()))
-                }
+                None => return Err(self.error(Syntax::NoHexDigits)),
             }
         }
         Ok(code)
@@ -532,12 +678,19 @@ mod tests {
     fn reports_errors_with_place() {
         let err = read("{\n  \"a\": 1,\n}").unwrap_err();
         assert_eq!((err.at.line, err.at.column), (3, 1));
-        assert!(err.message.contains("trailing comma"), "{}", err.message);
+        assert!(
+            err.message().contains("trailing comma"),
+            "{}",
+            err.message()
+        );
         let err = read("{\"a\" 1}").unwrap_err();
         assert_eq!(err.at.column, 6);
-        assert!(err.message.contains("':'"));
-        assert!(read("").unwrap_err().message.contains("empty"));
-        assert!(read("[1] x").unwrap_err().message.contains("after the end"));
+        assert!(err.message().contains("':'"));
+        assert!(read("").unwrap_err().message().contains("empty"));
+        assert!(read("[1] x")
+            .unwrap_err()
+            .message()
+            .contains("after the end"));
         assert!(read("{'a': 1}").is_err());
         assert!(read("[01]").is_err());
         assert!(read("[1.]").is_err());
@@ -554,14 +707,14 @@ mod tests {
     #[test]
     fn refuses_deep_and_large_input() {
         let deep = "[".repeat(100) + &"]".repeat(100);
-        assert!(read(&deep).unwrap_err().message.contains("nesting"));
+        assert!(read(&deep).unwrap_err().message().contains("nesting"));
         let limits = Limits {
             max_bytes: 10,
             max_depth: 64,
         };
         assert!(parse("[1,2,3,4,5,6]", &limits)
             .unwrap_err()
-            .message
+            .message()
             .contains("bytes"));
     }
 
@@ -606,7 +759,7 @@ mod tests {
         assert_eq!((json.span.start.offset, json.span.start.column), (3, 1));
         assert_eq!(place_of_one("\u{feff}{\"b\": 1}"), (9, 1, 7));
         let err = read("\u{feff} \n ").unwrap_err();
-        assert!(err.message.contains("empty"), "{}", err.message);
+        assert!(err.message().contains("empty"), "{}", err.message());
         assert_eq!((err.at.offset, err.at.line, err.at.column), (6, 2, 2));
     }
 
@@ -726,16 +879,52 @@ mod tests {
         for &(text, message, line, column) in cases {
             let err = read(text).unwrap_err();
             assert_eq!(
-                (err.message.as_str(), err.at.line, err.at.column),
+                (err.message().as_str(), err.at.line, err.at.column),
                 (message, line, column),
                 "{text:?}"
             );
         }
         let err = read(&"[".repeat(65)).unwrap_err();
-        assert_eq!(err.message, "nesting is deeper than the 64 levels accepted");
+        assert_eq!(
+            err.message(),
+            "nesting is deeper than the 64 levels accepted"
+        );
         assert_eq!((err.at.offset, err.at.column), (64, 65));
         let err = read(&"[".repeat(64)).unwrap_err();
-        assert_eq!(err.message, "expected a value, but the text ends here");
+        assert_eq!(err.message(), "expected a value, but the text ends here");
+    }
+
+    #[test]
+    fn messages_in_japanese_keep_the_place() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "{\"a\": 1,}",
+                "JSON では '}' の前に末尾のカンマを置けません",
+            ),
+            (
+                "{\"a\" 1}",
+                "キーの後に ':' が必要ですが、文字 '1' があります",
+            ),
+            ("[1, 2", "配列が閉じていません: ']' が必要です"),
+            (
+                "[tru]",
+                "値が必要ですが、文字 't' があります (文字列は二重引用符で囲みます)",
+            ),
+            ("\"a\\u12\"", "'\\u' の後には 16 進数 4 桁が必要です"),
+            ("\"\n\"", "文字列内の改行はエスケープで書く必要があります"),
+            ("", "テキストが空です: JSON 値が必要です"),
+        ];
+        for &(text, japanese) in cases {
+            let err = read(text).unwrap_err();
+            assert_eq!(err.message_in(Lang::Ja), japanese, "for {text:?}");
+            assert_eq!(err.message_in(Lang::En), err.message());
+        }
+        let err = read("{\n  \"開発\": [1,\n  ]}").unwrap_err();
+        assert_eq!((err.at.line, err.at.column), (3, 3));
+        assert_eq!(
+            err.message_in(Lang::Ja),
+            "JSON では ']' の前に末尾のカンマを置けません"
+        );
     }
 
     #[test]

@@ -2,8 +2,16 @@
 //! right), kept for tests only: the byte reader must give the same values, places and errors on
 //! every text, and the tests in `json::tests` compare the two on generated input.
 
-use super::parse::{JsonError, Limits};
+use super::parse::Limits;
 use super::{Json, Member, Pos, Span, Value};
+
+/// The reference reader's error: the English sentence as the byte reader's
+/// [`super::JsonError::message`] writes it, and the place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonError {
+    pub message: String,
+    pub at: Pos,
+}
 
 /// Reads one JSON value that must fill the whole text (white space around it is allowed).
 pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
@@ -419,8 +427,8 @@ mod tests {
 
     fn same(text: &str, limits: &Limits) -> Result<(), TestCaseError> {
         prop_assert_eq!(
-            byte_parse(text, limits),
-            reference_parse(text, limits),
+            byte_parse(text, limits).map_err(|e| (e.message(), e.at)),
+            reference_parse(text, limits).map_err(|e| (e.message, e.at)),
             "{:?}",
             text
         );

@@ -12,6 +12,7 @@ use super::codes::{self, Code};
 use super::reader::{place, Reader};
 use super::PolicyKind;
 use crate::json::Json;
+use crate::lang::{gap, say};
 
 struct Quota {
     limit: usize,
@@ -60,22 +61,40 @@ pub(crate) fn check(r: &mut Reader, json: &Json, base: &str, raw_chars: Option<u
     if size <= q.limit {
         return;
     }
+    let lang = r.lang;
     let counted = if q.all_characters {
-        "every character counts, white space included"
+        lang.pick(
+            "every character counts, white space included",
+            "空白を含むすべての文字を数えます",
+        )
     } else {
-        "white space outside strings not counted"
+        lang.pick(
+            "white space outside strings not counted",
+            "文字列の外の空白は数えません",
+        )
     };
     let advice = if r.kind == PolicyKind::Trust {
-        " You can ask for a higher quota through Service Quotas, or shorten the policy."
+        lang.pick(
+            " You can ask for a higher quota through Service Quotas, or shorten the policy.",
+            "Service Quotas でクォータの引き上げを申請するか、ポリシーを短くしてください。",
+        )
     } else if q.all_characters && compact <= q.limit {
-        " Removing the white space outside strings brings it within the quota."
+        lang.pick(
+            " Removing the white space outside strings brings it within the quota.",
+            "文字列の外の空白を削除すればクォータに収まります。",
+        )
     } else {
-        " Shorten it, for example by using wildcards or by splitting it into several policies."
+        lang.pick(
+            " Shorten it, for example by using wildcards or by splitting it into several policies.",
+            "ワイルドカードを使う、複数のポリシーに分けるなどして短くしてください。",
+        )
     };
-    let message = format!(
-        "This {} is {size} characters long ({counted}), more than the {} allowed.{advice}",
-        r.kind.aws_name(),
-        q.limit
+    let (name, limit) = (r.kind.name(lang), q.limit);
+    let gap = gap(name);
+    let message = say!(
+        lang,
+        "This {name} is {size} characters long ({counted}), more than the {limit} allowed.{advice}",
+        "この{name}{gap}は {size} 文字あり ({counted})、上限の {limit} 文字を超えています。{advice}"
     );
     r.report(q.code, message, &place(base, json.span));
 }

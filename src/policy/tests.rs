@@ -204,6 +204,55 @@ fn white_space_counts_for_scps_but_not_for_identity_policies() {
 }
 
 #[test]
+fn size_quota_findings_and_syntax_errors_in_japanese() {
+    let ja = ValidateOptions {
+        lang: crate::lang::Lang::Ja,
+    };
+    let arns: Vec<String> = (0..200)
+        .map(|i| format!("\"arn:aws:s3:::bucket-number-{i}/*\""))
+        .collect();
+    let text = format!(
+        r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Deny","Action":"s3:*","Resource":[{}]}}}}"#,
+        arns.join(", ")
+    );
+    let findings = validate_text_with(&text, PolicyKind::Scp, &ja).findings;
+    let size = text.chars().count();
+    assert_eq!(
+        findings[0].message,
+        format!("このサービスコントロールポリシー (SCP) は {size} 文字あり (空白を含むすべての文字を数えます)、上限の 5120 文字を超えています。ワイルドカードを使う、複数のポリシーに分けるなどして短くしてください。")
+    );
+    let twice = text.replace(
+        "bucket-number-",
+        "bucket-number-made-long-enough-to-pass-the-identity-quota-",
+    );
+    let findings = validate_text_with(&twice, PolicyKind::Identity, &ja).findings;
+    assert!(
+        findings[0]
+            .message
+            .starts_with("このアイデンティティベースのポリシーは "),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0]
+            .message
+            .contains(" 文字あり (文字列の外の空白は数えません)、上限の 6144 文字を超えています。"),
+        "{}",
+        findings[0].message
+    );
+    let broken = validate_text_with("{\"Version\": \"2012-10-17\",}", PolicyKind::Identity, &ja);
+    let f = &broken.findings[0];
+    assert_eq!(
+        (f.message.as_str(), f.line, f.column),
+        (
+            "ポリシーが正しい JSON ではありません: JSON では '}' の前に末尾のカンマを置けません。",
+            Some(1),
+            Some(26)
+        )
+    );
+}
+
+#[test]
 fn hostile_input_does_not_panic() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let inputs = ["", "null", "\"\"", "[]", "{\"Statement\": {\"Condition\": {\"\": {\"\": [[]]}}}}", &deep,

@@ -77,9 +77,9 @@ fn forget_position(f: &mut Finding) {
     f.end_column = None;
 }
 
-/// The JSON reader's own sentence (`e.message`) is English in both languages.
+/// The JSON reader's sentence, in `lang`.
 fn malformed(e: &json::JsonError, base: &str, lang: Lang) -> ValidatedPolicy {
-    let why = &e.message;
+    let why = e.message_in(lang);
     let mut finding = Finding::new(
         codes::MALFORMED_JSON.severity,
         codes::MALFORMED_JSON.name,

@@ -37,7 +37,7 @@ impl Runner {
     ) -> Verdict {
         let lang = self.lang;
         let base = format!("{}/parameters", request.place.pointer);
-        let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base);
+        let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base, lang);
         let role_arn = request
             .resource
             .as_ref()
@@ -47,9 +47,19 @@ impl Runner {
         params.role_arn = Some(role_arn.clone());
         if let Some(problem) = findings.iter().find(|f| f.is_error()) {
             let (message, pointer) = (&problem.message, &problem.pointer);
+            // AWS's `message` is English in every language: the same finding, read in English.
+            let english = match lang {
+                Lang::En => message.clone(),
+                Lang::Ja => {
+                    let (_, en) = read_params(api, request.parameters.as_ref(), &base, Lang::En);
+                    en.into_iter()
+                        .find(|f| f.is_error())
+                        .map_or_else(|| message.clone(), |f| f.message)
+                }
+            };
             let verdict = error_verdict(
                 "ValidationError",
-                message,
+                &english,
                 say!(
                     lang,
                     "The parameters cannot be read: {message} (at {pointer}).",
@@ -312,7 +322,15 @@ impl Runner {
                     out.push(self.add_policy(&json, &pointer));
                 }
             } else {
-                self.world.findings.push(Finding::error("UNKNOWN_SESSION_POLICY", format!("{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies"), pointer, None));
+                let message = say!(self.lang,
+                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies",
+                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません");
+                self.world.findings.push(Finding::error(
+                    "UNKNOWN_SESSION_POLICY",
+                    message,
+                    pointer,
+                    None,
+                ));
             }
         }
         out

@@ -36,6 +36,8 @@
 //! AWS updates managed policies; `version` records the default version that was copied, so a
 //! reader can compare it with the policy's current page.
 
+use crate::lang::{say, Lang};
+
 /// Which kind of policy a catalogue entry is, since each goes in a different place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ManagedKind {
@@ -121,20 +123,37 @@ pub fn lookup(reference: &str) -> Option<&'static ManagedPolicy> {
 
 /// Why `reference` resolved to nothing, with the entry the author probably meant.
 pub fn not_found_message(reference: &str) -> String {
+    not_found_message_in(reference, Lang::En)
+}
+
+/// [`not_found_message`] in `lang`.
+pub fn not_found_message_in(reference: &str, lang: Lang) -> String {
     let mut message = if reference.starts_with("arn:") {
-        format!(
+        say!(
+            lang,
             "{reference} is not in the built-in catalogue of AWS managed policies; paste its \
-             document into `policies` and refer to it by name"
+             document into `policies` and refer to it by name",
+            "{reference} は組み込みの AWS 管理ポリシーのカタログにありません。ドキュメントを \
+             `policies` に貼り付けて、名前で参照してください"
         )
     } else {
-        format!(
+        say!(
+            lang,
             "{reference} is neither an entry of `policies` nor an AWS Organizations managed \
              policy in the built-in catalogue (FullAWSAccess, RCPFullAWSAccess); paste its \
-             document into `policies` under that name"
+             document into `policies` under that name",
+            "{reference} は `policies` のエントリでも、組み込みカタログの AWS Organizations \
+             管理ポリシー (FullAWSAccess, RCPFullAWSAccess) でもありません。ドキュメントを\
+             その名前で `policies` に貼り付けてください"
         )
     };
     if let Some(suggestion) = near_miss(reference) {
-        message.push_str(&format!(" (did you mean {}?)", suggestion.arn_or_name));
+        let near = suggestion.arn_or_name;
+        message.push_str(&say!(
+            lang,
+            " (did you mean {near}?)",
+            " ({near} のことですか?)"
+        ));
     }
     message
 }

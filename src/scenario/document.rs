@@ -24,6 +24,7 @@ use fields::{At, Cx};
 
 use crate::finding::Finding;
 use crate::json::{self, Json, Pos, Span, Value};
+use crate::lang::{say, Lang, Text};
 
 /// The format version this program reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -58,9 +59,17 @@ impl ReadResult {
     }
 }
 
-/// Reads a scenario document from its text.
+/// Reads a scenario document from its text; the findings are in English.
 pub fn read_scenario(text: &str) -> ReadResult {
-    let mut cx = Cx::default();
+    read_scenario_with(text, Lang::En)
+}
+
+/// Reads a scenario document from its text, with the findings written in `lang`.
+pub fn read_scenario_with(text: &str, lang: Lang) -> ReadResult {
+    let mut cx = Cx {
+        lang,
+        ..Cx::default()
+    };
     let scenario = read(text, &mut cx);
     ReadResult {
         scenario,
@@ -78,7 +87,8 @@ fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
         pointer: "",
     };
     let version = version(root, cx)?;
-    let fields = cx.object(root, "The scenario", TOP_FIELDS, &["scenario", "requests"])?;
+    let what = cx.lang.pick("The scenario", "シナリオ");
+    let fields = cx.object(root, what, TOP_FIELDS, &["scenario", "requests"])?;
     let optional_text = |cx: &mut Cx, key: &str| {
         let (json, pointer) = fields.get(key)?;
         cx.string(
@@ -117,8 +127,10 @@ fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
         column: 1,
     };
     if text.len() > MAX_TEXT_BYTES {
-        let message = format!(
+        let message = say!(
+            cx.lang,
             "The scenario is {} bytes; a scenario may have at most {MAX_TEXT_BYTES} bytes (1 MiB).",
+            "シナリオが {} バイトあります。シナリオの上限は {MAX_TEXT_BYTES} バイト (1 MiB) です。",
             text.len()
         );
         let span = Span { start, end: start };
@@ -133,12 +145,17 @@ fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
         Ok(json) => Some(json),
         Err(error) => {
             // The JSON reader's only limit left to hit is nesting depth (size was checked above).
-            let code = if error.message.starts_with("nesting is deeper") {
+            let code = if matches!(error.kind, json::Syntax::TooDeep(_)) {
                 codes::LIMIT_EXCEEDED
             } else {
                 codes::JSON_SYNTAX
             };
-            let message = format!("The scenario is not valid JSON: {}.", error.message);
+            let message = say!(
+                cx.lang,
+                "The scenario is not valid JSON: {}.",
+                "シナリオが正しい JSON ではありません: {}。",
+                error.message_in(cx.lang)
+            );
             let span = Span {
                 start: error.at,
                 end: error.at,
@@ -154,10 +171,17 @@ fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
 fn version(root: At<'_, '_>, cx: &mut Cx) -> Option<u32> {
     let Some(json) = root.json.get("scenario") else {
         if root.json.members().is_none() {
-            cx.wrong_type(root, "The scenario", "an object");
+            let what = cx.lang.pick("The scenario", "シナリオ");
+            cx.wrong_type(root, what, fields::OBJECT);
         } else {
-            let message = "The document has no `scenario` field; a scenario starts with \
-                           `\"scenario\": 1`, the format version."
+            let message = cx
+                .lang
+                .pick(
+                    "The document has no `scenario` field; a scenario starts with \
+                     `\"scenario\": 1`, the format version.",
+                    "ドキュメントに `scenario` フィールドがありません。シナリオは形式のバージョン \
+                     `\"scenario\": 1` で始まります。",
+                )
                 .to_string();
             cx.error(codes::MISSING_FIELD, message, "", root.json.span);
         }
@@ -170,23 +194,36 @@ fn version(root: At<'_, '_>, cx: &mut Cx) -> Option<u32> {
     let written = match &json.value {
         Value::Number(n) => n.as_str(),
         _ => {
-            cx.wrong_type(at, "`scenario` (the format version)", "the number 1");
+            let what = cx.lang.pick(
+                "`scenario` (the format version)",
+                "`scenario` (形式のバージョン)",
+            );
+            let expected = Text {
+                en: "the number 1",
+                ja: "数値 1",
+            };
+            cx.wrong_type(at, what, expected);
             return None;
         }
     };
     match written.parse::<u32>() {
         Ok(FORMAT_VERSION) => Some(FORMAT_VERSION),
         Ok(newer) if newer > FORMAT_VERSION => {
-            let message = format!(
+            let message = say!(
+                cx.lang,
                 "This scenario uses format {newer}; this version of IAM Playground reads format \
-                 {FORMAT_VERSION}."
+                 {FORMAT_VERSION}.",
+                "このシナリオは形式 {newer} です。このバージョンの IAM Playground が読めるのは形式 \
+                 {FORMAT_VERSION} です。"
             );
             cx.error(codes::UNSUPPORTED_VERSION, message, at.pointer, json.span);
             None
         }
         _ => {
-            let message = format!(
-                "`scenario` is the format version, {FORMAT_VERSION}; {written} is not a format."
+            let message = say!(
+                cx.lang,
+                "`scenario` is the format version, {FORMAT_VERSION}; {written} is not a format.",
+                "`scenario` は形式のバージョン {FORMAT_VERSION} です。{written} という形式はありません。"
             );
             cx.error(codes::UNSUPPORTED_VERSION, message, at.pointer, json.span);
             None

@@ -21,6 +21,7 @@
 //! while inflating, so a "zip bomb" never gets its memory), and every refusal is a sentence.
 
 use crate::json::{self, Json, Limits, Value};
+use crate::lang::{say, Lang};
 
 /// The link format this program writes and reads.
 pub const FORMAT: u32 = 1;
@@ -64,53 +65,99 @@ pub enum LinkError {
 }
 
 impl LinkError {
-    /// The error as a sentence a person can act on.
+    /// The error as a sentence a person can act on, in English.
     pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// The error as a sentence a person can act on, in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
         match self {
-            LinkError::ScenarioNotJson(e) => format!(
+            LinkError::ScenarioNotJson(e) => say!(
+                lang,
                 "the scenario is not valid JSON (line {}, column {}: {}), so no link can be made",
-                e.at.line, e.at.column, e.message
+                "シナリオが正しい JSON ではないため ({} 行 {} 列: {})、リンクを作成できません",
+                e.at.line,
+                e.at.column,
+                e.message_in(lang)
             ),
-            LinkError::ScenarioTooLarge { bytes } => format!(
+            LinkError::ScenarioTooLarge { bytes } => say!(
+                lang,
                 "the scenario is {bytes} bytes of compact JSON; a share link carries at most \
-                 {MAX_SCENARIO_BYTES} bytes, so share the file itself instead"
+                 {MAX_SCENARIO_BYTES} bytes, so share the file itself instead",
+                "シナリオはコンパクトな JSON で {bytes} バイトあります。共有リンクに入るのは \
+                 {MAX_SCENARIO_BYTES} バイトまでなので、ファイル自体を共有してください"
             ),
-            LinkError::LinkTooLong { bytes } => format!(
+            LinkError::LinkTooLong { bytes } => say!(
+                lang,
                 "the link is {bytes} bytes long, more than the {MAX_LINK_BYTES} bytes a share \
-                 link may have; it was not read"
+                 link may have; it was not read",
+                "リンクが {bytes} バイトあり、共有リンクの上限 {MAX_LINK_BYTES} バイトを超えるため、\
+                 読み取りませんでした"
             ),
-            LinkError::NotALink => "this is not an IAM Playground share link: expected an \
-                 address or fragment whose part after `#` starts with `s1.`"
+            LinkError::NotALink => lang
+                .pick(
+                    "this is not an IAM Playground share link: expected an \
+                     address or fragment whose part after `#` starts with `s1.`",
+                    "IAM Playground の共有リンクではありません: `#` の後が `s1.` で始まる\
+                     アドレスかフラグメントが必要です",
+                )
                 .to_string(),
-            LinkError::NewerFormat { format } => format!(
+            LinkError::NewerFormat { format } => say!(
+                lang,
                 "this link was made by a newer version of IAM Playground (format {format}); \
-                 this version reads format {FORMAT}"
+                 this version reads format {FORMAT}",
+                "このリンクは新しいバージョンの IAM Playground で作成されました (形式 {format})。\
+                 このバージョンが読めるのは形式 {FORMAT} です"
             ),
             LinkError::InvalidCharacter {
                 character,
                 position,
-            } => format!(
+            } => say!(
+                lang,
                 "the link has {} at character {position}, which cannot appear in a share link \
                  (only A-Z, a-z, 0-9, `-` and `_` can); it may have been altered when it was copied",
-                describe(*character)
+                "リンクの {position} 文字目 ({}) は共有リンクに使えない文字です (使えるのは A-Z、\
+                 a-z、0-9、`-`、`_` のみ)。コピーの際に変わった可能性があります",
+                describe(*character, lang)
             ),
-            LinkError::Truncated => "the link's data is cut short: copy the whole link, up to \
-                 its last character"
+            LinkError::Truncated => lang
+                .pick(
+                    "the link's data is cut short: copy the whole link, up to \
+                     its last character",
+                    "リンクのデータが途中で切れています: リンクを最後の文字まで\
+                     すべてコピーしてください",
+                )
                 .to_string(),
-            LinkError::CorruptData => "the link's data is damaged and cannot be unpacked: copy \
-                 the whole link again"
+            LinkError::CorruptData => lang
+                .pick(
+                    "the link's data is damaged and cannot be unpacked: copy \
+                     the whole link again",
+                    "リンクのデータが壊れていて展開できません: リンク全体を\
+                     もう一度コピーしてください",
+                )
                 .to_string(),
-            LinkError::InflatesTooLarge => format!(
+            LinkError::InflatesTooLarge => say!(
+                lang,
                 "the link unpacks to more than {MAX_SCENARIO_BYTES} bytes, more than any \
-                 scenario may have; it was not read"
+                 scenario may have; it was not read",
+                "リンクを展開すると {MAX_SCENARIO_BYTES} バイトを超え、シナリオの上限を超える\
+                 ため、読み取りませんでした"
             ),
-            LinkError::NotUtf8 { byte } => format!(
+            LinkError::NotUtf8 { byte } => say!(
+                lang,
                 "the link unpacks to data that is not UTF-8 text (at byte {byte}), so it holds \
-                 no scenario"
+                 no scenario",
+                "リンクを展開したデータは UTF-8 テキストではない (バイト {byte}) ため、\
+                 シナリオを含んでいません"
             ),
-            LinkError::NotJson(e) => format!(
+            LinkError::NotJson(e) => say!(
+                lang,
                 "the link unpacks to text that is not JSON (line {}, column {}: {})",
-                e.at.line, e.at.column, e.message
+                "リンクを展開したテキストが JSON ではありません ({} 行 {} 列: {})",
+                e.at.line,
+                e.at.column,
+                e.message_in(lang)
             ),
         }
     }
@@ -124,11 +171,13 @@ impl std::fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-fn describe(c: char) -> String {
+fn describe(c: char, lang: Lang) -> String {
     match c {
-        ' ' => "a space".to_string(),
+        ' ' => lang.pick("a space", "空白").to_string(),
         '=' => "`=`".to_string(),
-        c if c.is_control() || c.is_whitespace() => format!("the character U+{:04X}", c as u32),
+        c if c.is_control() || c.is_whitespace() => {
+            say!(lang, "the character U+{:04X}", "文字 U+{:04X}", c as u32)
+        }
         c => format!("`{c}`"),
     }
 }
@@ -326,6 +375,30 @@ mod base64url {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refused_links_are_explained_in_japanese() {
+        assert_eq!(
+            decode("#s2.AAAA").unwrap_err().message_in(Lang::Ja),
+            "このリンクは新しいバージョンの IAM Playground で作成されました (形式 2)。このバージョンが読めるのは形式 1 です"
+        );
+        assert_eq!(
+            decode("#s1.ab+d").unwrap_err().message_in(Lang::Ja),
+            "リンクの 7 文字目 (`+`) は共有リンクに使えない文字です (使えるのは A-Z、a-z、0-9、`-`、`_` のみ)。コピーの際に変わった可能性があります"
+        );
+        assert_eq!(
+            LinkError::CorruptData.message_in(Lang::Ja),
+            "リンクのデータが壊れていて展開できません: リンク全体をもう一度コピーしてください"
+        );
+        assert_eq!(
+            encode("{\"a\": }").unwrap_err().message_in(Lang::Ja),
+            "シナリオが正しい JSON ではないため (1 行 7 列: 値が必要ですが、文字 '}' があります)、リンクを作成できません"
+        );
+        assert_eq!(
+            LinkError::NotALink.message_in(Lang::En),
+            LinkError::NotALink.message()
+        );
+    }
 
     /// A small scenario as people write them: one user, one role, one request.
     const SMALL: &str = r#"{

@@ -28,12 +28,21 @@ impl Runner {
             return no_principal(lang);
         };
         let base = format!("{}/parameters", request.place.pointer);
-        let (references, findings) = extract_roles(api, request.parameters.as_ref(), &base);
+        let (references, findings) = extract_roles(api, request.parameters.as_ref(), &base, lang);
         if let Some(problem) = findings.iter().find(|f| f.is_error()) {
             let (message, pointer) = (&problem.message, &problem.pointer);
+            // AWS's `message` is English in every language: the same finding, in English.
+            let english = match lang {
+                Lang::En => message.clone(),
+                Lang::Ja => extract_roles(api, request.parameters.as_ref(), &base, Lang::En)
+                    .1
+                    .into_iter()
+                    .find(|f| f.is_error())
+                    .map_or_else(|| message.clone(), |f| f.message),
+            };
             let verdict = error_verdict(
                 "InvalidParameterValue",
-                message,
+                &english,
                 say!(lang, "{message} (at {pointer})", "{message} ({pointer})"),
                 Some(&principal),
             );

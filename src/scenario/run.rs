@@ -11,7 +11,7 @@ use crate::finding::Finding;
 use crate::lang::{say, Lang};
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
-use super::document::{read_scenario, Request, Scenario};
+use super::document::{read_scenario_with, Request, Scenario};
 use super::result::{show_context, Check, Explain, RequestResult, RunOutput};
 use super::sessions::SessionState;
 use super::world::World;
@@ -38,7 +38,7 @@ pub fn run_scenario(text: &str) -> Result<RunOutput, Vec<Finding>> {
 
 /// [`run_scenario`] with options: the language of the explanations.
 pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
-    let read = read_scenario(text);
+    let read = read_scenario_with(text, options.lang);
     let valid = read.is_valid();
     let (Some(scenario), true) = (read.scenario, valid) else {
         return Err(read.findings);

@@ -281,3 +281,71 @@ fn brief_explanations_keep_what_decided_and_the_near_misses() {
         assert_eq!(reasons(bc), reasons(fc));
     }
 }
+
+/// Findings about the scenario's own parameters and references follow the language; AWS's
+/// `message` for a request whose parameters cannot be read stays English.
+#[test]
+fn scenario_findings_are_written_in_japanese_and_aws_messages_stay_english() {
+    let text = r#"{
+  "scenario": 1,
+  "accounts": [{ "id": "111122223333" }],
+  "users": [{ "arn": "arn:aws:iam::111122223333:user/alice",
+    "policies": ["arn:aws:iam::aws:policy/AdministratorAcess", { "Version": "2012-10-17",
+      "Statement": { "Effect": "Allow", "Action": ["sts:AssumeRole", "iam:PassRole", "lambda:CreateFunction"], "Resource": "*" } }] }],
+  "roles": [{ "arn": "arn:aws:iam::111122223333:role/R",
+    "trust": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow",
+      "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole" }] } }],
+  "requests": [
+    { "principal": "arn:aws:iam::111122223333:user/alice", "action": "sts:AssumeRole",
+      "resource": "arn:aws:iam::111122223333:role/R", "parameters": { "RoleSessionName": "a", "DurationSeconds": "1" } },
+    { "principal": "arn:aws:iam::111122223333:user/alice", "action": "sts:AssumeRole",
+      "resource": "arn:aws:iam::111122223333:role/R",
+      "parameters": { "RoleSessionName": "alice", "PolicyArns": ["arn:aws:iam::aws:policy/NoSuchPolicy"] } },
+    { "principal": "arn:aws:iam::111122223333:user/alice", "action": "lambda:CreateFunction",
+      "resource": "*", "parameters": { "Role": 7 } }
+  ]
+}"#;
+    let out = |lang| {
+        run_scenario_with(
+            text,
+            &RunOptions {
+                lang,
+                ..RunOptions::default()
+            },
+        )
+        .expect("runnable")
+    };
+    let (en, ja) = (out(Lang::En), out(Lang::Ja));
+    let finding = |o: &super::RunOutput, code: &str| {
+        o.findings
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("{code} in {:?}", o.findings))
+            .message
+            .clone()
+    };
+    assert_eq!(
+        finding(&ja, "UNKNOWN_MANAGED_POLICY"),
+        "arn:aws:iam::aws:policy/AdministratorAcess は組み込みの AWS 管理ポリシーのカタログにありません。ドキュメントを `policies` に貼り付けて、名前で参照してください (arn:aws:iam::aws:policy/AdministratorAccess のことですか?)"
+    );
+    assert_eq!(
+        finding(&ja, "PARAMETER_TYPE"),
+        "DurationSeconds は整数でなければなりませんが、文字列です。"
+    );
+    assert_eq!(
+        finding(&ja, "UNKNOWN_SESSION_POLICY"),
+        "arn:aws:iam::aws:policy/NoSuchPolicy はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません"
+    );
+    assert!(ja.findings.iter().any(|f| {
+        f.message
+        == "lambda:CreateFunction の Role はロール ARN (文字列) でなければなりませんが、数値です。"
+    }));
+    for i in [0, 2] {
+        assert_eq!(en.results[i].code, ja.results[i].code);
+        assert_eq!(en.results[i].message, ja.results[i].message);
+    }
+    assert_eq!(
+        ja.results[0].message.as_deref(),
+        Some("DurationSeconds must be an integer, but it is a string.")
+    );
+}

@@ -339,7 +339,7 @@ impl World {
 
     fn parse_managed(&mut self, name: &str, kind: PolicyKind, place: &Place) -> Option<Policy> {
         let Some(managed) = catalogue::lookup(name) else {
-            let message = catalogue::not_found_message(name);
+            let message = catalogue::not_found_message_in(name, self.lang);
             self.findings.push(Finding::error(
                 "UNKNOWN_MANAGED_POLICY",
                 message,

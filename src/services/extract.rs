@@ -3,6 +3,7 @@
 use super::{PassRoleApi, RoleParameter, RoleValue};
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Pointer, Span};
+use crate::lang::{gap, json_kind, say, Lang, Text};
 
 /// A role as a call names it. An instance profile is resolved to its role by the scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,7 @@ pub fn extract_roles(
     api: &PassRoleApi,
     parameters: Option<&Json>,
     base: &str,
+    lang: Lang,
 ) -> (Vec<ExtractedRole>, Vec<Finding>) {
     let mut roles = Vec::new();
     let mut findings = Vec::new();
@@ -43,23 +45,31 @@ pub fn extract_roles(
                     pointer,
                     span: value.span,
                 }),
-                Err(expected) => findings.push(Finding::error(
-                    "PARAMETER_TYPE",
-                    format!(
-                        "{} of {} must be {expected}, but it is {}.",
-                        parameter.name,
-                        api.action,
-                        value.kind_name()
-                    ),
-                    pointer,
-                    Some(value.span),
-                )),
+                Err(expected) => {
+                    let (name, action) = (parameter.name, api.action);
+                    let (expected, kind) = (expected.get(lang), json_kind(value, lang));
+                    let gap = gap(expected);
+                    findings.push(Finding::error(
+                        "PARAMETER_TYPE",
+                        say!(
+                            lang,
+                            "{name} of {action} must be {expected}, but it is {kind}.",
+                            "{action} の {name} は{expected}{gap}でなければなりませんが、{kind}です。"
+                        ),
+                        pointer,
+                        Some(value.span),
+                    ))
+                }
             },
             None if parameter.required => findings.push(Finding::error(
                 "MISSING_PARAMETER",
-                format!(
+                say!(
+                    lang,
                     "{} needs the {} parameter: the role to pass to {}.",
-                    api.action, parameter.name, api.passed_to_service
+                    "{} には {} パラメーターが必要です: {} に渡すロールです。",
+                    api.action,
+                    parameter.name,
+                    api.passed_to_service
                 ),
                 pointer_push(base, parameter.name),
                 parameters.map(|p| p.span),
@@ -81,24 +91,33 @@ fn lookup<'a>(parameters: Option<&'a Json>, base: &str, path: &str) -> Option<(&
     Some((value, pointer))
 }
 
-fn reference(parameter: &RoleParameter, value: &Json) -> Result<RoleReference, &'static str> {
+fn reference(parameter: &RoleParameter, value: &Json) -> Result<RoleReference, Text> {
     match parameter.value {
         RoleValue::RoleArn => value
             .as_str()
             .map(|s| RoleReference::RoleArn(s.to_string()))
-            .ok_or("a role ARN (a string)"),
+            .ok_or(Text {
+                en: "a role ARN (a string)",
+                ja: "ロール ARN (文字列)",
+            }),
         RoleValue::RoleNameOrArn => match value.as_str() {
             Some(s) if s.starts_with("arn:") => Ok(RoleReference::RoleArn(s.to_string())),
             Some(s) => Ok(RoleReference::RoleName(s.to_string())),
-            None => Err("a role name or ARN (a string)"),
+            None => Err(Text {
+                en: "a role name or ARN (a string)",
+                ja: "ロール名または ARN (文字列)",
+            }),
         },
         RoleValue::InstanceProfile => instance_profile(value),
     }
 }
 
 /// EC2 takes `{"Arn": ...}` or `{"Name": ...}`; a bare ARN string is accepted as a shorthand.
-fn instance_profile(value: &Json) -> Result<RoleReference, &'static str> {
-    const EXPECTED: &str = "an instance profile: {\"Arn\": \"arn:aws:iam::ACCOUNT:instance-profile/NAME\"} or {\"Name\": \"NAME\"}";
+fn instance_profile(value: &Json) -> Result<RoleReference, Text> {
+    const EXPECTED: Text = Text {
+        en: "an instance profile: {\"Arn\": \"arn:aws:iam::ACCOUNT:instance-profile/NAME\"} or {\"Name\": \"NAME\"}",
+        ja: "インスタンスプロファイル ({\"Arn\": \"arn:aws:iam::ACCOUNT:instance-profile/NAME\"} または {\"Name\": \"NAME\"})",
+    };
     if let Some(s) = value.as_str() {
         return Ok(RoleReference::InstanceProfileArn(s.to_string()));
     }

@@ -85,6 +85,7 @@ fn extract(action: &str, text: &str) -> (Vec<ExtractedRole>, Vec<crate::finding:
         pass_role_api(action).unwrap(),
         Some(&json),
         "/requests/0/parameters",
+        crate::lang::Lang::En,
     )
 }
 

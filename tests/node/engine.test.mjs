@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { initSync, version, checkJson, runScenario, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
+import { initSync, version, checkJson, decodeLink, encodeLink, formatJson, runScenario, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
 
 const bytes = await readFile(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
@@ -18,6 +18,20 @@ test("malformed JSON comes back as a value with its place, not a trap", () => {
   assert.equal(problem.line, 3);
   assert.equal(problem.column, 1);
   assert.match(problem.message, /trailing comma/);
+});
+
+test("checkJson, formatJson and the share links speak Japanese when asked", () => {
+  const text = '{\n  "a": 1,\n}';
+  const en = checkJson(text);
+  const ja = checkJson(text, "ja");
+  assert.deepEqual([ja.line, ja.column], [en.line, en.column]);
+  assert.equal(ja.message, "JSON では '}' の前に末尾のカンマを置けません");
+  assert.equal(checkJson(text, "en").message, en.message);
+  assert.throws(() => formatJson(text, "ja"), { message: "line 3, column 1: JSON では '}' の前に末尾のカンマを置けません" });
+  assert.throws(() => decodeLink("#s2.AAAA", "ja"), { message: /^このリンクは新しいバージョンの IAM Playground で作成されました \(形式 2\)/ });
+  assert.throws(() => decodeLink("#s2.AAAA"), { message: /^this link was made by a newer version of IAM Playground \(format 2\)/ });
+  assert.throws(() => encodeLink("{", "ja"), { message: /^シナリオが正しい JSON ではないため \(1 行 2 列: / });
+  assert.equal(decodeLink(encodeLink('{"scenario": 1}', "ja"), "ja"), '{\n  "scenario": 1\n}\n');
 });
 
 /** alice may read b/* only from 203.0.113.0/24; she asks from elsewhere. */

@@ -6,6 +6,7 @@ use super::model::{Group, Resource, Role, Tag, User};
 use super::policy_ref;
 use crate::arn::{is_account_id, quote, Arn, PrincipalArn};
 use crate::json::pointer_push;
+use crate::lang::{say, Lang, Text};
 use crate::policy::Located;
 
 /// `MaxSessionDuration` of CreateRole: 3600 to 43200 seconds, 3600 by default (IAM API
@@ -20,12 +21,21 @@ const TAG_VALUE_MAX: usize = 256;
 
 pub(super) fn user(cx: &mut Cx, at: At<'_, '_>) -> Option<User> {
     let known = ["arn", "groups", "policies", "boundary", "tags"];
-    let f = cx.object(at, "A user", &known, &["arn"])?;
-    let identity = identity(cx, &f, "an IAM user", "user", |p| match p {
+    let f = cx.object(at, cx.lang.pick("A user", "ユーザー"), &known, &["arn"])?;
+    let kind = Text {
+        en: "an IAM user",
+        ja: "IAM ユーザー",
+    };
+    let identity = identity(cx, &f, kind, "user", |p| match p {
         PrincipalArn::User { account, name, .. } => Some((account, name)),
         _ => None,
     });
-    let groups = cx.list(&f, "groups", |cx, at| cx.string(at, "A group name or ARN"));
+    let groups = cx.list(&f, "groups", |cx, at| {
+        let what = cx
+            .lang
+            .pick("A group name or ARN", "グループの名前または ARN");
+        cx.string(at, what)
+    });
     let policies = policy_ref::many(cx, &f, "policies");
     let boundary = policy_ref::optional(cx, &f, "boundary");
     let tags = tags(cx, &f);
@@ -43,8 +53,13 @@ pub(super) fn user(cx: &mut Cx, at: At<'_, '_>) -> Option<User> {
 }
 
 pub(super) fn group(cx: &mut Cx, at: At<'_, '_>) -> Option<Group> {
-    let f = cx.object(at, "A group", &["arn", "policies"], &["arn"])?;
-    let identity = identity(cx, &f, "an IAM group", "group", |p| match p {
+    let what = cx.lang.pick("A group", "グループ");
+    let f = cx.object(at, what, &["arn", "policies"], &["arn"])?;
+    let kind = Text {
+        en: "an IAM group",
+        ja: "IAM グループ",
+    };
+    let identity = identity(cx, &f, kind, "group", |p| match p {
         PrincipalArn::Group { account, name, .. } => Some((account, name)),
         _ => None,
     });
@@ -69,8 +84,12 @@ pub(super) fn role(cx: &mut Cx, at: At<'_, '_>) -> Option<Role> {
         "maxSessionDuration",
         "instanceProfiles",
     ];
-    let f = cx.object(at, "A role", &known, &["arn"])?;
-    let identity = identity(cx, &f, "an IAM role", "role", |p| match p {
+    let f = cx.object(at, cx.lang.pick("A role", "ロール"), &known, &["arn"])?;
+    let kind = Text {
+        en: "an IAM role",
+        ja: "IAM ロール",
+    };
+    let identity = identity(cx, &f, kind, "role", |p| match p {
         PrincipalArn::Role { account, name, .. } => Some((account, name)),
         _ => None,
     });
@@ -96,7 +115,8 @@ pub(super) fn role(cx: &mut Cx, at: At<'_, '_>) -> Option<Role> {
 }
 
 pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
-    let f = cx.object(at, "A resource", &["arn", "policy", "account"], &["arn"])?;
+    let what = cx.lang.pick("A resource", "リソース");
+    let f = cx.object(at, what, &["arn", "policy", "account"], &["arn"])?;
     let policy = policy_ref::optional(cx, &f, "policy");
     let (json, pointer) = f.get("arn")?;
     let arn = cx.string(
@@ -104,7 +124,7 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
             json,
             pointer: &pointer,
         },
-        "A resource's `arn`",
+        cx.lang.pick("A resource's `arn`", "リソースの `arn`"),
     )?;
     let identity = match (Arn::parse(&arn.value), PrincipalArn::parse(&arn.value)) {
         (Err(error), _) => {
@@ -122,14 +142,17 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
             });
         }
     };
+    let arn_text = quote(&arn.value);
     let message = match identity {
-        PrincipalArn::Role { .. } => format!(
-            "{} is a role: list it under `roles`, where its resource-based policy is its `trust`.",
-            quote(&arn.value)
+        PrincipalArn::Role { .. } => say!(
+            cx.lang,
+            "{arn_text} is a role: list it under `roles`, where its resource-based policy is its `trust`.",
+            "{arn_text} はロールです。`roles` に記述してください (リソースベースのポリシーは `trust` です)。"
         ),
-        other => format!(
-            "{} is {}, which has no resource-based policy; list it under its own kind.",
-            quote(&arn.value),
+        other => say!(
+            cx.lang,
+            "{arn_text} is {}, which has no resource-based policy; list it under its own kind.",
+            "{arn_text} ({}) にはリソースベースのポリシーがありません。その種類のリストに記述してください。",
             other.kind_name()
         ),
     };
@@ -142,7 +165,7 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
 fn identity(
     cx: &mut Cx,
     f: &Fields<'_>,
-    kind: &str,
+    kind: Text,
     resource_type: &str,
     pick: impl FnOnce(PrincipalArn) -> Option<(String, String)>,
 ) -> Option<(Located<String>, String, String)> {
@@ -152,7 +175,7 @@ fn identity(
             json,
             pointer: &pointer,
         },
-        &format!("The `arn` of {kind}"),
+        &say!(cx.lang, "The `arn` of {}", "{}の `arn`", kind.get(cx.lang)),
     )?;
     let parsed = match PrincipalArn::parse(&arn.value) {
         Err(error) => {
@@ -167,10 +190,13 @@ fn identity(
     match parsed.and_then(pick) {
         Some((account, name)) => Some((arn, account, name)),
         None => {
-            let message = format!(
+            let (kind, arn_text) = (kind.get(cx.lang), quote(&arn.value));
+            let message = say!(
+                cx.lang,
                 "The `arn` of {kind} must be {kind} ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`); \
-                 {} is {found}.",
-                quote(&arn.value)
+                 {arn_text} is {found}.",
+                "{kind}の `arn` は {kind}の ARN (`arn:aws:iam::ACCOUNT:{resource_type}/NAME`) \
+                 でなければなりません。{arn_text} は別の種類です。"
             );
             cx.error(codes::WRONG_ARN_KIND, message, &pointer, json.span);
             None
@@ -200,8 +226,10 @@ fn tags(cx: &mut Cx, f: &Fields<'_>) -> Vec<Tag> {
         };
         let key_chars = member.key.chars().count();
         if key_chars == 0 || key_chars > TAG_KEY_MAX {
-            let message = format!(
-                "A tag key has {key_chars} characters; IAM tag keys have 1 to {TAG_KEY_MAX}."
+            let message = say!(
+                cx.lang,
+                "A tag key has {key_chars} characters; IAM tag keys have 1 to {TAG_KEY_MAX}.",
+                "タグキーが {key_chars} 文字です。IAM のタグキーは 1～{TAG_KEY_MAX} 文字です。"
             );
             cx.error(
                 codes::INVALID_VALUE,
@@ -211,12 +239,20 @@ fn tags(cx: &mut Cx, f: &Fields<'_>) -> Vec<Tag> {
             );
             continue;
         }
-        let Some(value) = cx.string(at, &format!("The value of tag `{}`", member.key)) else {
+        let what = say!(
+            cx.lang,
+            "The value of tag `{}`",
+            "タグ `{}` の値",
+            member.key
+        );
+        let Some(value) = cx.string(at, &what) else {
             continue;
         };
         if value.value.chars().count() > TAG_VALUE_MAX {
-            let message = format!(
+            let message = say!(
+                cx.lang,
                 "The value of tag `{}` is longer than {TAG_VALUE_MAX} characters, IAM's limit.",
+                "タグ `{}` の値が IAM の上限の {TAG_VALUE_MAX} 文字を超えています。",
                 member.key
             );
             cx.error(
@@ -252,19 +288,26 @@ fn max_session_duration(cx: &mut Cx, f: &Fields<'_>) -> Option<u32> {
     if (low..=high).contains(&seconds) {
         return u32::try_from(seconds).ok();
     }
-    let message = format!(
-        "`maxSessionDuration` is {seconds} seconds; IAM accepts {low} (1 hour) to {high} (12 hours)."
+    let message = say!(
+        cx.lang,
+        "`maxSessionDuration` is {seconds} seconds; IAM accepts {low} (1 hour) to {high} (12 hours).",
+        "`maxSessionDuration` が {seconds} 秒です。IAM で指定できるのは {low} (1 時間)～{high} (12 時間) です。"
     );
     cx.error(codes::INVALID_VALUE, message, &pointer, json.span);
     None
 }
 
 fn instance_profile(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<String>> {
-    let arn = cx.string(at, "An instance profile")?;
+    let what = cx
+        .lang
+        .pick("An instance profile", "インスタンスプロファイル");
+    let arn = cx.string(at, what)?;
     let message = match PrincipalArn::parse(&arn.value) {
         Ok(Some(PrincipalArn::InstanceProfile { .. })) => return Some(arn),
-        Ok(_) => format!(
+        Ok(_) => say!(
+            cx.lang,
             "{} is not an instance profile ARN (`arn:aws:iam::ACCOUNT:instance-profile/NAME`).",
+            "{} はインスタンスプロファイルの ARN (`arn:aws:iam::ACCOUNT:instance-profile/NAME`) ではありません。",
             quote(&arn.value)
         ),
         Err(error) => format!("{error}."),
@@ -284,17 +327,17 @@ fn resource_account(cx: &mut Cx, f: &Fields, arn: &str) -> Option<Located<String
             json,
             pointer: &pointer,
         },
-        "A resource's `account`",
+        cx.lang
+            .pick("A resource's `account`", "リソースの `account`"),
     )?;
     let in_arn = crate::arn::account_of(arn).filter(|a| !a.is_empty());
     let problem = if !is_account_id(&account.value) {
-        format!(
-            "The account ID {} is not 12 digits; an AWS account ID is written like `111122223333`.",
-            quote(&account.value)
-        )
+        account_id_message(cx.lang, &quote(&account.value))
     } else if in_arn.is_some_and(|a| a != account.value) {
-        format!(
+        say!(
+            cx.lang,
             "The resource's ARN names account {}, but its `account` is {}; give `account` only for ARNs without one (S3 buckets).",
+            "リソースの ARN はアカウント {} を示していますが、`account` は {} です。`account` はアカウントを含まない ARN (S3 バケット) にだけ指定してください。",
             in_arn.unwrap_or_default(),
             quote(&account.value)
         )
@@ -303,4 +346,13 @@ fn resource_account(cx: &mut Cx, f: &Fields, arn: &str) -> Option<Located<String
     };
     cx.error(codes::INVALID_VALUE, problem, &pointer, json.span);
     None
+}
+
+/// "The account ID ... is not 12 digits" in `lang`, with the ID as quoted.
+pub(super) fn account_id_message(lang: Lang, quoted: &str) -> String {
+    say!(
+        lang,
+        "The account ID {quoted} is not 12 digits; an AWS account ID is written like `111122223333`.",
+        "アカウント ID {quoted} が 12 桁ではありません。AWS アカウント ID は `111122223333` のように書きます。"
+    )
 }

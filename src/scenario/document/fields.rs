@@ -7,6 +7,7 @@ use super::codes;
 use super::suggest::did_you_mean;
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Member, Pointer, Span, Value};
+use crate::lang::{gap, json_kind, say, Lang, Text};
 use crate::policy::{Located, Place};
 
 /// Collects the findings of one read.
@@ -15,7 +16,23 @@ pub(super) struct Cx {
     pub findings: Vec<Finding>,
     /// The names of the top-level `policies` map, which named policy references must use.
     pub policy_names: Vec<String>,
+    /// The language of the findings.
+    pub lang: Lang,
 }
+
+/// The space before a name that starts with half-width text, after Japanese (`が `policies``).
+pub(super) fn lead(text: &str) -> &'static str {
+    if text.starts_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    }
+}
+
+pub(super) const OBJECT: Text = Text {
+    en: "an object",
+    ja: "オブジェクト",
+};
 
 /// A value together with its pointer.
 #[derive(Clone, Copy)]
@@ -72,11 +89,23 @@ impl Cx {
         for member in members {
             if !known.contains(&member.key.as_str()) {
                 let pointer = pointer_push(at.pointer, &member.key);
-                let hint = match did_you_mean(&member.key, known.iter().copied()) {
-                    Some(near) => format!(" Did you mean `{near}`?"),
-                    None => format!(" The fields of {} are {}.", lower_first(what), list(known)),
+                let (lang, key, gap) = (self.lang, &member.key, gap(what));
+                let hint = match did_you_mean(key, known.iter().copied()) {
+                    Some(near) => say!(lang, " Did you mean `{near}`?", "`{near}` のことですか?"),
+                    None => {
+                        let (lower, names) = (lower_first(what), list(known, lang));
+                        say!(
+                            lang,
+                            " The fields of {lower} are {names}.",
+                            "{what}{gap}のフィールドは {names} です。"
+                        )
+                    }
                 };
-                let message = format!("{what} has no field `{}`.{hint}", member.key);
+                let message = say!(
+                    lang,
+                    "{what} has no field `{key}`.{hint}",
+                    "{what}{gap}に `{key}` というフィールドはありません。{hint}"
+                );
                 self.error(codes::UNKNOWN_FIELD, message, &pointer, member.key_span);
             }
         }
@@ -87,7 +116,12 @@ impl Cx {
         };
         for name in required {
             if fields.get(name).is_none() {
-                let message = format!("{what} must have a `{name}` field.");
+                let gap = gap(what);
+                let message = say!(
+                    self.lang,
+                    "{what} must have a `{name}` field.",
+                    "{what}{gap}には `{name}` フィールドが必要です。"
+                );
                 self.error(codes::MISSING_FIELD, message, at.pointer, at.json.span);
             }
         }
@@ -98,7 +132,7 @@ impl Cx {
     /// because which one would count is a guess).
     pub fn members<'j>(&mut self, at: At<'j, '_>, what: &str) -> Option<&'j [Member]> {
         let Some(members) = at.json.members() else {
-            self.wrong_type(at, what, "an object");
+            self.wrong_type(at, what, OBJECT);
             return None;
         };
         // A set, not a scan of the earlier keys: an object may hold many thousands of keys.
@@ -106,9 +140,11 @@ impl Cx {
         for member in members {
             if !seen.insert(member.key.as_str()) {
                 let pointer = pointer_push(at.pointer, &member.key);
-                let message = format!(
-                    "`{}` appears more than once in {what}; give each key once.",
-                    member.key
+                let (key, lead, gap) = (&member.key, lead(what), gap(what));
+                let message = say!(
+                    self.lang,
+                    "`{key}` appears more than once in {what}; give each key once.",
+                    "`{key}` が{lead}{what}{gap}に複数回あります。各キーは 1 回だけ指定してください。"
                 );
                 self.error(codes::DUPLICATE_KEY, message, &pointer, member.key_span);
             }
@@ -116,8 +152,15 @@ impl Cx {
         Some(members)
     }
 
-    pub fn wrong_type(&mut self, at: At<'_, '_>, what: &str, expected: &str) {
-        let message = format!("{what} must be {expected}, not {}.", at.json.kind_name());
+    pub fn wrong_type(&mut self, at: At<'_, '_>, what: &str, expected: Text) {
+        let lang = self.lang;
+        let (expected, kind) = (expected.get(lang), json_kind(at.json, lang));
+        let (gap, after) = (gap(what), gap(expected));
+        let message = say!(
+            lang,
+            "{what} must be {expected}, not {kind}.",
+            "{what}{gap}は{expected}{after}でなければなりませんが、{kind}です。"
+        );
         self.error(codes::WRONG_TYPE, message, at.pointer, at.json.span);
     }
 
@@ -128,7 +171,14 @@ impl Cx {
                 place: place(at.json, at.pointer),
             }),
             None => {
-                self.wrong_type(at, what, "a string");
+                self.wrong_type(
+                    at,
+                    what,
+                    Text {
+                        en: "a string",
+                        ja: "文字列",
+                    },
+                );
                 None
             }
         }
@@ -137,7 +187,14 @@ impl Cx {
     pub fn array<'j>(&mut self, at: At<'j, '_>, what: &str) -> Option<&'j [Json]> {
         let items = at.json.as_array();
         if items.is_none() {
-            self.wrong_type(at, what, "an array");
+            self.wrong_type(
+                at,
+                what,
+                Text {
+                    en: "an array",
+                    ja: "配列",
+                },
+            );
         }
         items
     }
@@ -181,7 +238,14 @@ impl Cx {
     /// A non-negative whole number, or `None` with a finding.
     pub fn whole_number(&mut self, at: At<'_, '_>, what: &str) -> Option<u64> {
         let Value::Number(text) = &at.json.value else {
-            self.wrong_type(at, what, "a whole number");
+            self.wrong_type(
+                at,
+                what,
+                Text {
+                    en: "a whole number",
+                    ja: "整数",
+                },
+            );
             return None;
         };
         let parsed = text
@@ -190,20 +254,26 @@ impl Cx {
             .then(|| text.parse::<u64>().ok())
             .flatten();
         if parsed.is_none() {
-            let message = format!("{what} must be a whole number of 0 or more, not {text}.");
+            let gap = gap(what);
+            let message = say!(
+                self.lang,
+                "{what} must be a whole number of 0 or more, not {text}.",
+                "{what}{gap}は 0 以上の整数でなければなりません ({text} は使えません)。"
+            );
             self.error(codes::INVALID_VALUE, message, at.pointer, at.json.span);
         }
         parsed
     }
 }
 
-/// `a`, `b` and `c`, for messages.
-pub(super) fn list(names: &[&str]) -> String {
+/// `a`, `b` and `c` (`a`、`b`、`c`), for messages.
+pub(super) fn list(names: &[&str], lang: Lang) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match quoted.split_last() {
-        None => "none".to_string(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    match (lang, quoted.split_last()) {
+        (_, None) => lang.pick("none", "なし").to_string(),
+        (_, Some((last, []))) => last.clone(),
+        (Lang::En, Some((last, rest))) => format!("{} and {last}", rest.join(", ")),
+        (Lang::Ja, _) => quoted.join("、"),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::codes;
 use super::fields::Cx;
 use crate::json::{pointer_of, Json, Span, Step, Value};
+use crate::lang::say;
 
 /// Largest scenario text: 1 MiB.
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
@@ -33,8 +34,10 @@ pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
     strings(json, &mut Vec::with_capacity(MAX_DEPTH), cx);
     if let Some(requests) = json.get("requests").and_then(Json::as_array) {
         if requests.len() > MAX_REQUESTS {
-            let message = format!(
+            let message = say!(
+                cx.lang,
                 "The scenario has {} requests; a scenario may have at most {MAX_REQUESTS}.",
+                "シナリオにリクエストが {} 個あります。上限は {MAX_REQUESTS} 個です。",
                 requests.len()
             );
             cx.error(
@@ -55,9 +58,12 @@ pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
         })
         .sum();
     if entities > MAX_ENTITIES {
-        let message = format!(
+        let message = say!(
+            cx.lang,
             "The scenario has {entities} accounts, policies, users, groups, roles and resources \
-             together; a scenario may have at most {MAX_ENTITIES}."
+             together; a scenario may have at most {MAX_ENTITIES}.",
+            "シナリオのアカウント、ポリシー、ユーザー、グループ、ロール、リソースが合わせて \
+             {entities} 個あります。上限は {MAX_ENTITIES} 個です。"
         );
         cx.error(codes::LIMIT_EXCEEDED, message, "", json.span);
     }
@@ -73,10 +79,14 @@ fn span_of(json: &Json, key: &str) -> Span {
 /// bounded by the JSON reader's depth limit.
 fn strings<'j>(json: &'j Json, path: &mut Vec<Step<'j>>, cx: &mut Cx) {
     let too_long = |s: &str| s.len() > MAX_STRING_BYTES;
+    let lang = cx.lang;
     let message = |s: &str| {
-        format!(
+        say!(
+            lang,
             "This string is {} bytes; a scenario's strings may have at most {MAX_STRING_BYTES} \
              bytes (64 KiB).",
+            "この文字列は {} バイトあります。シナリオの文字列の上限は {MAX_STRING_BYTES} バイト \
+             (64 KiB) です。",
             s.len()
         )
     };

@@ -11,17 +11,19 @@ use super::fields::{list, At, Cx, Fields};
 use super::model::{Account, OrgPolicies, Organization};
 use super::policy_ref;
 use crate::arn::{is_account_id, quote};
+use crate::lang::{say, Text};
 use crate::policy::Located;
 
 pub(super) fn account(cx: &mut Cx, at: At<'_, '_>) -> Option<Account> {
-    let f = cx.object(at, "An account", &["id", "name", "organization"], &["id"])?;
+    let what = cx.lang.pick("An account", "アカウント");
+    let f = cx.object(at, what, &["id", "name", "organization"], &["id"])?;
     let name = match f.get("name") {
         Some((json, pointer)) => cx.string(
             At {
                 json,
                 pointer: &pointer,
             },
-            "An account's `name`",
+            cx.lang.pick("An account's `name`", "アカウントの `name`"),
         ),
         None => None,
     };
@@ -31,13 +33,10 @@ pub(super) fn account(cx: &mut Cx, at: At<'_, '_>) -> Option<Account> {
             json,
             pointer: &pointer,
         },
-        "An account's `id`",
+        cx.lang.pick("An account's `id`", "アカウントの `id`"),
     )?;
     if !is_account_id(&id.value) {
-        let message = format!(
-            "The account ID {} is not 12 digits; an AWS account ID is written like `111122223333`.",
-            quote(&id.value)
-        );
+        let message = super::entities::account_id_message(cx.lang, &quote(&id.value));
         cx.error(codes::INVALID_VALUE, message, &pointer, json.span);
         return None;
     }
@@ -62,29 +61,46 @@ pub(super) fn account(cx: &mut Cx, at: At<'_, '_>) -> Option<Account> {
 
 fn organization(cx: &mut Cx, at: At<'_, '_>, account: &str) -> Option<Organization> {
     let known = ["id", "path", "scps", "rcps"];
-    let f = cx.object(at, "An organization", &known, &["id", "path"])?;
+    let what = cx.lang.pick("An organization", "組織");
+    let f = cx.object(at, what, &known, &["id", "path"])?;
     let id = org_id(
         cx,
         &f,
         "id",
-        "an organization ID",
+        Text {
+            en: "an organization ID",
+            ja: "組織 ID",
+        },
         "o-a1b2c3d4e5",
         is_org_id,
     );
     let mut index = 0;
     let path = cx.list(&f, "path", |cx, at| {
         let (what, example, valid): (_, _, fn(&str) -> bool) = if index == 0 {
-            ("a root ID", "r-ab12", is_root_id)
+            let root = Text {
+                en: "a root ID",
+                ja: "ルート ID",
+            };
+            (root, "r-ab12", is_root_id)
         } else {
-            ("an organizational unit ID", "ou-ab12-11111111", is_ou_id)
+            let ou = Text {
+                en: "an organizational unit ID",
+                ja: "組織単位 (OU) の ID",
+            };
+            (ou, "ou-ab12-11111111", is_ou_id)
         };
         index += 1;
         id_value(cx, at, what, example, valid)
     });
     if let Some((json, pointer)) = f.get("path") {
         if json.as_array().is_some_and(|items| items.is_empty()) {
-            let message =
-                "An organization's `path` must start with the root ID (`r-...`).".to_string();
+            let message = cx
+                .lang
+                .pick(
+                    "An organization's `path` must start with the root ID (`r-...`).",
+                    "組織の `path` はルート ID (`r-...`) で始まる必要があります。",
+                )
+                .to_string();
             cx.error(codes::INVALID_VALUE, message, &pointer, json.span);
         }
     }
@@ -105,7 +121,12 @@ fn organization(cx: &mut Cx, at: At<'_, '_>, account: &str) -> Option<Organizati
 }
 
 fn level(cx: &mut Cx, at: At<'_, '_>, targets: &[&str], kind: &str) -> Option<OrgPolicies> {
-    let what = format!("An entry of `{}`", kind.to_ascii_lowercase());
+    let what = say!(
+        cx.lang,
+        "An entry of `{}`",
+        "`{}` のエントリ",
+        kind.to_ascii_lowercase()
+    );
     let f = cx.object(at, &what, &["target", "policies"], &["target", "policies"])?;
     let policies = policy_ref::many(cx, &f, "policies");
     let (json, pointer) = f.get("target")?;
@@ -117,11 +138,14 @@ fn level(cx: &mut Cx, at: At<'_, '_>, targets: &[&str], kind: &str) -> Option<Or
         "`target`",
     )?;
     if !targets.contains(&target.value.as_str()) {
-        let message = format!(
+        let message = say!(
+            cx.lang,
             "{kind} are attached to {}, which is neither on this account's organization path \
              nor the account itself; the targets here are {}.",
+            "{kind} のアタッチ先 {} は、このアカウントの組織のパス上にもアカウント自体にも\
+             ありません。ここでのアタッチ先は {} です。",
             quote(&target.value),
-            list(targets)
+            list(targets, cx.lang)
         );
         cx.error(codes::UNKNOWN_TARGET, message, &pointer, json.span);
         return None;
@@ -137,7 +161,7 @@ fn org_id(
     cx: &mut Cx,
     f: &Fields<'_>,
     key: &str,
-    what: &str,
+    what: Text,
     example: &str,
     valid: fn(&str) -> bool,
 ) -> Option<Located<String>> {
@@ -157,16 +181,21 @@ fn org_id(
 fn id_value(
     cx: &mut Cx,
     at: At<'_, '_>,
-    what: &str,
+    what: Text,
     example: &str,
     valid: fn(&str) -> bool,
 ) -> Option<Located<String>> {
-    let id = cx.string(at, &format!("The value, {what},"))?;
+    let lang = cx.lang;
+    let what = what.get(lang);
+    let gap = crate::lang::gap(what);
+    let id = cx.string(at, &say!(lang, "The value, {what},", "{what}{gap}の値"))?;
     if valid(&id.value) {
         return Some(id);
     }
-    let message = format!(
+    let message = say!(
+        lang,
         "{} is not {what}; AWS Organizations writes it like `{example}`.",
+        "{} は{what}{gap}ではありません。AWS Organizations では `{example}` のように書きます。",
         quote(&id.value)
     );
     cx.error(codes::INVALID_VALUE, message, at.pointer, at.json.span);

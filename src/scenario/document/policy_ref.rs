@@ -7,6 +7,7 @@ use super::model::{NamedPolicy, PolicyRef};
 use super::suggest::did_you_mean;
 use crate::arn::{quote, PrincipalArn};
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{say, Text};
 use crate::policy::Located;
 
 /// The AWS Organizations managed policies that a scenario may name: the default SCP and RCP
@@ -39,14 +40,21 @@ pub(super) fn read_named(cx: &mut Cx, fields: &Fields<'_>) -> (Vec<NamedPolicy>,
             pointer: &pointer_push(&pointer, &member.key),
         };
         if member.key.is_empty() {
-            let message = "A policy in `policies` has an empty name; give it a name.".to_string();
+            let message = cx
+                .lang
+                .pick(
+                    "A policy in `policies` has an empty name; give it a name.",
+                    "`policies` のポリシーの名前が空です。名前を付けてください。",
+                )
+                .to_string();
             cx.error(codes::INVALID_VALUE, message, at.pointer, member.key_span);
         } else if member.value.members().is_none() {
-            cx.wrong_type(
-                at,
-                &format!("The policy `{}`", member.key),
-                "a policy document (an object)",
-            );
+            let what = say!(cx.lang, "The policy `{}`", "ポリシー `{}`", member.key);
+            let expected = Text {
+                en: "a policy document (an object)",
+                ja: "ポリシードキュメント (オブジェクト)",
+            };
+            cx.wrong_type(at, &what, expected);
         } else if !out.iter().any(|p: &NamedPolicy| p.name == member.key) {
             out.push(NamedPolicy {
                 name: member.key.clone(),
@@ -87,12 +95,12 @@ pub(super) fn read(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<PolicyRef>> {
     } else if let Some(text) = at.json.as_str() {
         string_ref(cx, at, text)?
     } else {
-        let what = "A policy";
-        cx.wrong_type(
-            at,
-            what,
-            "a policy document (an object) or a policy name or ARN",
-        );
+        let what = cx.lang.pick("A policy", "ポリシー");
+        let expected = Text {
+            en: "a policy document (an object) or a policy name or ARN",
+            ja: "ポリシードキュメント (オブジェクト)、またはポリシーの名前か ARN",
+        };
+        cx.wrong_type(at, what, expected);
         return None;
     };
     Some(Located {
@@ -106,9 +114,12 @@ fn string_ref(cx: &mut Cx, at: At<'_, '_>, text: &str) -> Option<PolicyRef> {
         return match PrincipalArn::parse(text) {
             Ok(Some(PrincipalArn::Policy { .. })) => Some(PolicyRef::Managed(text.to_string())),
             Ok(_) => {
-                let message = format!(
+                let message = say!(
+                    cx.lang,
                     "{} is not a managed policy ARN (`arn:aws:iam::aws:policy/NAME` or \
                      `arn:aws:iam::ACCOUNT:policy/NAME`).",
+                    "{} は管理ポリシーの ARN (`arn:aws:iam::aws:policy/NAME` または \
+                     `arn:aws:iam::ACCOUNT:policy/NAME`) ではありません。",
                     quote(text)
                 );
                 cx.error(codes::WRONG_ARN_KIND, message, at.pointer, at.json.span);
@@ -135,12 +146,25 @@ fn string_ref(cx: &mut Cx, at: At<'_, '_>, text: &str) -> Option<PolicyRef> {
             .copied()
             .chain(ORGANIZATIONS_POLICIES.iter().copied()),
     ) {
-        Some(near) => format!(" Did you mean `{near}`?"),
-        None if names.is_empty() => " The scenario's `policies` map is empty.".to_string(),
-        None => format!(" The policies defined are {}.", list(&names)),
+        Some(near) => say!(cx.lang, " Did you mean `{near}`?", "`{near}` のことですか?"),
+        None if names.is_empty() => cx
+            .lang
+            .pick(
+                " The scenario's `policies` map is empty.",
+                "シナリオの `policies` は空です。",
+            )
+            .to_string(),
+        None => say!(
+            cx.lang,
+            " The policies defined are {}.",
+            "定義されているポリシーは {} です。",
+            list(&names, cx.lang)
+        ),
     };
-    let message = format!(
+    let message = say!(
+        cx.lang,
         "No policy named {} is defined in `policies`, and it is not an AWS managed policy ARN.{hint}",
+        "{} という名前のポリシーは `policies` に定義されておらず、AWS 管理ポリシーの ARN でもありません。{hint}",
         quote(text)
     );
     cx.error(codes::UNKNOWN_POLICY, message, at.pointer, at.json.span);

@@ -9,6 +9,7 @@ use super::fields::Cx;
 use super::model::{Scenario, User};
 use super::suggest::did_you_mean;
 use crate::arn::{quote, PrincipalArn};
+use crate::lang::{say, Text};
 use crate::policy::Located;
 
 pub(super) fn check(scenario: &Scenario, cx: &mut Cx) {
@@ -16,42 +17,33 @@ pub(super) fn check(scenario: &Scenario, cx: &mut Cx) {
         .accounts
         .iter()
         .map(|a| (a.id.value.clone(), &a.id));
-    unique(cx, "The account", "", accounts);
+    let none = Text { en: "", ja: "" };
+    let case = Text {
+        en: " (IAM names are unique in an account regardless of case)",
+        ja: " (IAM の名前は大文字と小文字を区別せずアカウント内で一意です)",
+    };
+    let what = |en, ja| Text { en, ja };
+    unique(cx, what("The account", "アカウント"), none, accounts);
     let users = scenario
         .users
         .iter()
         .map(|u| (iam_key(&u.account, &u.name), &u.arn));
-    unique(
-        cx,
-        "The user",
-        " (IAM names are unique in an account regardless of case)",
-        users,
-    );
+    unique(cx, what("The user", "ユーザー"), case, users);
     let groups = scenario
         .groups
         .iter()
         .map(|g| (iam_key(&g.account, &g.name), &g.arn));
-    unique(
-        cx,
-        "The group",
-        " (IAM names are unique in an account regardless of case)",
-        groups,
-    );
+    unique(cx, what("The group", "グループ"), case, groups);
     let roles = scenario
         .roles
         .iter()
         .map(|r| (iam_key(&r.account, &r.name), &r.arn));
-    unique(
-        cx,
-        "The role",
-        " (IAM names are unique in an account regardless of case)",
-        roles,
-    );
+    unique(cx, what("The role", "ロール"), case, roles);
     let resources = scenario
         .resources
         .iter()
         .map(|r| (r.arn.value.clone(), &r.arn));
-    unique(cx, "The resource", "", resources);
+    unique(cx, what("The resource", "リソース"), none, resources);
     instance_profiles(scenario, cx);
     for user in &scenario.users {
         for group in &user.groups {
@@ -67,15 +59,18 @@ fn iam_key(account: &str, name: &str) -> String {
 /// Reports each element whose key was seen before, pointing at the later one.
 fn unique<'s>(
     cx: &mut Cx,
-    what: &str,
-    why: &str,
+    what: Text,
+    why: Text,
     items: impl Iterator<Item = (String, &'s Located<String>)>,
 ) {
     let mut seen: Vec<(String, &Located<String>)> = Vec::new();
     for (key, item) in items {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let message = format!(
+            let (what, why) = (what.get(cx.lang), why.get(cx.lang));
+            let message = say!(
+                cx.lang,
                 "{what} {} is already defined at {}{why}; define it once.",
+                "{what} {} は {}{why} で定義済みです。1 回だけ定義してください。",
                 quote(&item.value),
                 first.place.pointer
             );
@@ -104,9 +99,13 @@ fn instance_profiles(scenario: &Scenario, cx: &mut Cx) {
             };
             let place = &profile.place;
             if account != role.account {
-                let message = format!(
+                let message = say!(
+                    cx.lang,
                     "The instance profile {} is in account {account}, but the role {} is in \
                      account {}; an instance profile holds a role of its own account.",
+                    "インスタンスプロファイル {} はアカウント {account} にありますが、ロール {} は\
+                     アカウント {} にあります。インスタンスプロファイルには同じアカウントのロールを\
+                     入れます。",
                     quote(&profile.value),
                     quote(&role.arn.value),
                     role.account
@@ -115,9 +114,12 @@ fn instance_profiles(scenario: &Scenario, cx: &mut Cx) {
             } else if let Some((_, other)) =
                 seen.iter().find(|(k, _)| *k == iam_key(&account, &name))
             {
-                let message = format!(
+                let message = say!(
+                    cx.lang,
                     "The instance profile {} already holds the role {}; an instance profile \
                      holds one role.",
+                    "インスタンスプロファイル {} にはすでにロール {} が入っています。\
+                     インスタンスプロファイルに入れられるロールは 1 つです。",
                     quote(&profile.value),
                     quote(other)
                 );
@@ -139,8 +141,10 @@ fn group_exists(scenario: &Scenario, user: &User, group: &Located<String>, cx: &
         match PrincipalArn::parse(&group.value) {
             Ok(Some(PrincipalArn::Group { account, name, .. })) => (account, name),
             Ok(_) => {
-                let message = format!(
+                let message = say!(
+                    cx.lang,
                     "{} is not a group ARN (`arn:aws:iam::ACCOUNT:group/NAME`).",
+                    "{} はグループの ARN (`arn:aws:iam::ACCOUNT:group/NAME`) ではありません。",
                     quote(&group.value)
                 );
                 cx.error(codes::WRONG_ARN_KIND, message, &place.pointer, place.span);
@@ -160,9 +164,12 @@ fn group_exists(scenario: &Scenario, user: &User, group: &Located<String>, cx: &
         (user.account.clone(), group.value.clone())
     };
     if account != user.account {
-        let message = format!(
+        let message = say!(
+            cx.lang,
             "The group {} is in account {account}, but the user {} is in account {}; a user \
              can only be in groups of its own account.",
+            "グループ {} はアカウント {account} にありますが、ユーザー {} はアカウント {} に\
+             あります。ユーザーが所属できるのは同じアカウントのグループだけです。",
             quote(&group.value),
             quote(&user.arn.value),
             user.account
@@ -187,19 +194,27 @@ fn group_exists(scenario: &Scenario, user: &User, group: &Located<String>, cx: &
     }
     let names = in_account.iter().map(|g| g.name.as_str());
     let hint = match did_you_mean(&name, names) {
-        Some(near) => format!(" Did you mean `{near}`?"),
-        None if in_account.is_empty() => format!(" Account {account} has no groups in `groups`."),
-        None => format!(
+        Some(near) => say!(cx.lang, " Did you mean `{near}`?", "`{near}` のことですか?"),
+        None if in_account.is_empty() => say!(
+            cx.lang,
+            " Account {account} has no groups in `groups`.",
+            "`groups` にアカウント {account} のグループはありません。"
+        ),
+        None => say!(
+            cx.lang,
             " The groups of account {account} are {}.",
+            "アカウント {account} のグループは {} です。",
             in_account
                 .iter()
                 .map(|g| format!("`{}`", g.name))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(cx.lang.pick(", ", "、"))
         ),
     };
-    let message = format!(
+    let message = say!(
+        cx.lang,
         "The user {} is in the group {}, which is not in `groups`.{hint}",
+        "ユーザー {} はグループ {} に所属していますが、そのグループは `groups` にありません。{hint}",
         quote(&user.arn.value),
         quote(&group.value)
     );

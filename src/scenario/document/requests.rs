@@ -9,6 +9,7 @@ use super::suggest::did_you_mean;
 use crate::arn::{quote, Arn, PrincipalArn};
 use crate::condition::ContextValue;
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{say, Text};
 use crate::policy::Located;
 
 const REQUEST_FIELDS: &[&str] = &[
@@ -39,9 +40,12 @@ pub(super) fn read(cx: &mut Cx, fields: &Fields<'_>) -> Vec<Request> {
         let mut request = request(cx, at, clock)?;
         if let Some(t) = request.at {
             if t < clock {
-                let message = format!(
+                let message = say!(
+                    cx.lang,
                     "This request is at {t} seconds, before the previous request at {clock}; \
-                     requests are listed in time order, so give it an `at` of {clock} or more."
+                     requests are listed in time order, so give it an `at` of {clock} or more.",
+                    "このリクエストは {t} 秒で、前のリクエストの {clock} 秒より前です。リクエストは\
+                     時刻順に並べるため、`at` を {clock} 以上にしてください。"
                 );
                 let pointer = pointer_push(at.pointer, "at");
                 let span = at.json.get("at").map_or(at.json.span, |j| j.span);
@@ -56,7 +60,8 @@ pub(super) fn read(cx: &mut Cx, fields: &Fields<'_>) -> Vec<Request> {
 }
 
 fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
-    let f = cx.object(at, "A request", REQUEST_FIELDS, &["action"])?;
+    let what = cx.lang.pick("A request", "リクエスト");
+    let f = cx.object(at, what, REQUEST_FIELDS, &["action"])?;
     let get = |key: &str| f.get(key);
     let name = get("name").and_then(|(json, p)| cx.string(At { json, pointer: &p }, "`name`"));
     let action = get("action").and_then(|(json, p)| action(cx, At { json, pointer: &p }));
@@ -66,7 +71,11 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
         let at = At { json, pointer: &p };
         let is_object = json.members().is_some();
         if !is_object {
-            cx.wrong_type(at, "`parameters`", "an object of the API's parameters");
+            let expected = Text {
+                en: "an object of the API's parameters",
+                ja: "API のパラメーターのオブジェクト",
+            };
+            cx.wrong_type(at, "`parameters`", expected);
         }
         is_object.then(|| json.clone())
     });
@@ -75,7 +84,10 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
     let at_seconds = get("at").and_then(|(json, p)| {
         cx.whole_number(
             At { json, pointer: &p },
-            "`at` (seconds after the scenario starts)",
+            cx.lang.pick(
+                "`at` (seconds after the scenario starts)",
+                "`at` (シナリオ開始からの秒数)",
+            ),
         )
     });
     let expect = get("expect").and_then(|(json, p)| expect(cx, At { json, pointer: &p }));
@@ -115,9 +127,12 @@ fn action(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<String>> {
     if valid {
         return Some(action);
     }
-    let message = format!(
+    let message = say!(
+        cx.lang,
         "{} is not an action a request can make; write one action as `service:ActionName`, \
          such as `s3:GetObject`, without wildcards.",
+        "{} はリクエストできるアクションではありません。`s3:GetObject` のように、\
+         ワイルドカードなしの `service:ActionName` でアクションを 1 つ書いてください。",
         quote(&action.value)
     );
     cx.error(codes::INVALID_ACTION, message, at.pointer, at.json.span);
@@ -133,8 +148,10 @@ fn resource(
     let assume = action.filter(|a| is_one_of(&a.value, ASSUME_ACTIONS));
     let Some((json, pointer)) = f.get("resource") else {
         if let Some(action) = assume {
-            let message = format!(
+            let message = say!(
+                cx.lang,
                 "A request for {} must name the role to assume in `resource`.",
+                "{} のリクエストでは、引き受けるロールを `resource` に指定する必要があります。",
                 action.value
             );
             cx.error(codes::MISSING_FIELD, message, &f.pointer, f.span);
@@ -153,9 +170,12 @@ fn resource(
             Err(error) => Some((codes::INVALID_ARN, format!("{error}."))),
             Ok(_) => Some((
                 codes::WRONG_ARN_KIND,
-                format!(
+                say!(
+                    cx.lang,
                     "The `resource` of {} is the role to assume, an IAM role ARN \
                      (`arn:aws:iam::ACCOUNT:role/NAME`); {} is not one.",
+                    "{} の `resource` は引き受けるロールの ARN (`arn:aws:iam::ACCOUNT:role/NAME`) \
+                     ですが、{} はロールの ARN ではありません。",
                     action.value,
                     quote(&resource.value)
                 ),
@@ -187,7 +207,13 @@ fn context(cx: &mut Cx, at: At<'_, '_>) -> Vec<ContextItem> {
     for member in members {
         let pointer = pointer_push(at.pointer, &member.key);
         if member.key.is_empty() {
-            let message = "A context key is empty; write it like `aws:SourceIp`.".to_string();
+            let message = cx
+                .lang
+                .pick(
+                    "A context key is empty; write it like `aws:SourceIp`.",
+                    "コンテキストキーが空です。`aws:SourceIp` のように書いてください。",
+                )
+                .to_string();
             cx.error(codes::INVALID_VALUE, message, &pointer, member.key_span);
             continue;
         }
@@ -195,7 +221,12 @@ fn context(cx: &mut Cx, at: At<'_, '_>) -> Vec<ContextItem> {
             json: &member.value,
             pointer: &pointer,
         };
-        let what = format!("The value of context key `{}`", member.key);
+        let what = say!(
+            cx.lang,
+            "The value of context key `{}`",
+            "コンテキストキー `{}` の値",
+            member.key
+        );
         let value = match &member.value.value {
             Value::Array(items) => {
                 let texts: Option<Vec<String>> = items.iter().map(scalar_text).collect();
@@ -209,7 +240,14 @@ fn context(cx: &mut Cx, at: At<'_, '_>) -> Vec<ContextItem> {
                 value,
                 place: place(&member.value, &pointer),
             }),
-            None => cx.wrong_type(at, &what, "a string, number, boolean or an array of them"),
+            None => cx.wrong_type(
+                at,
+                &what,
+                Text {
+                    en: "a string, number, boolean or an array of them",
+                    ja: "文字列、数値、ブール値またはその配列",
+                },
+            ),
         }
     }
     out
@@ -238,7 +276,10 @@ fn expect(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<Expectation>> {
             };
             let text = cx.string(decision_at, "`decision`")?;
             let code = f.get("code").and_then(|(json, p)| {
-                cx.string(At { json, pointer: &p }, "`code` (an AWS error code)")
+                let what = cx
+                    .lang
+                    .pick("`code` (an AWS error code)", "`code` (AWS のエラーコード)");
+                cx.string(At { json, pointer: &p }, what)
             });
             Expectation {
                 decision: decision(cx, decision_at, &text.value)?,
@@ -246,8 +287,10 @@ fn expect(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<Expectation>> {
             }
         }
         _ => {
-            let expected =
-                "a decision such as \"allowed\", or { \"decision\": ..., \"code\": ... }";
+            let expected = Text {
+                en: "a decision such as \"allowed\", or { \"decision\": ..., \"code\": ... }",
+                ja: "\"allowed\" などの判定、または { \"decision\": ..., \"code\": ... }",
+            };
             cx.wrong_type(at, "`expect`", expected);
             return None;
         }
@@ -263,13 +306,15 @@ fn decision(cx: &mut Cx, at: At<'_, '_>, text: &str) -> Option<Decision> {
         return Some(decision);
     }
     let hint = match did_you_mean(text, Decision::NAMES) {
-        Some(near) => format!(" Did you mean `{near}`?"),
+        Some(near) => say!(cx.lang, " Did you mean `{near}`?", "`{near}` のことですか?"),
         None => String::new(),
     };
-    let message = format!(
+    let message = say!(
+        cx.lang,
         "{} is not a decision; expect one of {}.{hint}",
+        "{} は判定ではありません。{} のいずれかを指定してください。{hint}",
         quote(text),
-        list(&Decision::NAMES)
+        list(&Decision::NAMES, cx.lang)
     );
     cx.error(codes::INVALID_EXPECT, message, at.pointer, at.json.span);
     None

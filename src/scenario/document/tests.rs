@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::condition::ContextValue;
+use crate::lang::Lang;
 
 const FULL: &str = r#"{
   "scenario": 1,
@@ -527,4 +528,73 @@ fn errors_leave_the_scenario_unfit_to_run() {
     let result = read_scenario(FIXTURES[0].0);
     assert!(result.scenario.is_some());
     assert!(!result.is_valid());
+}
+
+/// Asked for Japanese, every fixture gives the same findings (code, place) in Japanese, except
+/// the ARN reader's own sentences, which are English in both languages.
+#[test]
+fn findings_are_written_in_japanese_when_asked() {
+    let japanese = |m: &str| {
+        m.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    };
+    for (text, ..) in FIXTURES {
+        let (en, ja) = (read_scenario(text), read_scenario_with(text, Lang::Ja));
+        let place = |f: &Finding| (f.code, f.pointer.clone(), f.line, f.column);
+        assert_eq!(
+            en.findings.iter().map(place).collect::<Vec<_>>(),
+            ja.findings.iter().map(place).collect::<Vec<_>>(),
+            "{text}"
+        );
+        for f in &ja.findings {
+            if f.code != codes::INVALID_ARN {
+                assert!(japanese(&f.message), "{text}\n{}", f.message);
+            }
+        }
+    }
+    let first = |text: &str| {
+        read_scenario_with(text, Lang::Ja).findings[0]
+            .message
+            .clone()
+    };
+    assert_eq!(
+        first(FIXTURES[0].0),
+        "ロールに `trsut` というフィールドはありません。`trust` のことですか?"
+    );
+    assert_eq!(
+        first(FIXTURES[3].0),
+        "このシナリオは形式 2 です。このバージョンの IAM Playground が読めるのは形式 1 です。"
+    );
+    assert_eq!(
+        first(FIXTURES[4].0),
+        "`scenario` (形式のバージョン) は数値 1 でなければなりませんが、文字列です。"
+    );
+    assert_eq!(
+        first(FIXTURES[10].0),
+        "ユーザー `arn:aws:iam::111122223333:user/u` はグループ `devs` に所属していますが、そのグループは `groups` にありません。`groups` にアカウント 111122223333 のグループはありません。"
+    );
+    let ids = r#"{"scenario": 1, "requests": [], "users": [{"arn": "arn:aws:iam::111122223333:group/g"}], "accounts": [{"id": "111122223333", "organization": {"id": "o-x", "path": ["r-ab12"]}}]}"#;
+    let messages: Vec<String> = read_scenario_with(ids, Lang::Ja)
+        .findings
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        messages.contains(&"`o-x` は組織 ID ではありません。AWS Organizations では `o-a1b2c3d4e5` のように書きます。".to_string()),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"IAM ユーザーの `arn` は IAM ユーザーの ARN (`arn:aws:iam::ACCOUNT:user/NAME`) でなければなりません。`arn:aws:iam::111122223333:group/g` は別の種類です。".to_string()),
+        "{messages:?}"
+    );
+    let broken = read_scenario_with("{\n  \"scenario\": 1,\n  \"requests\": [,]\n}", Lang::Ja);
+    let f = &broken.findings[0];
+    assert_eq!(
+        (f.message.as_str(), f.line, f.column),
+        (
+            "シナリオが正しい JSON ではありません: 値が必要ですが、文字 ',' があります。",
+            Some(3),
+            Some(16)
+        )
+    );
 }

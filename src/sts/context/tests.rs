@@ -5,7 +5,7 @@ use crate::sts::session::NewSession;
 
 fn params(api: StsApi, text: &str) -> StsParams {
     let json = parse(text, &Limits::default()).unwrap();
-    let (p, findings) = read_params(api, Some(&json), "/p");
+    let (p, findings) = read_params(api, Some(&json), "/p", crate::lang::Lang::En);
     assert!(findings.is_empty(), "{findings:?}");
     p
 }

@@ -18,6 +18,7 @@ pub use web_identity::WebIdentityToken;
 
 use crate::finding::Finding;
 use crate::json::{parse, pointer_push, Json, Limits, Value};
+use crate::lang::{say, Lang, Text};
 use crate::sts::StsApi;
 use reader::{member, Reader};
 
@@ -126,18 +127,20 @@ pub fn parameter_names(api: StsApi) -> &'static [&'static str] {
 }
 
 /// Reads `parameters` (absent: pass `None`) for `api`. `base` is the pointer of the
-/// `parameters` object in the scenario, e.g. `/requests/2/parameters`.
+/// `parameters` object in the scenario, e.g. `/requests/2/parameters`. The findings are
+/// written in `lang`.
 pub fn read_params(
     api: StsApi,
     parameters: Option<&Json>,
     base: &str,
+    lang: Lang,
 ) -> (StsParams, Vec<Finding>) {
     let mut params = StsParams::empty(api);
-    let mut reader = Reader::new();
+    let mut reader = Reader::new(lang);
     let Some(object) = parameters else {
         return (params, reader.findings);
     };
-    let what = format!("The {} parameters", api.action());
+    let what = say!(lang, "The {} parameters", "{} のパラメーター", api.action());
     if !reader.check_object(object, base, &what, parameter_names(api)) {
         return (params, reader.findings);
     }
@@ -185,17 +188,26 @@ fn require_identity_provider_input(
 ) {
     match params.api {
         StsApi::AssumeRoleWithWebIdentity if object.get("WebIdentityToken").is_none() => {
-            reader.missing(object, base, "WebIdentityToken", "give the token's claims as an object, e.g. {\"iss\": \"https://token.actions.githubusercontent.com\", \"aud\": \"sts.amazonaws.com\", \"sub\": \"repo:octo-org/octo-repo:ref:refs/heads/main\"}.");
+            reader.missing(object, base, "WebIdentityToken", Text {
+                en: "give the token's claims as an object, e.g. {\"iss\": \"https://token.actions.githubusercontent.com\", \"aud\": \"sts.amazonaws.com\", \"sub\": \"repo:octo-org/octo-repo:ref:refs/heads/main\"}.",
+                ja: "トークンのクレームをオブジェクトで指定してください (例: {\"iss\": \"https://token.actions.githubusercontent.com\", \"aud\": \"sts.amazonaws.com\", \"sub\": \"repo:octo-org/octo-repo:ref:refs/heads/main\"})。",
+            });
         }
         StsApi::AssumeRoleWithSaml if object.get("SAMLAssertion").is_none() => {
-            reader.missing(object, base, "SAMLAssertion", "give the assertion's attributes as an object, e.g. {\"iss\": \"https://idp.example.com/saml\", \"sub\": \"jdoe\", \"https://aws.amazon.com/SAML/Attributes/RoleSessionName\": \"jdoe\"}.");
+            reader.missing(object, base, "SAMLAssertion", Text {
+                en: "give the assertion's attributes as an object, e.g. {\"iss\": \"https://idp.example.com/saml\", \"sub\": \"jdoe\", \"https://aws.amazon.com/SAML/Attributes/RoleSessionName\": \"jdoe\"}.",
+                ja: "アサーションの属性をオブジェクトで指定してください (例: {\"iss\": \"https://idp.example.com/saml\", \"sub\": \"jdoe\", \"https://aws.amazon.com/SAML/Attributes/RoleSessionName\": \"jdoe\"})。",
+            });
         }
         StsApi::AssumeRoleWithSaml if object.get("PrincipalArn").is_none() => {
             reader.missing(
                 object,
                 base,
                 "PrincipalArn",
-                "name the SAML provider, e.g. arn:aws:iam::111122223333:saml-provider/ExampleIdP.",
+                Text {
+                    en: "name the SAML provider, e.g. arn:aws:iam::111122223333:saml-provider/ExampleIdP.",
+                    ja: "SAML プロバイダーを指定してください (例: arn:aws:iam::111122223333:saml-provider/ExampleIdP)。",
+                },
             );
         }
         _ => {}
@@ -214,9 +226,12 @@ fn read_policy(reader: &mut Reader, json: &Json, pointer: &str) -> Option<Sessio
                 text: text.clone(),
             }),
             Err(error) => {
+                let message = error.message_in(reader.lang);
                 reader.findings.push(Finding::error(
                     "PARAMETER_TYPE",
-                    format!("Policy is a string but not JSON text ({}); give the policy document as an object or as its JSON text.", error.message),
+                    say!(reader.lang,
+                        "Policy is a string but not JSON text ({message}); give the policy document as an object or as its JSON text.",
+                        "Policy は文字列ですが JSON テキストではありません ({message})。ポリシードキュメントをオブジェクトか JSON テキストで指定してください。"),
                     pointer,
                     Some(json.span),
                 ));
@@ -224,9 +239,17 @@ fn read_policy(reader: &mut Reader, json: &Json, pointer: &str) -> Option<Sessio
             }
         },
         _ => {
+            let message = reader.type_message(
+                "Policy",
+                reader.lang.pick(
+                    "a policy document (an object) or its JSON text (a string)",
+                    "ポリシードキュメント (オブジェクト) かその JSON テキスト (文字列)",
+                ),
+                json,
+            );
             reader.findings.push(Finding::error(
                 "PARAMETER_TYPE",
-                format!("Policy must be a policy document (an object) or its JSON text (a string), but it is {}.", json.kind_name()),
+                message,
                 pointer,
                 Some(json.span),
             ));
@@ -245,19 +268,26 @@ fn read_policy_arns(reader: &mut Reader, json: &Json, pointer: &str) -> Vec<Stri
     for (i, item) in items.iter().enumerate() {
         let at = pointer_push(pointer, i);
         if item.members().is_some() {
-            if reader.check_object(item, &at, "A PolicyArns entry", &["arn"]) {
+            let entry = reader
+                .lang
+                .pick("A PolicyArns entry", "PolicyArns のエントリ");
+            if reader.check_object(item, &at, entry, &["arn"]) {
                 match member(item, &at, "arn") {
                     Some((v, arn_at)) => arns.extend(reader.string(v, &arn_at, "arn")),
                     None => reader.missing(
                         item,
                         &at,
                         "arn",
-                        "each PolicyArns entry names one managed policy.",
+                        Text {
+                            en: "each PolicyArns entry names one managed policy.",
+                            ja: "PolicyArns の各エントリは管理ポリシーを 1 つ指定します。",
+                        },
                     ),
                 }
             }
         } else {
-            arns.extend(reader.string(item, &at, "Each entry of PolicyArns"));
+            let each = reader.each_entry("PolicyArns");
+            arns.extend(reader.string(item, &at, &each));
         }
     }
     arns
@@ -266,12 +296,17 @@ fn read_policy_arns(reader: &mut Reader, json: &Json, pointer: &str) -> Vec<Stri
 /// `Tags`: `[{"Key": "team", "Value": "blue"}]`; both members are required by the API.
 fn read_tags(reader: &mut Reader, json: &Json, pointer: &str) -> Vec<Tag> {
     let Some(items) = json.as_array() else {
+        let message = reader.type_message(
+            "Tags",
+            reader.lang.pick(
+                "an array of {\"Key\": ..., \"Value\": ...} objects",
+                "{\"Key\": ..., \"Value\": ...} オブジェクトの配列",
+            ),
+            json,
+        );
         reader.findings.push(Finding::error(
             "PARAMETER_TYPE",
-            format!(
-                "Tags must be an array of {{\"Key\": ..., \"Value\": ...}} objects, but it is {}.",
-                json.kind_name()
-            ),
+            message,
             pointer,
             Some(json.span),
         ));
@@ -280,7 +315,8 @@ fn read_tags(reader: &mut Reader, json: &Json, pointer: &str) -> Vec<Tag> {
     let mut tags = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let at = pointer_push(pointer, i);
-        if !reader.check_object(item, &at, "A session tag", &["Key", "Value"]) {
+        let tag = reader.lang.pick("A session tag", "セッションタグ");
+        if !reader.check_object(item, &at, tag, &["Key", "Value"]) {
             continue;
         }
         let key = member(item, &at, "Key").and_then(|(v, p)| reader.string(v, &p, "Key"));
@@ -290,7 +326,15 @@ fn read_tags(reader: &mut Reader, json: &Json, pointer: &str) -> Vec<Tag> {
             ("Value", item.get("Value").is_some()),
         ] {
             if !present {
-                reader.missing(item, &at, name, "a session tag needs both Key and Value.");
+                reader.missing(
+                    item,
+                    &at,
+                    name,
+                    Text {
+                        en: "a session tag needs both Key and Value.",
+                        ja: "セッションタグには Key と Value の両方が必要です。",
+                    },
+                );
             }
         }
         if let (Some(key), Some(value)) = (key, value) {

@@ -3,23 +3,50 @@
 
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Pointer, Value};
+use crate::lang::{gap, json_kind, say, Lang, Text};
 
-/// Findings collected while reading one request's parameters.
+/// Findings collected while reading one request's parameters, written in `lang`.
 pub(crate) struct Reader {
     pub findings: Vec<Finding>,
+    pub lang: Lang,
 }
 
+const OBJECT: Text = Text {
+    en: "an object",
+    ja: "オブジェクト",
+};
+const STRING: Text = Text {
+    en: "a string",
+    ja: "文字列",
+};
+const INTEGER: Text = Text {
+    en: "an integer",
+    ja: "整数",
+};
+
 impl Reader {
-    pub fn new() -> Reader {
+    pub fn new(lang: Lang) -> Reader {
         Reader {
             findings: Vec::new(),
+            lang,
         }
     }
 
-    fn wrong_type(&mut self, json: &Json, pointer: &str, name: &str, expected: &str) {
+    /// "{name} must be {expected}, but it is {kind}." in the reader's language.
+    pub fn type_message(&self, name: &str, expected: &str, json: &Json) -> String {
+        let (kind, gap, after) = (json_kind(json, self.lang), gap(name), gap(expected));
+        say!(
+            self.lang,
+            "{name} must be {expected}, but it is {kind}.",
+            "{name}{gap}は{expected}{after}でなければなりませんが、{kind}です。"
+        )
+    }
+
+    fn wrong_type(&mut self, json: &Json, pointer: &str, name: &str, expected: Text) {
+        let message = self.type_message(name, expected.get(self.lang), json);
         self.findings.push(Finding::error(
             "PARAMETER_TYPE",
-            format!("{name} must be {expected}, but it is {}.", json.kind_name()),
+            message,
             pointer,
             Some(json.span),
         ));
@@ -35,29 +62,50 @@ impl Reader {
         known: &[&str],
     ) -> bool {
         let Some(members) = object.members() else {
-            self.wrong_type(object, pointer, what, "an object");
+            self.wrong_type(object, pointer, what, OBJECT);
             return false;
         };
         for (i, member) in members.iter().enumerate() {
             let at = pointer_push(pointer, &member.key);
             if !known.contains(&member.key.as_str()) {
-                let hint = match did_you_mean(&member.key, known) {
-                    Some(near) => format!(" Did you mean {near}?"),
-                    None => format!(" Expected one of: {}.", known.join(", ")),
+                let lang = self.lang;
+                let key = &member.key;
+                let hint = match did_you_mean(key, known) {
+                    Some(near) => say!(lang, " Did you mean {near}?", "{near} のことですか?"),
+                    None => say!(
+                        lang,
+                        " Expected one of: {}.",
+                        "指定できるのは {} です。",
+                        known.join(", ")
+                    ),
                 };
+                let gap = gap(what);
                 self.findings.push(Finding::error(
                     "UNKNOWN_PARAMETER",
-                    format!("{what} has no parameter named {}.{hint}", member.key),
+                    say!(
+                        lang,
+                        "{what} has no parameter named {key}.{hint}",
+                        "{what}{gap}に {key} という名前のパラメーターはありません。{hint}"
+                    ),
                     at,
                     Some(member.key_span),
                 ));
             } else if members[..i].iter().any(|m| m.key == member.key) {
                 self.findings.push(Finding::error(
                     "DUPLICATE_PARAMETER",
-                    format!(
-                        "{} is given more than once in {what}; give it once.",
-                        member.key
-                    ),
+                    {
+                        let (key, gap) = (&member.key, gap(what));
+                        let lead = if what.starts_with(|c: char| c.is_ascii()) {
+                            " "
+                        } else {
+                            ""
+                        };
+                        say!(
+                            self.lang,
+                            "{key} is given more than once in {what}; give it once.",
+                            "{key} が{lead}{what}{gap}で複数回指定されています。1 回だけ指定してください。"
+                        )
+                    },
                     at,
                     Some(member.key_span),
                 ));
@@ -70,7 +118,7 @@ impl Reader {
         match &json.value {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.wrong_type(json, pointer, name, "a string");
+                self.wrong_type(json, pointer, name, STRING);
                 None
             }
         }
@@ -80,14 +128,18 @@ impl Reader {
     /// out of range rather than as a type error.
     pub fn integer(&mut self, json: &Json, pointer: &str, name: &str) -> Option<i64> {
         let Value::Number(text) = &json.value else {
-            self.wrong_type(json, pointer, name, "an integer");
+            self.wrong_type(json, pointer, name, INTEGER);
             return None;
         };
         let digits = text.strip_prefix('-').unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             self.findings.push(Finding::error(
                 "PARAMETER_TYPE",
-                format!("{name} must be a whole number of seconds, not {text}."),
+                say!(
+                    self.lang,
+                    "{name} must be a whole number of seconds, not {text}.",
+                    "{name} は整数の秒数でなければなりません ({text} は使えません)。"
+                ),
                 pointer,
                 Some(json.span),
             ));
@@ -115,14 +167,21 @@ impl Reader {
                 .enumerate()
                 .filter_map(|(i, item)| {
                     let at = pointer_push(pointer, i);
-                    self.string(item, &at, &format!("Each entry of {name}"))
+                    let each = self.each_entry(name);
+                    self.string(item, &at, &each)
                 })
                 .collect(),
             _ => {
                 let expected = if single_ok {
-                    "a string or an array of strings"
+                    Text {
+                        en: "a string or an array of strings",
+                        ja: "文字列または文字列の配列",
+                    }
                 } else {
-                    "an array of strings"
+                    Text {
+                        en: "an array of strings",
+                        ja: "文字列の配列",
+                    }
                 };
                 self.wrong_type(json, pointer, name, expected);
                 Vec::new()
@@ -130,10 +189,21 @@ impl Reader {
         }
     }
 
-    pub fn missing(&mut self, object: &Json, pointer: &str, name: &str, why: &str) {
+    /// "Each entry of {name}", naming one item of a list parameter.
+    pub fn each_entry(&self, name: &str) -> String {
+        say!(self.lang, "Each entry of {name}", "{name} の各エントリ")
+    }
+
+    /// A missing member: `why` says what it is for, in the reader's language.
+    pub fn missing(&mut self, object: &Json, pointer: &str, name: &str, why: Text) {
+        let why = why.get(self.lang);
         self.findings.push(Finding::error(
             "MISSING_PARAMETER",
-            format!("{name} is missing: {why}"),
+            say!(
+                self.lang,
+                "{name} is missing: {why}",
+                "{name} がありません: {why}"
+            ),
             pointer_push(pointer, name),
             Some(object.span),
         ));

@@ -25,6 +25,7 @@ use super::reader::{did_you_mean, Reader};
 use super::{StsParams, Tag};
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{say, Text};
 
 pub const SAML_ATTRIBUTE_PREFIX: &str = "https://aws.amazon.com/SAML/Attributes/";
 const PRINCIPAL_TAG: &str = "PrincipalTag:";
@@ -63,9 +64,17 @@ pub(super) fn read_into(
     params: &mut StsParams,
 ) {
     let Some(members) = assertion.members() else {
+        let message = reader.type_message(
+            "SAMLAssertion",
+            reader.lang.pick(
+                "the assertion's parts and attributes as an object (iss, sub, https://aws.amazon.com/SAML/Attributes/...)",
+                "アサーションの要素と属性のオブジェクト (iss, sub, https://aws.amazon.com/SAML/Attributes/...)",
+            ),
+            assertion,
+        );
         reader.findings.push(Finding::error(
             "PARAMETER_TYPE",
-            format!("SAMLAssertion must be the assertion's parts and attributes as an object (iss, sub, https://aws.amazon.com/SAML/Attributes/...), but it is {}.", assertion.kind_name()),
+            message,
             pointer,
             Some(assertion.span),
         ));
@@ -88,7 +97,10 @@ pub(super) fn read_into(
             assertion,
             pointer,
             "iss",
-            "the assertion's Issuer is needed for saml:iss and saml:namequalifier.",
+            Text {
+                en: "the assertion's Issuer is needed for saml:iss and saml:namequalifier.",
+                ja: "saml:iss と saml:namequalifier にはアサーションの Issuer が必要です。",
+            },
         );
     }
     params.saml_assertion = Some(out);
@@ -121,7 +133,10 @@ fn read_member(
         return;
     };
     if let Some(tag_key) = aws_name.strip_prefix(PRINCIPAL_TAG) {
-        if let Some(tag_value) = reader.string(value, at, "A PrincipalTag attribute") {
+        let what = reader
+            .lang
+            .pick("A PrincipalTag attribute", "PrincipalTag 属性");
+        if let Some(tag_value) = reader.string(value, at, what) {
             params.tags.push(Tag {
                 key: tag_key.to_string(),
                 value: tag_value,
@@ -140,16 +155,27 @@ fn read_member(
             reader.strings(value, at, "Role", true);
         }
         _ => {
+            let lang = reader.lang;
             let hint = match did_you_mean(aws_name, AWS_ATTRIBUTES) {
-                Some(near) => format!(" Did you mean {SAML_ATTRIBUTE_PREFIX}{near}?"),
-                None => format!(
+                Some(near) => say!(
+                    lang,
+                    " Did you mean {SAML_ATTRIBUTE_PREFIX}{near}?",
+                    "{SAML_ATTRIBUTE_PREFIX}{near} のことですか?"
+                ),
+                None => say!(
+                    lang,
                     " AWS defines {}, and PrincipalTag:KEY.",
+                    "AWS が定義しているのは {} と PrincipalTag:KEY です。",
                     AWS_ATTRIBUTES.join(", ")
                 ),
             };
             reader.findings.push(Finding::error(
                 "UNKNOWN_PARAMETER",
-                format!("{key} is not a SAML attribute AWS reads, so AWS would ignore it.{hint}"),
+                say!(
+                    lang,
+                    "{key} is not a SAML attribute AWS reads, so AWS would ignore it.{hint}",
+                    "{key} は AWS が読み取る SAML 属性ではないため、AWS は無視します。{hint}"
+                ),
                 at,
                 Some(key_span),
             ));
@@ -165,7 +191,11 @@ fn duration(reader: &mut Reader, value: &Json, at: &str) -> Option<i64> {
             Err(_) => {
                 reader.findings.push(Finding::error(
                     "PARAMETER_TYPE",
-                    format!("SessionDuration must be a whole number of seconds, not \"{s}\"."),
+                    say!(
+                        reader.lang,
+                        "SessionDuration must be a whole number of seconds, not \"{s}\".",
+                        "SessionDuration は整数の秒数でなければなりません (\"{s}\" は使えません)。"
+                    ),
                     at,
                     Some(value.span),
                 ));

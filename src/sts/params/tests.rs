@@ -3,7 +3,7 @@ use crate::json::{parse, Limits};
 
 fn read(api: StsApi, text: &str) -> (StsParams, Vec<Finding>) {
     let json = parse(text, &Limits::default()).unwrap();
-    read_params(api, Some(&json), "/requests/2/parameters")
+    read_params(api, Some(&json), "/requests/2/parameters", Lang::En)
 }
 
 #[test]
@@ -196,5 +196,55 @@ fn misspelt_aws_saml_attribute_is_reported() {
             .message
             .contains("Did you mean https://aws.amazon.com/SAML/Attributes/RoleSessionName?")),
         "{findings:?}"
+    );
+}
+
+fn read_ja(api: StsApi, text: &str) -> Vec<String> {
+    let json = parse(text, &Limits::default()).unwrap();
+    let (_, findings) = read_params(api, Some(&json), "/p", Lang::Ja);
+    findings.into_iter().map(|f| f.message).collect()
+}
+
+#[test]
+fn findings_are_written_in_japanese_when_asked() {
+    let messages = read_ja(
+        StsApi::AssumeRole,
+        r#"{"DurationSeconds": "3600", "RoleSesionName": "a", "Tags": [{"Key": "k"}], "TransitiveTagKeys": [1]}"#,
+    );
+    for expected in [
+        "DurationSeconds は整数でなければなりませんが、文字列です。",
+        "sts:AssumeRole のパラメーターに RoleSesionName という名前のパラメーターはありません。RoleSessionName のことですか?",
+        "Value がありません: セッションタグには Key と Value の両方が必要です。",
+        "TransitiveTagKeys の各エントリは文字列でなければなりませんが、数値です。",
+    ] {
+        assert!(messages.iter().any(|m| m == expected), "{expected} in {messages:?}");
+    }
+    assert_eq!(messages.len(), 4, "{messages:?}");
+    let web = read_ja(
+        StsApi::AssumeRoleWithWebIdentity,
+        r#"{"RoleSessionName": "a"}"#,
+    );
+    assert!(
+        web[0].starts_with(
+            "WebIdentityToken がありません: トークンのクレームをオブジェクトで指定してください"
+        ),
+        "{web:?}"
+    );
+    let saml = read_ja(
+        StsApi::AssumeRoleWithSaml,
+        r#"{"PrincipalArn": "arn:aws:iam::111122223333:saml-provider/X", "SAMLAssertion": {"iss": "i", "https://aws.amazon.com/SAML/Attributes/RoleSesionName": "x"}}"#,
+    );
+    assert_eq!(
+        saml,
+        ["https://aws.amazon.com/SAML/Attributes/RoleSesionName は AWS が読み取る SAML 属性ではないため、AWS は無視します。https://aws.amazon.com/SAML/Attributes/RoleSessionName のことですか?"]
+    );
+}
+
+#[test]
+fn english_findings_are_unchanged() {
+    let (_, findings) = read(StsApi::AssumeRole, r#"{"DurationSeconds": "3600"}"#);
+    assert_eq!(
+        findings[0].message,
+        "DurationSeconds must be an integer, but it is a string."
     );
 }

@@ -16,6 +16,7 @@ use super::reader::{member, Reader};
 use super::{StsParams, Tag};
 use crate::finding::Finding;
 use crate::json::{pointer_push, Json, Value};
+use crate::lang::{say, Text};
 
 pub const TAGS_CLAIM: &str = "https://aws.amazon.com/tags";
 pub const SOURCE_IDENTITY_CLAIM: &str = "https://aws.amazon.com/source_identity";
@@ -44,9 +45,17 @@ impl WebIdentityToken {
 
 pub(super) fn read_into(reader: &mut Reader, token: &Json, pointer: &str, params: &mut StsParams) {
     if token.members().is_none() {
+        let message = reader.type_message(
+            "WebIdentityToken",
+            reader.lang.pick(
+                "the token's decoded claims as an object (iss, aud, sub, ...)",
+                "デコードしたトークンのクレームのオブジェクト (iss, aud, sub, ...)",
+            ),
+            token,
+        );
         reader.findings.push(Finding::error(
             "PARAMETER_TYPE",
-            format!("WebIdentityToken must be the token's decoded claims as an object (iss, aud, sub, ...), but it is {}.", token.kind_name()),
+            message,
             pointer,
             Some(token.span),
         ));
@@ -66,7 +75,10 @@ pub(super) fn read_into(reader: &mut Reader, token: &Json, pointer: &str, params
     let aud = list(reader, "aud");
     let amr = list(reader, "amr");
     if token.get("iss").is_none() && params.provider_id.is_none() {
-        reader.missing(token, pointer, "iss", "the issuer names the identity provider (e.g. https://token.actions.githubusercontent.com), unless ProviderId names it.");
+        reader.missing(token, pointer, "iss", Text {
+            en: "the issuer names the identity provider (e.g. https://token.actions.githubusercontent.com), unless ProviderId names it.",
+            ja: "ProviderId で指定しない場合、発行者 (例: https://token.actions.githubusercontent.com) で ID プロバイダーを指定します。",
+        });
     }
     params.source_identity = text(reader, SOURCE_IDENTITY_CLAIM);
     if let Some((tags, at)) = member(token, pointer, TAGS_CLAIM) {
@@ -85,7 +97,11 @@ pub(super) fn read_into(reader: &mut Reader, token: &Json, pointer: &str, params
 /// `principal_tags` maps each key to a list holding one value (session tags are single-valued;
 /// a bare string is accepted too); `transitive_tag_keys` lists keys.
 fn read_tags_claim(reader: &mut Reader, claim: &Json, pointer: &str, params: &mut StsParams) {
-    let what = format!("The {TAGS_CLAIM} claim");
+    let what = say!(
+        reader.lang,
+        "The {TAGS_CLAIM} claim",
+        "{TAGS_CLAIM} クレーム"
+    );
     if !reader.check_object(
         claim,
         pointer,
@@ -96,9 +112,17 @@ fn read_tags_claim(reader: &mut Reader, claim: &Json, pointer: &str, params: &mu
     }
     if let Some((tags, at)) = member(claim, pointer, "principal_tags") {
         if tags.members().is_none() {
+            let message = reader.type_message(
+                "principal_tags",
+                reader.lang.pick(
+                    "an object mapping each tag key to [\"value\"]",
+                    "各タグキーを [\"value\"] に対応付けるオブジェクト",
+                ),
+                tags,
+            );
             reader.findings.push(Finding::error(
                 "PARAMETER_TYPE",
-                format!("principal_tags must be an object mapping each tag key to [\"value\"], but it is {}.", tags.kind_name()),
+                message,
                 at.as_str(),
                 Some(tags.span),
             ));
@@ -125,12 +149,16 @@ fn single_tag_value(reader: &mut Reader, json: &Json, pointer: &str, key: &str) 
         Value::Array(items) if items.len() == 1 => reader.string(
             &items[0],
             &pointer_push(pointer, 0),
-            "A principal tag value",
+            reader
+                .lang
+                .pick("A principal tag value", "プリンシパルタグの値"),
         ),
         _ => {
             reader.findings.push(Finding::error(
                 "PARAMETER_TYPE",
-                format!("The principal tag {key} must have exactly one string value (session tags are single-valued), as [\"value\"] or \"value\"."),
+                say!(reader.lang,
+                    "The principal tag {key} must have exactly one string value (session tags are single-valued), as [\"value\"] or \"value\".",
+                    "プリンシパルタグ {key} の値は文字列 1 つでなければなりません (セッションタグの値は 1 つです)。[\"value\"] または \"value\" で指定してください。"),
                 pointer,
                 Some(json.span),
             ));
