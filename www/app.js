@@ -95,10 +95,13 @@ function replaceScenario(text, message) {
   $("undo").disabled = state.undo.length === 0;
   editor.setValue(text);
   state.openResults.clear();
+  // The engine starts on the new text first, so it evaluates while the panes are drawn.
+  const ran = run();
   world.render();
   buildForm();
-  changed({});
+  scheduleSave();
   notify(message, { undo: state.undo.length > 0 });
+  return ran;
 }
 
 function undo() {
@@ -163,14 +166,20 @@ async function share() {
   }
 }
 
-async function openFragment() {
-  if (!location.hash) return false;
+/** Asks the engine to decode the link in the address, if any: started first thing, since the
+ * engine is what the page waits for longest. */
+function decodeFragment() {
+  if (!location.hash) return null;
   const hash = location.hash;
   history.replaceState(null, "", location.pathname + location.search);
+  return { hash, text: call("decodeLink", hash, language()) };
+}
+
+async function openFragment(decoding = decodeFragment()) {
+  if (!decoding) return false;
   try {
-    const text = await call("decodeLink", hash, language());
-    replaceScenario(text, t("linkOpened"));
-    return true;
+    const text = await decoding.text;
+    return replaceScenario(text, t("linkOpened")).then(() => true);
   } catch (error) {
     notify(t("linkRefused", error.message));
     return false;
@@ -261,6 +270,7 @@ async function start() {
   wire();
   const status = $("engine-status");
   call("version").then((v) => {
+    performance.mark("engine");
     state.version = v;
     status.textContent = t("ready", v);
     status.dataset.state = "ready";
@@ -270,20 +280,22 @@ async function start() {
     status.dataset.state = "failed";
     status.removeAttribute("data-i18n");
   });
+  const decoding = decodeFragment();
   await loadExamples();
   performance.mark("examples");
   const saved = loadSaved();
   if (saved != null) editor.setValue(saved);
-  const fromLink = await openFragment();
+  const fromLink = await openFragment(decoding);
   performance.mark("link");
   if (!fromLink && saved == null) {
     editor.setValue(state.examples[0] ? await exampleText(state.examples[0]) : EMPTY);
   }
-  world.render();
-  performance.mark("world");
-  buildForm();
-  performance.mark("form");
-  await run();
+  if (!fromLink) {
+    const ran = run();
+    world.render();
+    buildForm();
+    await ran;
+  }
   performance.mark("shown");
   document.body.dataset.ready = "true";
 }

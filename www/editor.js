@@ -66,7 +66,19 @@ export class JsonEditor {
     } else {
       this.textarea.value = text;
     }
-    this.render();
+    this.renderSoon();
+  }
+
+  /**
+   * Renders at the next frame, once however often it is asked: a replaced text (a share link, an
+   * example) is highlighted while the engine already evaluates it, instead of before.
+   */
+  renderSoon() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.render();
+    });
   }
 
   /** Shows findings ({severity, message, line, column, endLine, endColumn}) as marks. */
@@ -163,6 +175,8 @@ export class JsonEditor {
   }
 
   render() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = null;
     const text = this.textarea.value;
     this.renderGutter(text);
     this.renderHighlight(text);
