@@ -93,10 +93,12 @@ function renderFindings(findings) {
 function replaceScenario(text, message) {
   if (editor.value && editor.value !== text) state.undo.push(editor.value);
   $("undo").disabled = state.undo.length === 0;
-  editor.setValue(text);
+  editor.setValue(text, { render: false });
   state.openResults.clear();
-  // The engine starts on the new text first, so it evaluates while the panes are drawn.
+  // The engine starts on the new text first, so it evaluates while the panes are drawn, and
+  // the editor is drawn once its answers are shown.
   const ran = run();
+  editor.renderAfter(ran);
   world.render();
   buildForm();
   scheduleSave();

@@ -58,7 +58,8 @@ export class JsonEditor {
   get value() { return this.textarea.value; }
 
   /** Replaces the text; `undoable` keeps the browser's own undo (Ctrl+Z) able to bring it back. */
-  setValue(text, { undoable = false } = {}) {
+  /** Replaces the text; `render: false` leaves drawing it to the caller (see `renderAfter`). */
+  setValue(text, { undoable = false, render = true } = {}) {
     if (text === this.textarea.value) return;
     if (undoable && document.activeElement === this.textarea) {
       this.textarea.select();
@@ -66,7 +67,15 @@ export class JsonEditor {
     } else {
       this.textarea.value = text;
     }
-    this.renderSoon();
+    if (render) this.renderSoon();
+  }
+
+  /**
+   * Draws the text once `promise` settles and a frame has been painted: highlighting a large
+   * scenario takes longer than evaluating it, so the engine's answers are shown first.
+   */
+  renderAfter(promise) {
+    promise.finally(() => requestAnimationFrame(() => setTimeout(() => this.render())));
   }
 
   /**
