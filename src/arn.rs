@@ -44,15 +44,28 @@ pub struct Arn<'a> {
     pub resource: &'a str,
 }
 
-/// Why a text is not the ARN it should be: a sentence that quotes it.
+/// Why a text is not the ARN it should be: a sentence that quotes it, in English (`message`,
+/// also its `Display`) and in Japanese. Both are written when the error is made: ARNs are read
+/// where no language is known, and errors are rare.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArnError {
     pub message: String,
+    pub ja: String,
 }
 
 impl ArnError {
-    pub(crate) fn new(message: String) -> ArnError {
-        ArnError { message }
+    pub(crate) fn new(message: String, ja: String) -> ArnError {
+        ArnError { message, ja }
+    }
+
+    /// The sentence in `lang`.
+    pub fn message_in(&self, lang: crate::lang::Lang) -> &str {
+        lang.pick(&self.message, &self.ja)
+    }
+
+    /// The sentence in `lang` with its full stop, as a finding's message.
+    pub fn sentence(&self, lang: crate::lang::Lang) -> String {
+        format!("{}{}", self.message_in(lang), lang.pick(".", "。"))
     }
 }
 
@@ -79,14 +92,18 @@ impl<'a> Arn<'a> {
     /// Reads `text` as a concrete ARN, checking the partition, the service and region spelling and
     /// the account ID.
     pub fn parse(text: &'a str) -> Result<Arn<'a>, ArnError> {
-        let fail = |why: String| {
-            Err(ArnError::new(format!(
-                "{} is not an ARN: {why}",
-                quote(text)
-            )))
+        let fail = |why: String, ja: String| {
+            let q = quote(text);
+            Err(ArnError::new(
+                format!("{q} is not an ARN: {why}"),
+                format!("{q} は ARN ではありません: {ja}"),
+            ))
         };
         let Some(rest) = text.strip_prefix("arn:") else {
-            return fail("an ARN starts with `arn:`".into());
+            return fail(
+                "an ARN starts with `arn:`".into(),
+                "ARN は `arn:` で始まります".into(),
+            );
         };
         let mut parts = rest.splitn(5, ':');
         let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
@@ -100,30 +117,41 @@ impl<'a> Arn<'a> {
                 "an ARN has six parts separated by colons, \
                  arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
                     .into(),
+                "ARN はコロンで区切られた 6 つの部分 (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE) からなります"
+                    .into(),
             );
         };
         if !PARTITIONS.contains(&partition) {
-            return fail(format!(
-                "its partition is {}; AWS's partitions are {}",
-                quote(partition),
-                PARTITIONS.join(", ")
-            ));
+            let (q, all) = (quote(partition), PARTITIONS.join(", "));
+            return fail(
+                format!("its partition is {q}; AWS's partitions are {all}"),
+                format!("パーティションが {q} です。AWS のパーティションは {all} です"),
+            );
         }
         if service.is_empty() || !service.chars().all(is_lower_name_char) {
-            return fail(format!(
-                "its service is {}; a service prefix is lower-case letters, digits and hyphens, \
-                 such as `iam` or `s3`",
-                quote(service)
-            ));
+            let q = quote(service);
+            return fail(
+                format!(
+                    "its service is {q}; a service prefix is lower-case letters, digits and hyphens, \
+                     such as `iam` or `s3`"
+                ),
+                format!("サービスが {q} です。サービスプレフィックスは `iam` や `s3` のような英小文字、数字、ハイフンです"),
+            );
         }
         if !region.chars().all(is_lower_name_char) {
-            return fail(format!(
-                "its region is {}; a region is written like `us-east-1`, or left empty",
-                quote(region)
-            ));
+            let q = quote(region);
+            return fail(
+                format!("its region is {q}; a region is written like `us-east-1`, or left empty"),
+                format!(
+                    "リージョンが {q} です。リージョンは `us-east-1` のように書くか、空にします"
+                ),
+            );
         }
         if resource.is_empty() {
-            return fail("its resource part, after the fifth colon, is empty".into());
+            return fail(
+                "its resource part, after the fifth colon, is empty".into(),
+                "5 つ目のコロンの後のリソース部分が空です".into(),
+            );
         }
         check_account(text, account, AccountRule::Optional)?;
         Ok(Arn {
@@ -171,28 +199,31 @@ pub(crate) fn check_account(arn: &str, account: &str, rule: AccountRule) -> Resu
     if is_account_id(account) || (aws_ok && account == "aws") {
         return Ok(());
     }
-    let message = if account.is_empty() {
+    let q = quote(arn);
+    let (en, ja) = if account.is_empty() {
         if rule == AccountRule::Optional {
             return Ok(());
         }
-        format!(
-            "{} has no account ID; this kind of ARN needs one",
-            quote(arn)
+        (
+            format!("{q} has no account ID; this kind of ARN needs one"),
+            format!("{q} にアカウント ID がありません。この種類の ARN には必要です"),
         )
     } else if account.bytes().all(|b| b.is_ascii_digit()) {
-        format!(
-            "{} has an account ID of {} digits; an AWS account ID has 12",
-            quote(arn),
-            account.len()
+        let n = account.len();
+        (
+            format!("{q} has an account ID of {n} digits; an AWS account ID has 12"),
+            format!("{q} のアカウント ID は {n} 桁です。AWS アカウント ID は 12 桁です"),
         )
     } else {
-        format!(
-            "{} has {} where the account ID goes; an AWS account ID is 12 digits",
-            quote(arn),
-            quote(account)
+        let a = quote(account);
+        (
+            format!("{q} has {a} where the account ID goes; an AWS account ID is 12 digits"),
+            format!(
+                "{q} のアカウント ID の位置に {a} があります。AWS アカウント ID は 12 桁の数字です"
+            ),
         )
     };
-    Err(ArnError::new(message))
+    Err(ArnError::new(en, ja))
 }
 
 /// The account of `arn`, when it is an ARN with an account.

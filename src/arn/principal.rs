@@ -65,47 +65,56 @@ pub enum PrincipalArn {
 /// Length bounds and the character rule of a name, from the IAM and STS API references.
 struct NameRule {
     what: &'static str,
+    what_ja: &'static str,
     min: usize,
     max: usize,
 }
 
 const USER: NameRule = NameRule {
     what: "user name",
+    what_ja: "ユーザー名",
     min: 1,
     max: 64,
 };
 const ROLE: NameRule = NameRule {
     what: "role name",
+    what_ja: "ロール名",
     min: 1,
     max: 64,
 };
 const GROUP: NameRule = NameRule {
     what: "group name",
+    what_ja: "グループ名",
     min: 1,
     max: 128,
 };
 const PROFILE: NameRule = NameRule {
     what: "instance profile name",
+    what_ja: "インスタンスプロファイル名",
     min: 1,
     max: 128,
 };
 const POLICY: NameRule = NameRule {
     what: "policy name",
+    what_ja: "ポリシー名",
     min: 1,
     max: 128,
 };
 const SAML: NameRule = NameRule {
     what: "SAML provider name",
+    what_ja: "SAML プロバイダー名",
     min: 1,
     max: 128,
 };
 const SESSION: NameRule = NameRule {
     what: "role session name",
+    what_ja: "ロールセッション名",
     min: 2,
     max: 64,
 };
 const FEDERATED: NameRule = NameRule {
     what: "federated user name",
+    what_ja: "フェデレーションユーザー名",
     min: 2,
     max: 32,
 };
@@ -124,14 +133,12 @@ impl PrincipalArn {
             return Ok(None);
         }
         if !arn.region.is_empty() {
-            return Err(ArnError::new(format!(
-                "{} has the region `{}`; {} ARNs have none (`arn:{}:{}::ACCOUNT:...`)",
-                quote(text),
-                arn.region,
-                arn.service.to_ascii_uppercase(),
-                arn.partition,
-                arn.service
-            )));
+            let (q, region, upper) = (quote(text), arn.region, arn.service.to_ascii_uppercase());
+            let form = format!("`arn:{}:{}::ACCOUNT:...`", arn.partition, arn.service);
+            return Err(ArnError::new(
+                format!("{q} has the region `{region}`; {upper} ARNs have none ({form})"),
+                format!("{q} にリージョン `{region}` があります。{upper} の ARN にはリージョンがありません ({form})"),
+            ));
         }
         let (kind, rest) = arn.resource.split_once('/').unwrap_or((arn.resource, ""));
         let account_rule = if arn.service == "iam" && kind == "policy" {
@@ -254,49 +261,55 @@ fn with_path(
     // IAM path: `/` or `/` + printable ASCII + `/`, at most 512 characters.
     let path_ok = path.len() <= 512 && path.chars().all(|c| ('!'..='~').contains(&c));
     if !path_ok || path.contains("//") {
-        return Err(ArnError::new(format!(
-            "{} has the path {}; an IAM path is `/` or `/`-separated printable ASCII such as \
-             `/app/ci/`, at most 512 characters",
-            quote(text),
-            quote(&path)
-        )));
+        let (q, p) = (quote(text), quote(&path));
+        return Err(ArnError::new(
+            format!(
+                "{q} has the path {p}; an IAM path is `/` or `/`-separated printable ASCII such as \
+                 `/app/ci/`, at most 512 characters"
+            ),
+            format!("{q} のパスは {p} です。IAM のパスは `/`、または `/app/ci/` のように `/` で区切った印字可能な ASCII で、512 文字以内です"),
+        ));
     }
     let name = checked_name(text, name, rule)?;
     Ok(build(path, name))
 }
 
 fn checked_name(text: &str, name: &str, rule: &NameRule) -> Result<String, ArnError> {
-    let what = rule.what;
+    let (what, what_ja, q) = (rule.what, rule.what_ja, quote(text));
     let count = name.chars().count();
     if count == 0 {
-        return Err(ArnError::new(format!("{} has no {what}", quote(text))));
+        return Err(ArnError::new(
+            format!("{q} has no {what}"),
+            format!("{q} に{what_ja}がありません"),
+        ));
     }
     if let Some(bad) = name.chars().find(|c| !is_name_char(*c)) {
-        return Err(ArnError::new(format!(
-            "{} has the {what} {}, which holds {}; names use letters, digits and `_+=,.@-`",
-            quote(text),
-            quote(name),
-            quote(&bad.to_string())
-        )));
+        let (n, b) = (quote(name), quote(&bad.to_string()));
+        return Err(ArnError::new(
+            format!("{q} has the {what} {n}, which holds {b}; names use letters, digits and `_+=,.@-`"),
+            format!("{q} の{what_ja} {n} に {b} が含まれています。名前に使えるのは英字、数字、`_+=,.@-` です"),
+        ));
     }
     if count < rule.min || count > rule.max {
-        return Err(ArnError::new(format!(
-            "{} has a {what} of {count} characters; a {what} has {} to {}",
-            quote(text),
-            rule.min,
-            rule.max
-        )));
+        let (min, max) = (rule.min, rule.max);
+        return Err(ArnError::new(
+            format!("{q} has a {what} of {count} characters; a {what} has {min} to {max}"),
+            format!("{q} の{what_ja}は {count} 文字です。{what_ja}は {min}〜{max} 文字です"),
+        ));
     }
     Ok(name.to_string())
 }
 
 fn assumed_role(text: &str, rest: &str) -> Result<PrincipalArn, ArnError> {
     let Some((role, session)) = rest.split_once('/') else {
-        return Err(ArnError::new(format!(
-            "{} is not a role session ARN: it is written \
-             `arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME`",
-            quote(text)
-        )));
+        let q = quote(text);
+        return Err(ArnError::new(
+            format!(
+                "{q} is not a role session ARN: it is written \
+                 `arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME`"
+            ),
+            format!("{q} はロールセッションの ARN ではありません。`arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME` と書きます"),
+        ));
     };
     Ok(PrincipalArn::AssumedRole {
         account: String::new(),
@@ -313,10 +326,13 @@ pub fn role_session_arn(role_arn: &str, session: &str) -> Result<String, ArnErro
         Some(PrincipalArn::Role { account, name, .. }) => Ok(format!(
             "arn:{partition}:sts::{account}:assumed-role/{name}/{session}"
         )),
-        _ => Err(ArnError::new(format!(
-            "{} is not a role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)",
-            quote(role_arn)
-        ))),
+        _ => {
+            let q = quote(role_arn);
+            Err(ArnError::new(
+                format!("{q} is not a role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)"),
+                format!("{q} はロールの ARN ではありません (`arn:aws:iam::ACCOUNT:role/NAME`)"),
+            ))
+        }
     }
 }
 

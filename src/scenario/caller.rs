@@ -56,7 +56,7 @@ pub fn resolve_caller<'w>(
         });
     }
     let parsed =
-        PrincipalArn::parse(principal).map_err(|e| unknown(principal, &e.message, lang))?;
+        PrincipalArn::parse(principal).map_err(|e| unknown(principal, e.message_in(lang), lang))?;
     match parsed {
         Some(PrincipalArn::Root { account }) => {
             let caller = Caller::Root {

@@ -128,7 +128,12 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
     )?;
     let identity = match (Arn::parse(&arn.value), PrincipalArn::parse(&arn.value)) {
         (Err(error), _) => {
-            cx.error(codes::INVALID_ARN, format!("{error}."), &pointer, json.span);
+            cx.error(
+                codes::INVALID_ARN,
+                error.sentence(cx.lang),
+                &pointer,
+                json.span,
+            );
             return None;
         }
         (_, Ok(Some(p))) => p,
@@ -179,7 +184,12 @@ fn identity(
     )?;
     let parsed = match PrincipalArn::parse(&arn.value) {
         Err(error) => {
-            cx.error(codes::INVALID_ARN, format!("{error}."), &pointer, json.span);
+            cx.error(
+                codes::INVALID_ARN,
+                error.sentence(cx.lang),
+                &pointer,
+                json.span,
+            );
             return None;
         }
         Ok(parsed) => parsed,
@@ -310,7 +320,7 @@ fn instance_profile(cx: &mut Cx, at: At<'_, '_>) -> Option<Located<String>> {
             "{} はインスタンスプロファイルの ARN (`arn:aws:iam::ACCOUNT:instance-profile/NAME`) ではありません。",
             quote(&arn.value)
         ),
-        Err(error) => format!("{error}."),
+        Err(error) => error.sentence(cx.lang),
     };
     cx.error(codes::WRONG_ARN_KIND, message, at.pointer, at.json.span);
     None

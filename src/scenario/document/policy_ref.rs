@@ -126,7 +126,7 @@ fn string_ref(cx: &mut Cx, at: At<'_, '_>, text: &str) -> Option<PolicyRef> {
                 None
             }
             Err(error) => {
-                let message = format!("{error}.");
+                let message = error.sentence(cx.lang);
                 cx.error(codes::INVALID_ARN, message, at.pointer, at.json.span);
                 None
             }

@@ -71,7 +71,7 @@ fn problem(text: &str, action: Option<&str>, lang: Lang) -> Option<(&'static str
         return not_an_arn(text, action, lang);
     }
     let parsed = match PrincipalArn::parse(text) {
-        Err(error) => return Some((codes::INVALID_ARN, format!("{error}."))),
+        Err(error) => return Some((codes::INVALID_ARN, error.sentence(lang))),
         Ok(parsed) => parsed,
     };
     let hint = match &parsed {

@@ -153,7 +153,7 @@ fn group_exists(scenario: &Scenario, user: &User, group: &Located<String>, cx: &
             Err(error) => {
                 cx.error(
                     codes::INVALID_ARN,
-                    format!("{error}."),
+                    error.sentence(cx.lang),
                     &place.pointer,
                     place.span,
                 );

@@ -167,7 +167,7 @@ fn resource(
     let problem = if let Some(action) = assume {
         match PrincipalArn::parse(&resource.value) {
             Ok(Some(PrincipalArn::Role { .. })) => None,
-            Err(error) => Some((codes::INVALID_ARN, format!("{error}."))),
+            Err(error) => Some((codes::INVALID_ARN, error.sentence(cx.lang))),
             Ok(_) => Some((
                 codes::WRONG_ARN_KIND,
                 say!(

@@ -547,9 +547,7 @@ fn findings_are_written_in_japanese_when_asked() {
             "{text}"
         );
         for f in &ja.findings {
-            if f.code != codes::INVALID_ARN {
-                assert!(japanese(&f.message), "{text}\n{}", f.message);
-            }
+            assert!(japanese(&f.message), "{text}\n{}", f.message);
         }
     }
     let first = |text: &str| {
@@ -586,6 +584,15 @@ fn findings_are_written_in_japanese_when_asked() {
     assert!(
         messages.contains(&"IAM ユーザーの `arn` は IAM ユーザーの ARN (`arn:aws:iam::ACCOUNT:user/NAME`) でなければなりません。`arn:aws:iam::111122223333:group/g` は別の種類です。".to_string()),
         "{messages:?}"
+    );
+    let arn = r#"{"scenario": 1, "requests": [], "users": [{"arn": "arn:aws:iam::1111:user/u"}]}"#;
+    assert_eq!(
+        first(arn),
+        "`arn:aws:iam::1111:user/u` のアカウント ID は 4 桁です。AWS アカウント ID は 12 桁です。"
+    );
+    assert_eq!(
+        read_scenario(arn).findings[0].message,
+        "`arn:aws:iam::1111:user/u` has an account ID of 4 digits; an AWS account ID has 12."
     );
     let broken = read_scenario_with("{\n  \"scenario\": 1,\n  \"requests\": [,]\n}", Lang::Ja);
     let f = &broken.findings[0];
