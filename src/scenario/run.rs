@@ -139,14 +139,32 @@ fn out_of_time(
         why,
         request.principal.as_ref().map(|p| p.value.as_str()),
     );
+    result_of(index, request, verdict)
+}
+
+/// A request's result: its verdict, compared with what the author expected.
+fn result_of(index: usize, request: &Request, verdict: Verdict) -> RequestResult {
+    let expectation = request.expect.as_ref().map(|e| {
+        let decision_ok = e.value.decision.as_str() == verdict.decision.as_str();
+        let code_ok = e
+            .value
+            .code
+            .as_ref()
+            .is_none_or(|c| Some(c) == verdict.code.as_ref());
+        if decision_ok && code_ok {
+            "met"
+        } else {
+            "unmet"
+        }
+    });
     RequestResult {
         index,
         name: request.name.as_ref().map(|n| n.value.clone()),
         decision: verdict.decision,
         code: verdict.code,
         message: verdict.message,
-        session: None,
-        expectation: request.expect.as_ref().map(|_| "unmet"),
+        session: verdict.session,
+        expectation,
         explain: verdict.explain,
     }
 }
@@ -176,29 +194,7 @@ impl Runner {
             super::flows::Flow::PassRole(api) => self.run_pass_role(request, api),
             super::flows::Flow::Plain => self.run_plain(request),
         };
-        let expectation = request.expect.as_ref().map(|e| {
-            let decision_ok = e.value.decision.as_str() == verdict.decision.as_str();
-            let code_ok = e
-                .value
-                .code
-                .as_ref()
-                .is_none_or(|c| Some(c) == verdict.code.as_ref());
-            if decision_ok && code_ok {
-                "met"
-            } else {
-                "unmet"
-            }
-        });
-        RequestResult {
-            index,
-            name: request.name.as_ref().map(|n| n.value.clone()),
-            decision: verdict.decision,
-            code: verdict.code,
-            message: verdict.message,
-            session: verdict.session,
-            expectation,
-            explain: verdict.explain,
-        }
+        result_of(index, request, verdict)
     }
 
     /// Resolves the caller, refusing expired sessions with STS's `ExpiredToken`.

@@ -98,3 +98,11 @@ fn without_a_clock_there_is_no_limit() {
     let output = run(&many_values(60, 1), limits);
     assert_eq!(output.results[0].decision, Decision::ImplicitDeny);
 }
+
+#[test]
+fn an_author_may_expect_the_time_limit() {
+    let expected = r#""resource": "arn:aws:s3:::b/k", "expect": { "decision": "error", "code": "PlaygroundTimeLimitExceeded" },"#;
+    let text = many_values(300, 1).replacen(r#""resource": "arn:aws:s3:::b/k","#, expected, 1);
+    let output = run(&text, LIMITS);
+    assert_eq!(output.results[0].expectation, Some("met"));
+}
