@@ -7,6 +7,7 @@
 //! GetFederationToken `Name`; semantics notes §3.5 (the session ARN drops the role's path).
 
 use super::{check_account, quote, AccountRule, Arn, ArnError};
+use crate::lang::Text;
 
 /// An IAM or STS identity ARN, classified. Paths begin and end with `/` (`/` when none).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,57 +65,72 @@ pub enum PrincipalArn {
 
 /// Length bounds and the character rule of a name, from the IAM and STS API references.
 struct NameRule {
-    what: &'static str,
-    what_ja: &'static str,
+    what: Text,
     min: usize,
     max: usize,
 }
 
 const USER: NameRule = NameRule {
-    what: "user name",
-    what_ja: "ユーザー名",
+    what: Text {
+        en: "user name",
+        ja: "ユーザー名",
+    },
     min: 1,
     max: 64,
 };
 const ROLE: NameRule = NameRule {
-    what: "role name",
-    what_ja: "ロール名",
+    what: Text {
+        en: "role name",
+        ja: "ロール名",
+    },
     min: 1,
     max: 64,
 };
 const GROUP: NameRule = NameRule {
-    what: "group name",
-    what_ja: "グループ名",
+    what: Text {
+        en: "group name",
+        ja: "グループ名",
+    },
     min: 1,
     max: 128,
 };
 const PROFILE: NameRule = NameRule {
-    what: "instance profile name",
-    what_ja: "インスタンスプロファイル名",
+    what: Text {
+        en: "instance profile name",
+        ja: "インスタンスプロファイル名",
+    },
     min: 1,
     max: 128,
 };
 const POLICY: NameRule = NameRule {
-    what: "policy name",
-    what_ja: "ポリシー名",
+    what: Text {
+        en: "policy name",
+        ja: "ポリシー名",
+    },
     min: 1,
     max: 128,
 };
 const SAML: NameRule = NameRule {
-    what: "SAML provider name",
-    what_ja: "SAML プロバイダー名",
+    what: Text {
+        en: "SAML provider name",
+        ja: "SAML プロバイダー名",
+    },
     min: 1,
     max: 128,
 };
 const SESSION: NameRule = NameRule {
-    what: "role session name",
-    what_ja: "ロールセッション名",
+    what: Text {
+        en: "role session name",
+        ja: "ロールセッション名",
+    },
     min: 2,
     max: 64,
 };
 const FEDERATED: NameRule = NameRule {
-    what: "federated user name",
-    what_ja: "フェデレーションユーザー名",
+    what: Text {
+        en: "federated user name",
+        ja: "フェデレーションユーザー名",
+    },
     min: 2,
     max: 32,
 };
@@ -275,7 +291,7 @@ fn with_path(
 }
 
 fn checked_name(text: &str, name: &str, rule: &NameRule) -> Result<String, ArnError> {
-    let (what, what_ja, q) = (rule.what, rule.what_ja, quote(text));
+    let (what, what_ja, q) = (rule.what.en, rule.what.ja, quote(text));
     let count = name.chars().count();
     if count == 0 {
         return Err(ArnError::new(
