@@ -47,7 +47,33 @@ try {
       briefTimes.push(performance.now() - start);
     }
     briefTimes.sort((a, b) => a - b);
+    // Through an Engine, as the page's worker runs (brief explanations, every request closed),
+    // alternating two texts: the same text; an edit inside the last request (the world is kept,
+    // the requests read again); an edit of one policy's Sid (the world read again, nothing kept).
+    const kept = new engine.Engine();
+    const keystrokes = (texts) => {
+      const out = [];
+      for (let i = 0; i < 30; i++) kept.run(texts[i & 1], "en", none);
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        const reply = JSON.parse(kept.run(texts[i & 1], "en", none));
+        out.push(performance.now() - start);
+        if (!reply.runnable) throw new Error("an edited fixture did not run");
+      }
+      out.sort((a, b) => a - b);
+      return { median: out[Math.floor(runs / 2)], min: out[0] };
+    };
+    const edit = (from, to) => {
+      const edited = text.replace(from, to);
+      if (edited === text) throw new Error(`the fixture has no ${from}`);
+      return [text, edited];
+    };
+    const engineSame = keystrokes([text, text]);
+    const engineRequest = keystrokes(edit('"RoleSessionName": "u1"\n      },\n      "expect": "implicitDeny"\n    }\n  ]',
+      '"RoleSessionName": "u1x"\n      },\n      "expect": "implicitDeny"\n    }\n  ]'));
+    const enginePolicy = keystrokes(edit('"Sid": "Read"', '"Sid": "Reads"'));
     return {
+      engineSame, engineRequest, enginePolicy,
       jsonMedian: jsonTimes[Math.floor(runs / 2)], jsonMin: jsonTimes[0],
       briefMedian: briefTimes[Math.floor(runs / 2)], briefMin: briefTimes[0],
       briefBytes: engine.runScenarioJson(text, "en", none).length,
@@ -64,6 +90,11 @@ try {
   console.log(`JSON.parse(runScenarioJson(text)), same scenario: median ${timing.jsonMedian.toFixed(2)} ms, min ${timing.jsonMin.toFixed(2)} ms`);
   console.log(`JSON.parse(runScenarioJson(text, "en", [])), brief explanations as the page asks with every request closed: ` +
     `median ${timing.briefMedian.toFixed(2)} ms, min ${timing.briefMin.toFixed(2)} ms (result ${Math.round(timing.briefBytes / 1000)} KB)`);
+
+  const ms = (t) => `median ${t.median.toFixed(2)} ms, min ${t.min.toFixed(2)} ms`;
+  console.log(`Engine.run (brief, as the page's worker runs), the same text each run: ${ms(timing.engineSame)}`);
+  console.log(`Engine.run, an edit inside the last request each run (world kept): ${ms(timing.engineRequest)}`);
+  console.log(`Engine.run, an edit of a policy's Sid each run (world read again): ${ms(timing.enginePolicy)}`);
 
   await firstDecision(browser, "/", "page");
   const link = `#s1.${await encodeLink(browser, fixture)}`;

@@ -15,7 +15,7 @@
 //   cd bench && npm ci && node compare.mjs [iterations]
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { initSync, runScenario, runScenarioJson, version } from "../www/pkg/iam_playground.js";
+import { Engine, initSync, runScenario, runScenarioJson, version } from "../www/pkg/iam_playground.js";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
 /** Our scenario: the same world and request, as the page would hold it (bench/fixtures). */
@@ -57,6 +57,23 @@ function oursJson() {
   return reply;
 }
 
+/**
+ * Through an Engine, as the page's worker runs: the world (both policies read, validated and
+ * compiled) is kept between runs. "same": the same text each run (the request still read from
+ * the text's requests and evaluated afresh). "edited": the request's RoleSessionName changes
+ * every run, as when someone types in the request builder.
+ */
+let engine;
+const edited = [scenarioText, scenarioText.replace('"RoleSessionName": "alice"', '"RoleSessionName": "alice2"')];
+let turn = 0;
+function oursEngine(text) {
+  const reply = JSON.parse(engine.run(text));
+  if (!reply.runnable || reply.results[0].decision !== "allowed") throw new Error("ours (engine) did not allow");
+  return reply;
+}
+const oursKept = () => oursEngine(scenarioText);
+const oursEdited = () => oursEngine(edited[turn++ & 1]);
+
 async function theirs() {
   const reply = await runSimulation(simulation, {});
   if (reply.resultType !== "single" || reply.overallResult !== "Allowed") {
@@ -85,6 +102,8 @@ function summary(times) {
 const iterations = Number(process.argv[2] ?? 5000);
 const bytes = await readFile(new URL("../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
+engine = new Engine();
+if (edited[0] === edited[1]) throw new Error("the edit did not change the scenario");
 
 const versionOf = async (name) =>
   JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, import.meta.url))).version;
@@ -93,20 +112,28 @@ const versionOf = async (name) =>
 // neither side benefits from running while the machine is quieter.
 for (let i = 0; i < 500; i++) {
   ours();
+  oursKept();
+  oursEdited();
   await theirs();
 }
 const rounds = 5;
 const oursTimes = [];
 const oursJsonTimes = [];
 const theirTimes = [];
+const keptTimes = [];
+const editedTimes = [];
 for (let r = 0; r < rounds; r++) {
   oursTimes.push(...(await sample(ours, iterations / rounds)));
   oursJsonTimes.push(...(await sample(oursJson, iterations / rounds)));
+  keptTimes.push(...(await sample(oursKept, iterations / rounds)));
+  editedTimes.push(...(await sample(oursEdited, iterations / rounds)));
   theirTimes.push(...(await sample(theirs, iterations / rounds)));
 }
 const a = summary(Float64Array.from(oursTimes).sort());
 const aj = summary(Float64Array.from(oursJsonTimes).sort());
 const b = summary(Float64Array.from(theirTimes).sort());
+const k = summary(Float64Array.from(keptTimes).sort());
+const e = summary(Float64Array.from(editedTimes).sort());
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
 
@@ -117,6 +144,10 @@ console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (runScenario, JSON text in, results out): ${fmt(a)}`);
 console.log(`ours   (JSON.parse(runScenarioJson), the same as JSON text): ${fmt(aj)}`);
+console.log(`ours   (Engine.run, the world kept, same text):  ${fmt(k)}`);
+console.log(`ours   (Engine.run, the world kept, request edited each run): ${fmt(e)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
 console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x ` +
   `(JSON text: median ${(b.median / aj.median).toFixed(1)}x)`);
+console.log(`ratio theirs/ours with the world kept: median ${(b.median / k.median).toFixed(1)}x same text, ` +
+  `${(b.median / e.median).toFixed(1)}x request edited (means ${(b.mean / k.mean).toFixed(1)}x, ${(b.mean / e.mean).toFixed(1)}x)`);

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir www/pkg >/dev/null
 wasm=www/pkg/iam_playground_bg.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
 rm -f www/pkg/.gitignore

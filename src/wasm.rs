@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::policy::{validate_text_with, PolicyKind, ValidateOptions};
-use crate::scenario::{link, run_scenario_with, RequestResult, RunOptions, TimeLimits};
+use crate::scenario::{self, link, RequestResult, RunOptions, RunOutput, TimeLimits};
 
 /// The engine's version.
 #[wasm_bindgen]
@@ -73,10 +73,35 @@ pub fn run_scenario_js(
         .map_err(|_| js_sys::Error::new("the engine wrote results that are not JSON"))
 }
 
-/// `runScenario` as JSON text: one string crosses the boundary (the page's worker uses this).
+/// `runScenario` as JSON text: one string crosses the boundary. A fresh engine each call (the
+/// same code as [`JsEngine`]'s, which keeps the module small): nothing is kept between calls.
 #[wasm_bindgen(js_name = runScenarioJson)]
 pub fn run_scenario_json(text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
-    let reply = match run_scenario_with(text, &options(lang, full)) {
+    JsEngine::new().run(text, lang, full)
+}
+
+/// An engine that keeps the last scenario's world between runs (see [`scenario::Engine`]): what
+/// the page's worker runs every keystroke through. `run` takes what `runScenarioJson` takes and
+/// gives the same text.
+#[wasm_bindgen(js_name = Engine)]
+#[derive(Default)]
+pub struct JsEngine(scenario::Engine);
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsEngine {
+        JsEngine::default()
+    }
+
+    pub fn run(&mut self, text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
+        reply_json(self.0.run(text, &options(lang, full)))
+    }
+}
+
+/// `{ runnable, results, findings }` as JSON text.
+fn reply_json(run: Result<RunOutput, Vec<Finding>>) -> String {
+    let reply = match run {
         Ok(out) => serde_json::to_string(&RunReply {
             runnable: true,
             results: &out.results,

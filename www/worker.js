@@ -2,14 +2,20 @@
 // Messages: { id, op, args } in; { id, ok, value } or { id, ok: false, error } out.
 import init, * as engine from "./pkg/iam_playground.js";
 
-const ready = init().then(() => engine.version());
+// One engine for the page's life: it keeps the last scenario's world, so a run after an edit
+// inside `requests` (or one that only opens a request) does not read the policies again.
+let kept;
+const ready = init().then(() => {
+  kept = new engine.Engine();
+  return engine.version();
+});
 const ops = {
   version: () => engine.version(),
   // The explanations come in `lang` ("ja" or English); AWS's own codes and messages stay English.
   // `full`: the indices of the requests to explain in full (the others come brief).
   // The results travel to the page as JSON text: copying one string between threads is much
   // cheaper than cloning thousands of small objects, and the page parses it at once.
-  runScenario: (text, lang, full) => engine.runScenarioJson(text, lang, full && Uint32Array.from(full)),
+  runScenario: (text, lang, full) => kept.run(text, lang, full && Uint32Array.from(full)),
   // The sentence of a JSON syntax error or a refused link comes in `lang` too.
   formatJson: (text, lang) => engine.formatJson(text, lang),
   checkJson: (text, lang) => engine.checkJson(text, lang),

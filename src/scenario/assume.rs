@@ -28,7 +28,7 @@ use super::run::{
 use super::sessions::SessionState;
 use super::world::RoleEntry;
 
-impl Runner {
+impl Runner<'_> {
     pub(super) fn run_sts(
         &mut self,
         scenario: &Scenario,
@@ -232,8 +232,8 @@ impl Runner {
         role: &RoleEntry,
     ) -> RequestContext {
         let mut context = self.new_context();
-        caller_context(&self.world, caller, request.time, &mut context);
-        resource_context(&self.world, &role.arn, &mut context);
+        caller_context(self.world, caller, request.time, &mut context);
+        resource_context(self.world, &role.arn, &mut context);
         let input = TrustContextInput {
             params,
             caller: caller.session.as_ref().map(|s| &s.session),

@@ -5,6 +5,7 @@
 //! validating them as IAM does is the policy module's job. `parameters` of a request is kept as
 //! opaque JSON for the STS and services modules.
 
+mod again;
 pub mod codes;
 mod entities;
 mod fields;
@@ -17,6 +18,7 @@ mod references;
 mod requests;
 mod suggest;
 
+pub(crate) use again::{read_requests_again, Kept};
 pub use limits::{MAX_DEPTH, MAX_ENTITIES, MAX_REQUESTS, MAX_STRING_BYTES, MAX_TEXT_BYTES};
 pub use model::*;
 
@@ -66,29 +68,44 @@ pub fn read_scenario(text: &str) -> ReadResult {
 
 /// Reads a scenario document from its text, with the findings written in `lang`.
 pub fn read_scenario_with(text: &str, lang: Lang) -> ReadResult {
+    read_keeping(text, lang).0
+}
+
+/// Reads a scenario, and keeps what a later reading of an edited text may reuse (see
+/// [`Kept`]): none when the text could not be read as far as its `requests`.
+pub(crate) fn read_keeping(text: &str, lang: Lang) -> (ReadResult, Option<Kept>) {
     let mut cx = Cx {
         lang,
         ..Cx::default()
     };
-    let scenario = read(text, &mut cx);
-    ReadResult {
+    let (scenario, kept) = match read(text, &mut cx) {
+        Some((scenario, kept)) => (Some(scenario), kept),
+        None => (None, None),
+    };
+    let result = ReadResult {
         scenario,
         findings: cx.findings,
-    }
+    };
+    (result, kept)
 }
 
-fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
-    let mut json = parse(text, cx)?;
-    if !limits::check(&json, cx) {
+/// The steps every reading starts with: the size and depth limits, the format version and the
+/// top-level fields.
+fn top<'j>(json: &'j Json, cx: &mut Cx) -> Option<(u32, fields::Fields<'j>)> {
+    if !limits::check(json, cx) {
         return None;
     }
-    let root = At {
-        json: &json,
-        pointer: "",
-    };
+    let root = At { json, pointer: "" };
     let version = version(root, cx)?;
     let what = cx.lang.pick("The scenario", "シナリオ");
     let fields = cx.object(root, what, TOP_FIELDS, &["scenario", "requests"])?;
+    Some((version, fields))
+}
+
+fn read(text: &str, cx: &mut Cx) -> Option<(Scenario, Option<Kept>)> {
+    let mut json = parse(text, cx)?;
+    let (version, fields) = top(&json, cx)?;
+    let world_start = cx.findings.len();
     let optional_text = |cx: &mut Cx, key: &str| {
         let (json, pointer) = fields.get(key)?;
         cx.string(
@@ -103,21 +120,38 @@ fn read(text: &str, cx: &mut Cx) -> Option<Scenario> {
     let description = optional_text(cx, "description");
     let (policies, documents) = policy_ref::read_named(cx, &fields);
     cx.policy_names = policies.iter().map(|p| p.name.clone()).collect();
+    let accounts = cx.list(&fields, "accounts", organization::account);
+    let users = cx.list(&fields, "users", entities::user);
+    let groups = cx.list(&fields, "groups", entities::group);
+    let roles = cx.list(&fields, "roles", entities::role);
+    let resources = cx.list(&fields, "resources", entities::resource);
+    let requests_start = cx.findings.len();
+    let requests = requests::read(cx, &fields);
+    let requests_end = cx.findings.len();
+    let requests_span = fields.get("requests").map(|(json, _)| json.span);
     let mut scenario = Scenario {
         version,
         title,
         description,
-        accounts: cx.list(&fields, "accounts", organization::account),
+        accounts,
         policies,
-        users: cx.list(&fields, "users", entities::user),
-        groups: cx.list(&fields, "groups", entities::group),
-        roles: cx.list(&fields, "roles", entities::role),
-        resources: cx.list(&fields, "resources", entities::resource),
-        requests: requests::read(cx, &fields),
+        users,
+        groups,
+        roles,
+        resources,
+        requests,
     };
     policy_ref::take_documents(&mut json, &documents, &mut scenario.policies);
     references::check(&scenario, cx);
-    Some(scenario)
+    let kept = requests_span.map(|requests| Kept {
+        text: text.to_string(),
+        lang: cx.lang,
+        requests,
+        policy_names: cx.policy_names.clone(),
+        before: cx.findings[world_start..requests_start].to_vec(),
+        after: cx.findings[requests_end..].to_vec(),
+    });
+    Some((scenario, kept))
 }
 
 fn parse(text: &str, cx: &mut Cx) -> Option<Json> {

@@ -8,6 +8,7 @@ mod assume;
 mod caller;
 pub mod catalogue;
 pub mod document;
+mod engine;
 mod flows;
 pub mod link;
 mod pass_role;
@@ -17,7 +18,8 @@ mod sessions;
 mod world;
 
 pub use caller::SCENARIO_EPOCH;
-pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, SessionCard};
+pub use engine::Engine;
+pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, SessionCard, ShownValue};
 pub use run::{run_scenario, run_scenario_with, RunOptions, TimeLimits};
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use super::run::{
 };
 use super::world::RoleEntry;
 
-impl Runner {
+impl Runner<'_> {
     pub(super) fn run_pass_role(
         &mut self,
         request: &Request,
@@ -151,7 +151,7 @@ impl Runner {
             "iam:AssociatedResourceArn",
             ContextValue::Single(resource.into()),
         );
-        super::caller::resource_context(&self.world, &role.arn, &mut pass_context);
+        super::caller::resource_context(self.world, &role.arn, &mut pass_context);
         apply_overrides(request, &mut pass_context);
         let no_resource_policy = ResourceSide {
             account: Some(role.account.clone()),

@@ -37,7 +37,8 @@ pub struct SessionCard {
     pub issued_at: i64,
     pub expires_at: i64,
     pub chained: bool,
-    pub tags: serde_json::Map<String, serde_json::Value>,
+    /// By key, as a JSON object (sorted, as tag keys are listed in the console).
+    pub tags: std::collections::BTreeMap<String, String>,
     pub transitive_tag_keys: Vec<String>,
     pub source_identity: Option<String>,
     pub mfa: bool,
@@ -91,9 +92,19 @@ pub struct Check {
 #[derive(Clone, Debug, Serialize)]
 pub struct ContextShown {
     pub key: String,
-    pub value: serde_json::Value,
+    pub value: ShownValue,
     /// `derived`, `request`, or `override`.
     pub source: &'static str,
+}
+
+/// A context value as the contract writes it: a string, or a list of strings for a multivalued
+/// key. (Its own type rather than `serde_json::Value`, whose writer would bring float formatting
+/// into the module for nothing.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ShownValue {
+    One(String),
+    Many(Vec<String>),
 }
 
 pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
@@ -102,10 +113,8 @@ pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
         .map(|entry| ContextShown {
             key: entry.key.clone(),
             value: match &entry.value {
-                ContextValue::Single(v) => serde_json::Value::String(v.clone()),
-                ContextValue::Multi(vs) => {
-                    vs.iter().cloned().map(serde_json::Value::String).collect()
-                }
+                ContextValue::Single(v) => ShownValue::One(v.clone()),
+                ContextValue::Multi(vs) => ShownValue::Many(vs.clone()),
             },
             source: match entry.source {
                 ContextSource::Derived => "derived",

@@ -43,9 +43,24 @@ pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, 
     let (Some(scenario), true) = (read.scenario, valid) else {
         return Err(read.findings);
     };
+    let mut world = World::build(&scenario, options.lang);
+    Ok(run_requests(&scenario, &mut world, read.findings, options))
+}
+
+/// Runs the requests of a scenario read without errors, in its resolved `world`; `findings` are
+/// the reading's. The world is left as it was given: what the requests add to it (session
+/// policies, findings about them) is taken out again, so an [`Engine`](super::Engine) can run
+/// the next version of the requests in it.
+pub(super) fn run_requests(
+    scenario: &Scenario,
+    world: &mut World,
+    mut findings: Vec<Finding>,
+    options: &RunOptions,
+) -> RunOutput {
     let (lang, limits) = (options.lang, &options.limits);
+    let (policies, world_findings) = (world.policies.len(), world.findings.len());
     let mut runner = Runner {
-        world: World::build(&scenario, lang),
+        world,
         sessions: HashMap::new(),
         deadline: None,
         lang,
@@ -64,7 +79,7 @@ pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, 
             runner.deadline = limits
                 .clock
                 .map(|clock| Deadline::after(clock, f64::from(limits.request_ms)));
-            let mut result = runner.run(&scenario, i, r);
+            let mut result = runner.run(scenario, i, r);
             if runner.deadline.as_ref().is_some_and(Deadline::was_passed) {
                 return out_of_time(i, r, limits.request_ms, "request", lang);
             }
@@ -76,13 +91,15 @@ pub fn run_scenario_with(text: &str, options: &RunOptions) -> Result<RunOutput, 
             result
         })
         .collect();
-    let mut findings = read.findings;
-    findings.append(&mut runner.world.findings);
-    Ok(RunOutput { results, findings })
+    findings.extend(runner.world.findings.iter().cloned());
+    runner.world.findings.truncate(world_findings);
+    runner.world.policies.truncate(policies);
+    RunOutput { results, findings }
 }
 
-pub(super) struct Runner {
-    pub world: World,
+pub(super) struct Runner<'w> {
+    /// The scenario's world; requests add their session policies and findings to it.
+    pub world: &'w mut World,
     /// Sessions created by allowed STS requests, by session ARN; the latest one wins.
     pub sessions: HashMap<String, SessionState>,
     /// The end of the current request's time, shared by every context built for it.
@@ -187,7 +204,7 @@ pub(super) struct Verdict {
     pub explain: Explain,
 }
 
-impl Runner {
+impl Runner<'_> {
     fn run(&mut self, scenario: &Scenario, index: usize, request: &Request) -> RequestResult {
         let verdict = match super::flows::route(&request.action.value) {
             super::flows::Flow::Sts(api) => self.run_sts(scenario, request, api),
@@ -221,7 +238,7 @@ impl Runner {
                 )));
             }
         }
-        resolve_caller(&self.world, principal, session, self.lang).map_err(|u| {
+        resolve_caller(self.world, principal, session, self.lang).map_err(|u| {
             Box::new(error_verdict(
                 u.code,
                 &u.message,
@@ -239,8 +256,8 @@ impl Runner {
         resource: &str,
     ) -> RequestContext {
         let mut context = self.new_context();
-        caller_context(&self.world, caller, request.time, &mut context);
-        resource_context(&self.world, resource, &mut context);
+        caller_context(self.world, caller, request.time, &mut context);
+        resource_context(self.world, resource, &mut context);
         context
     }
 

@@ -45,7 +45,7 @@ impl SessionState {
             tags: s
                 .tags
                 .iter()
-                .map(|t| (t.key.clone(), serde_json::Value::String(t.value.clone())))
+                .map(|t| (t.key.clone(), t.value.clone()))
                 .collect(),
             transitive_tag_keys: s.transitive_tag_keys.clone(),
             source_identity: s.source_identity.clone(),

@@ -1,0 +1,89 @@
+//! An engine that runs one scenario after another, as the page does on every keystroke, and
+//! keeps the last world it resolved.
+//!
+//! Reading, validating and compiling the policies is most of a run's cost. When the new text
+//! differs from the last one only inside `requests` (someone building a request, or opening one
+//! to read its full explanation), the world is reused and only the requests are read; they are
+//! always evaluated afresh. Any other change reads and resolves the text whole. A run through an
+//! engine gives exactly what [`run_scenario_with`](super::run_scenario_with) gives for the same
+//! text, which the tests check across the corpus and edits of it.
+
+use crate::finding::Finding;
+
+use super::document::{read_keeping, read_requests_again, Kept, Scenario};
+use super::result::RunOutput;
+use super::run::{run_requests, RunOptions};
+use super::world::World;
+
+/// Runs scenarios, keeping the last world resolved without errors.
+#[derive(Default)]
+pub struct Engine {
+    last: Option<Last>,
+    reused: bool,
+}
+
+/// A scenario read without errors and its resolved world, with what a reading of its next
+/// version may reuse.
+struct Last {
+    kept: Kept,
+    scenario: Scenario,
+    world: World,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Runs a scenario as [`run_scenario_with`](super::run_scenario_with) does.
+    pub fn run(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
+        self.reused = false;
+        if let Some(last) = &mut self.last {
+            if let Some((requests, findings)) = read_requests_again(text, options.lang, &last.kept)
+            {
+                self.reused = true;
+                if findings.iter().any(Finding::is_error) {
+                    return Err(findings);
+                }
+                last.scenario.requests = requests;
+                return Ok(run_requests(
+                    &last.scenario,
+                    &mut last.world,
+                    findings,
+                    options,
+                ));
+            }
+        }
+        self.run_whole(text, options)
+    }
+
+    /// Reads and resolves `text` whole; keeps it when it can be run. A text that cannot be run
+    /// leaves the last world in place: the next keystroke may well make the text whole again.
+    fn run_whole(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
+        let (read, kept) = read_keeping(text, options.lang);
+        let valid = read.is_valid();
+        let (Some(scenario), true) = (read.scenario, valid) else {
+            return Err(read.findings);
+        };
+        let mut world = World::build(&scenario, options.lang);
+        let Some(kept) = kept else {
+            return Ok(run_requests(&scenario, &mut world, read.findings, options));
+        };
+        let last = self.last.insert(Last {
+            kept,
+            scenario,
+            world,
+        });
+        Ok(run_requests(
+            &last.scenario,
+            &mut last.world,
+            read.findings,
+            options,
+        ))
+    }
+
+    /// Whether the last run reused the world resolved before it (for tests and benchmarks).
+    pub fn reused_world(&self) -> bool {
+        self.reused
+    }
+}

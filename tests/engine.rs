@@ -1,0 +1,189 @@
+//! The engine that keeps the last world between runs must give exactly what a fresh run gives,
+//! whatever sequence of texts it is handed: the corpus one after another, edits inside a
+//! scenario's `requests` (where it reuses the world), edits of a policy and language switches
+//! (where it must not), and broken text in between.
+#![cfg(not(target_arch = "wasm32"))]
+
+include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+use iam_playground::json::{parse, Limits, Value};
+use iam_playground::lang::Lang;
+use iam_playground::scenario::{run_scenario_with, Engine, RunOptions};
+
+/// A run's whole outcome as text: results and findings, or the findings that stopped it.
+fn outcome(
+    r: Result<iam_playground::scenario::RunOutput, Vec<iam_playground::finding::Finding>>,
+) -> String {
+    match r {
+        Ok(out) => format!("ok {}", serde_json::to_string(&out).unwrap()),
+        Err(findings) => format!("err {}", serde_json::to_string(&findings).unwrap()),
+    }
+}
+
+fn options(lang: Lang, full: Option<Vec<usize>>) -> RunOptions {
+    RunOptions {
+        lang,
+        full_explanations: full,
+        ..RunOptions::default()
+    }
+}
+
+/// Runs `text` through `engine` and fresh; they must agree. Returns whether the world was reused.
+fn same(engine: &mut Engine, label: &str, text: &str, options: &RunOptions) -> bool {
+    let fresh = outcome(run_scenario_with(text, options));
+    let kept = outcome(engine.run(text, options));
+    assert_eq!(kept, fresh, "{label}: the engine differs from a fresh run");
+    engine.reused_world()
+}
+
+/// Where the top-level `requests` value stands: its byte range and its items' ranges.
+fn requests_of(text: &str) -> (usize, usize, Vec<(usize, usize)>) {
+    let json = parse(text, &Limits::default()).expect("corpus text is JSON");
+    let Value::Object(members) = &json.value else {
+        panic!("a scenario is an object")
+    };
+    let requests = &members.iter().find(|m| m.key == "requests").unwrap().value;
+    let Value::Array(items) = &requests.value else {
+        panic!("requests is an array")
+    };
+    let items = items
+        .iter()
+        .map(|i| (i.span.start.offset, i.span.end.offset))
+        .collect();
+    (requests.span.start.offset, requests.span.end.offset, items)
+}
+
+/// Whether nothing with a position follows the requests (the engine then reuses the world even
+/// when the requests change length).
+fn requests_last(text: &str) -> bool {
+    let (_, end, _) = requests_of(text);
+    text[end..].trim() == "}"
+}
+
+#[test]
+fn the_corpus_one_after_another_matches_fresh_runs() {
+    let mut engine = Engine::new();
+    for lang in [Lang::En, Lang::Ja] {
+        for (path, text) in CORPUS {
+            let reused = same(&mut engine, path, text, &options(lang, None));
+            assert!(
+                !reused,
+                "{path}: a different scenario reused the last world"
+            );
+            // The same text again (the page asking for another explanation) reuses it.
+            let opened = options(lang, Some(vec![0]));
+            assert!(same(&mut engine, path, text, &opened), "{path}: not reused");
+        }
+    }
+}
+
+#[test]
+fn edits_inside_requests_reuse_the_world_and_match_fresh_runs() {
+    let mut engine = Engine::new();
+    let mut reused = 0;
+    for (path, text) in CORPUS {
+        let opts = options(Lang::En, Some(vec![]));
+        same(&mut engine, path, text, &opts);
+        let (_, _, items) = requests_of(text);
+        let (first, last) = (items[0], *items.last().unwrap());
+        let expect_reuse = requests_last(text);
+        // The first request copied to the end of the list.
+        let added = format!(
+            "{},\n{}{}",
+            &text[..last.1],
+            &text[first.0..first.1],
+            &text[last.1..]
+        );
+        let r = same(&mut engine, &format!("{path} + a request"), &added, &opts);
+        assert_eq!(r, expect_reuse, "{path}: reuse after adding a request");
+        reused += usize::from(r);
+        // The last request taken out again, when there are several.
+        if items.len() > 1 {
+            let removed = format!("{}{}", &text[..items[items.len() - 2].1], &text[last.1..]);
+            let r = same(&mut engine, &format!("{path} - a request"), &removed, &opts);
+            assert_eq!(r, expect_reuse, "{path}: reuse after removing a request");
+        }
+        // Broken JSON inside the requests, as while typing, then whole again: the world kept
+        // through the broken text is reused.
+        let broken = format!("{},,{}", &text[..last.1], &text[last.1..]);
+        assert!(!same(
+            &mut engine,
+            &format!("{path} broken"),
+            &broken,
+            &opts
+        ));
+        let r = same(&mut engine, &format!("{path} mended"), text, &opts);
+        assert_eq!(r, expect_reuse, "{path}: reuse after mending");
+    }
+    assert!(
+        reused > CORPUS.len() / 2,
+        "only {reused} edits reused the world"
+    );
+}
+
+#[test]
+fn edits_outside_requests_and_language_switches_read_the_world_again() {
+    let mut engine = Engine::new();
+    for (path, text) in CORPUS {
+        let opts = options(Lang::En, None);
+        same(&mut engine, path, text, &opts);
+        // A Japanese run of the same text explains in Japanese: nothing reused.
+        assert!(!same(&mut engine, path, text, &options(Lang::Ja, None)));
+        // A title added before everything else moves every position.
+        let titled = text.replacen('{', "{\n  \"title\": \"edited\",", 1);
+        assert!(!same(
+            &mut engine,
+            &format!("{path} titled"),
+            &titled,
+            &options(Lang::Ja, None)
+        ));
+        // A policy's Effect changed: a different world.
+        if let Some(at) = text.find("\"Allow\"") {
+            let denied = format!("{}\"Deny\"{}", &text[..at], &text[at + 7..]);
+            assert!(!same(
+                &mut engine,
+                &format!("{path} denied"),
+                &denied,
+                &options(Lang::Ja, None)
+            ));
+        }
+    }
+}
+
+/// When something with a position follows the requests, a change of their length moves it: the
+/// world must be read again, or its findings would point at the old lines.
+#[test]
+fn a_world_written_after_the_requests_is_read_again_when_they_change_length() {
+    let text = |extra: &str| {
+        format!(
+            r#"{{
+  "scenario": 1,
+  "requests": [
+    {{ "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
+       "resource": "arn:aws:s3:::b/k", "expect": "allowed" }}{extra}
+  ],
+  "users": [
+    {{ "arn": "arn:aws:iam::111122223333:user/alice",
+       "policies": [{{ "Statement": [{{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }}] }}] }}
+  ]
+}}"#
+        )
+    };
+    let mut engine = Engine::new();
+    let opts = options(Lang::En, None);
+    let first = text("");
+    same(&mut engine, "first", &first, &opts);
+    let fresh = run_scenario_with(&first, &opts).unwrap();
+    assert!(
+        fresh.findings.iter().any(|f| f.line.is_some()),
+        "the world has a finding with a line (the policy has no Version): {:?}",
+        fresh.findings
+    );
+    let grown = text(",\n    { \"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\": \"s3:PutObject\",\n      \"resource\": \"arn:aws:s3:::b/k\", \"expect\": \"implicitDeny\" }");
+    assert!(!same(&mut engine, "grown", &grown, &opts));
+    // Same length, same lines, different action: the world is still where it was.
+    let same_length = first.replace("s3:GetObject\",\n", "s3:PutObject\",\n");
+    assert_ne!(same_length, first);
+    assert!(!same(&mut engine, "first again", &first, &opts));
+    assert!(same(&mut engine, "same length", &same_length, &opts));
+}
