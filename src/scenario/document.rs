@@ -18,7 +18,7 @@ mod references;
 mod requests;
 mod suggest;
 
-pub(crate) use again::{read_requests_again, Kept};
+pub(crate) use again::Kept;
 pub use limits::{MAX_DEPTH, MAX_ENTITIES, MAX_REQUESTS, MAX_STRING_BYTES, MAX_TEXT_BYTES};
 pub use model::*;
 
@@ -68,25 +68,58 @@ pub fn read_scenario(text: &str) -> ReadResult {
 
 /// Reads a scenario document from its text, with the findings written in `lang`.
 pub fn read_scenario_with(text: &str, lang: Lang) -> ReadResult {
-    read_keeping(text, lang).0
+    match read_keeping(text, lang, None) {
+        Reading::Whole(result, _) => result,
+        // Without anything kept, the text is always read whole.
+        Reading::Requests(_, findings) => ReadResult {
+            scenario: None,
+            findings,
+        },
+    }
 }
 
-/// Reads a scenario, and keeps what a later reading of an edited text may reuse (see
-/// [`Kept`]): none when the text could not be read as far as its `requests`.
-pub(crate) fn read_keeping(text: &str, lang: Lang) -> (ReadResult, Option<Kept>) {
+/// What [`read_keeping`] gave. (One per run, moved once: boxing the large variant would only add
+/// an allocation.)
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Reading {
+    /// The text read whole, and what a later reading of an edited text may reuse: none when
+    /// the text could not be read as far as its `requests`.
+    Whole(ReadResult, Option<Kept>),
+    /// Only the requests were read: the rest is the kept text's. The findings are the whole
+    /// scenario's, as a whole reading would give them.
+    Requests(Vec<Request>, Vec<Finding>),
+}
+
+/// Reads a scenario; when `kept` is given and the text differs from the kept one only inside
+/// `requests` (see [`Kept`]), reads only the requests.
+pub(crate) fn read_keeping(text: &str, lang: Lang, kept: Option<&Kept>) -> Reading {
     let mut cx = Cx {
         lang,
         ..Cx::default()
     };
-    let (scenario, kept) = match read(text, &mut cx) {
-        Some((scenario, kept)) => (Some(scenario), kept),
-        None => (None, None),
-    };
-    let result = ReadResult {
-        scenario,
-        findings: cx.findings,
-    };
-    (result, kept)
+    match read(text, &mut cx, kept) {
+        Some(Read::Requests(requests)) => Reading::Requests(requests, cx.findings),
+        Some(Read::Whole(scenario, kept)) => Reading::Whole(
+            ReadResult {
+                scenario: Some(scenario),
+                findings: cx.findings,
+            },
+            kept,
+        ),
+        None => Reading::Whole(
+            ReadResult {
+                scenario: None,
+                findings: cx.findings,
+            },
+            None,
+        ),
+    }
+}
+
+#[allow(clippy::large_enum_variant)]
+enum Read {
+    Whole(Scenario, Option<Kept>),
+    Requests(Vec<Request>),
 }
 
 /// The steps every reading starts with: the size and depth limits, the format version and the
@@ -102,9 +135,12 @@ fn top<'j>(json: &'j Json, cx: &mut Cx) -> Option<(u32, fields::Fields<'j>)> {
     Some((version, fields))
 }
 
-fn read(text: &str, cx: &mut Cx) -> Option<(Scenario, Option<Kept>)> {
+fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>) -> Option<Read> {
     let mut json = parse(text, cx)?;
     let (version, fields) = top(&json, cx)?;
+    if let Some(requests) = kept.and_then(|k| again::read_requests(text, &fields, k, cx)) {
+        return Some(Read::Requests(requests));
+    }
     let world_start = cx.findings.len();
     let optional_text = |cx: &mut Cx, key: &str| {
         let (json, pointer) = fields.get(key)?;
@@ -151,7 +187,7 @@ fn read(text: &str, cx: &mut Cx) -> Option<(Scenario, Option<Kept>)> {
         before: cx.findings[world_start..requests_start].to_vec(),
         after: cx.findings[requests_end..].to_vec(),
     });
-    Some((scenario, kept))
+    Some(Read::Whole(scenario, kept))
 }
 
 fn parse(text: &str, cx: &mut Cx) -> Option<Json> {

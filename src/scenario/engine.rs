@@ -10,7 +10,7 @@
 
 use crate::finding::Finding;
 
-use super::document::{read_keeping, read_requests_again, Kept, Scenario};
+use super::document::{read_keeping, Kept, ReadResult, Reading, Scenario};
 use super::result::RunOutput;
 use super::run::{run_requests, RunOptions};
 use super::world::World;
@@ -37,30 +37,35 @@ impl Engine {
 
     /// Runs a scenario as [`run_scenario_with`](super::run_scenario_with) does.
     pub fn run(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
-        self.reused = false;
-        if let Some(last) = &mut self.last {
-            if let Some((requests, findings)) = read_requests_again(text, options.lang, &last.kept)
-            {
-                self.reused = true;
-                if findings.iter().any(Finding::is_error) {
-                    return Err(findings);
-                }
+        let reading = read_keeping(text, options.lang, self.last.as_ref().map(|l| &l.kept));
+        self.reused = matches!(reading, Reading::Requests(..));
+        match (reading, self.last.as_mut()) {
+            (Reading::Requests(_, findings), _) if findings.iter().any(Finding::is_error) => {
+                Err(findings)
+            }
+            (Reading::Requests(requests, findings), Some(last)) => {
                 last.scenario.requests = requests;
-                return Ok(run_requests(
+                Ok(run_requests(
                     &last.scenario,
                     &mut last.world,
                     findings,
                     options,
-                ));
+                ))
             }
+            // Requests are read alone only against a kept world, so this does not happen.
+            (Reading::Requests(_, findings), None) => Err(findings),
+            (Reading::Whole(read, kept), _) => self.run_whole(read, kept, options),
         }
-        self.run_whole(text, options)
     }
 
-    /// Reads and resolves `text` whole; keeps it when it can be run. A text that cannot be run
+    /// Runs a scenario read whole, and keeps it when it can be run. A text that cannot be run
     /// leaves the last world in place: the next keystroke may well make the text whole again.
-    fn run_whole(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
-        let (read, kept) = read_keeping(text, options.lang);
+    fn run_whole(
+        &mut self,
+        read: ReadResult,
+        kept: Option<Kept>,
+        options: &RunOptions,
+    ) -> Result<RunOutput, Vec<Finding>> {
         let valid = read.is_valid();
         let (Some(scenario), true) = (read.scenario, valid) else {
             return Err(read.findings);

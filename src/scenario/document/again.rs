@@ -3,12 +3,12 @@
 //! The page reads the scenario on every keystroke. Someone building a request changes only the
 //! `requests` array, and everything else (the policies, whose reading, validation and compiling
 //! are most of the cost) is the same text at the same place. [`Kept`] holds what the last full
-//! reading found outside `requests`; [`read_requests_again`] reads only the new requests when the
+//! reading found outside `requests`; [`read_requests`] reads only the new requests when the
 //! rest of the text is byte for byte what was kept, at the same line and column, so the reused
-//! findings' positions are still right.
+//! findings' positions are still right. Either way the text is parsed once.
 
-use super::fields::Cx;
-use super::{parse, requests, top, Request};
+use super::fields::{Cx, Fields};
+use super::{requests, Request};
 use crate::finding::Finding;
 use crate::json::Span;
 use crate::lang::Lang;
@@ -46,33 +46,25 @@ impl Kept {
     }
 }
 
-/// The requests of `text` and every finding of the whole scenario, if `text` differs from the
-/// kept one only inside `requests` and is read in the same language; `None` otherwise (or when
-/// the text cannot be read that far), and the caller reads it whole.
+/// The requests of `text`, if it differs from the kept text only inside them and is read in
+/// the same language; `None` otherwise, and the caller reads it whole. `fields` are its checked
+/// top-level fields, `cx` holds the findings of those checks.
 ///
-/// The findings are in the order a full reading gives: the top-level checks, the kept findings
-/// before the requests, the requests' own, then the kept findings after.
-pub(crate) fn read_requests_again(
+/// `cx` is left with the findings in the order a whole reading gives: the top-level checks, the
+/// kept findings before the requests, the requests' own, then the kept findings after.
+pub(super) fn read_requests(
     text: &str,
-    lang: Lang,
+    fields: &Fields<'_>,
     kept: &Kept,
-) -> Option<(Vec<Request>, Vec<Finding>)> {
-    if lang != kept.lang {
-        return None;
-    }
-    let mut cx = Cx {
-        lang,
-        policy_names: kept.policy_names.clone(),
-        ..Cx::default()
-    };
-    let json = parse(text, &mut cx)?;
-    let (_, fields) = top(&json, &mut cx)?;
+    cx: &mut Cx,
+) -> Option<Vec<Request>> {
     let (requests_json, _) = fields.get("requests")?;
-    if !kept.same_world(text, requests_json.span) {
+    if cx.lang != kept.lang || !kept.same_world(text, requests_json.span) {
         return None;
     }
+    cx.policy_names.clone_from(&kept.policy_names);
     cx.findings.extend(kept.before.iter().cloned());
-    let requests = requests::read(&mut cx, &fields);
+    let requests = requests::read(cx, fields);
     cx.findings.extend(kept.after.iter().cloned());
-    Some((requests, cx.findings))
+    Some(requests)
 }
