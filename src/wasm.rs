@@ -54,27 +54,15 @@ fn options(lang: Option<String>, full: Option<Vec<u32>>) -> RunOptions {
     }
 }
 
-/// Runs a scenario: `{ runnable, results, findings }`, as `iam-playground run --json` prints it
-/// (plus `runnable`), with the explanations in `lang` (`"ja"` or English), in full for the
-/// requests whose indices `full` lists (all when it is not given) and brief for the others.
-/// Never throws for bad input: an invalid scenario comes back with `runnable: false` and its
-/// findings.
+/// Runs a scenario: `{ runnable, results, findings }` as JSON text, as `iam-playground run
+/// --json` prints it (plus `runnable`), with the explanations in `lang` (`"ja"` or English), in
+/// full for the requests whose indices `full` lists (all when it is not given) and brief for the
+/// others. Never throws for bad input: an invalid scenario comes back with `runnable: false` and
+/// its findings.
 ///
-/// The objects are made by the browser's `JSON.parse` from the text `runScenarioJson` writes:
-/// much faster than building thousands of small objects across the boundary, and the results'
-/// types then need only one serializer in the module (the size budget).
-#[wasm_bindgen(js_name = runScenario)]
-pub fn run_scenario_js(
-    text: &str,
-    lang: Option<String>,
-    full: Option<Vec<u32>>,
-) -> Result<JsValue, js_sys::Error> {
-    js_sys::JSON::parse(&run_scenario_json(text, lang, full))
-        .map_err(|_| js_sys::Error::new("the engine wrote results that are not JSON"))
-}
-
-/// `runScenario` as JSON text: one string crosses the boundary. A fresh engine each call (the
-/// same code as [`JsEngine`]'s, which keeps the module small): nothing is kept between calls.
+/// One string crosses the boundary, which the caller turns into objects with `JSON.parse`: much
+/// faster than building thousands of small objects across it. A fresh engine each call (the same
+/// code as [`JsEngine`]'s, which keeps the module small): nothing is kept between calls.
 #[wasm_bindgen(js_name = runScenarioJson)]
 pub fn run_scenario_json(text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
     JsEngine::new().run(text, lang, full)

@@ -2,6 +2,7 @@
 //! `run_in_browser` is required: without it wasm-pack silently skips them.
 #![cfg(target_arch = "wasm32")]
 
+use iam_playground::wasm::JsEngine;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -42,16 +43,29 @@ fn check_json_reports_the_place_of_an_error() {
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
+/// The page's own entry point: one `Engine` for the page's life, its JSON text made objects by
+/// the browser's `JSON.parse`.
+fn run_as_the_page(engine: &mut JsEngine, text: &str, lang: Option<&str>) -> JsValue {
+    js_sys::JSON::parse(&engine.run(text, lang.map(String::from), None)).unwrap()
+}
+
 /// The same corpus as `tests/corpus.rs`, run by the WebAssembly build inside Chromium through
-/// the page's own entry point, `runScenario`, explained in English and in Japanese.
+/// the page's entry point, one scenario after another through one engine as the page runs them,
+/// explained in English and in Japanese, and the same through the stateless `runScenarioJson`.
 #[wasm_bindgen_test]
 fn every_expectation_in_the_corpus_is_met_in_the_browser() {
     assert!(CORPUS.len() >= 2);
     let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap();
+    let mut engine = JsEngine::new();
     for (path, text) in CORPUS {
         for lang in [None, Some("ja")] {
-            let reply =
-                iam_playground::wasm::run_scenario_js(text, lang.map(String::from), None).unwrap();
+            let reply = run_as_the_page(&mut engine, text, lang);
+            let alone = iam_playground::wasm::run_scenario_json(text, lang.map(String::from), None);
+            assert_eq!(
+                js_sys::JSON::stringify(&reply).unwrap(),
+                js_sys::JSON::stringify(&js_sys::JSON::parse(&alone).unwrap()).unwrap(),
+                "{path} {lang:?}: the engine and a fresh run differ"
+            );
             assert_eq!(
                 get(&reply, "runnable").as_bool(),
                 Some(true),
@@ -79,7 +93,7 @@ fn malformed_input_is_an_error_value_not_a_trap() {
         "\u{0}\u{1}garbage",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     ] {
-        let reply = iam_playground::wasm::run_scenario_js(text, None, None).unwrap();
+        let reply = run_as_the_page(&mut JsEngine::new(), text, None);
         let runnable = js_sys::Reflect::get(&reply, &"runnable".into()).unwrap();
         assert_eq!(runnable.as_bool(), Some(false));
     }

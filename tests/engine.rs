@@ -187,3 +187,61 @@ fn a_world_written_after_the_requests_is_read_again_when_they_change_length() {
     assert!(!same(&mut engine, "first again", &first, &opts));
     assert!(same(&mut engine, "same length", &same_length, &opts));
 }
+
+/// A policy edited: the scenario's other policies, same text at the same line and column, are
+/// taken from the last build (moved when their bytes moved), and the outcome is still exactly a
+/// fresh run's.
+#[test]
+fn an_edited_policy_leaves_the_others_compiled() {
+    let mut engine = Engine::new();
+    let mut reused_somewhere = 0;
+    for lang in [Lang::En, Lang::Ja] {
+        for (path, text) in CORPUS {
+            let opts = options(lang, None);
+            same(&mut engine, path, text, &opts);
+            let policies = text.matches("\"Statement\"").count();
+            // The first "Allow" becomes "Deny": one byte shorter, same lines.
+            let Some(at) = text.find("\"Allow\"") else {
+                continue;
+            };
+            let denied = format!("{}\"Deny\"{}", &text[..at], &text[at + 7..]);
+            assert!(!same(
+                &mut engine,
+                &format!("{path} denied"),
+                &denied,
+                &opts
+            ));
+            assert!(
+                engine.reused_policies() < policies.max(1),
+                "{path}: the edited policy was reused"
+            );
+            reused_somewhere += usize::from(engine.reused_policies() > 0);
+            // Back again: every policy but the edited one is reused.
+            same(&mut engine, &format!("{path} allowed again"), text, &opts);
+        }
+    }
+    assert!(
+        reused_somewhere > CORPUS.len() / 2,
+        "policies were reused in only {reused_somewhere} edits"
+    );
+}
+
+/// Policies read in one language are not reused in the other (their findings are sentences).
+#[test]
+fn policies_are_not_reused_across_languages() {
+    let mut engine = Engine::new();
+    let (path, text) = CORPUS
+        .iter()
+        .find(|(_, t)| t.matches("\"Statement\"").count() >= 2)
+        .unwrap();
+    same(&mut engine, path, text, &options(Lang::En, None));
+    same(&mut engine, path, text, &options(Lang::Ja, None));
+    assert_eq!(engine.reused_policies(), 0);
+    let edited = text.replacen("\"scenario\": 1", "\"scenario\":   1", 1);
+    assert_ne!(&edited, text);
+    same(&mut engine, path, &edited, &options(Lang::Ja, None));
+    assert!(
+        engine.reused_policies() >= 2,
+        "{path}: same line, later bytes: reused"
+    );
+}

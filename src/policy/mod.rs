@@ -22,6 +22,7 @@ mod document;
 mod elements;
 mod glob;
 mod model;
+mod moved;
 mod parse;
 mod quota;
 mod reader;

@@ -4,21 +4,27 @@
 //! Reading, validating and compiling the policies is most of a run's cost. When the new text
 //! differs from the last one only inside `requests` (someone building a request, or opening one
 //! to read its full explanation), the world is reused and only the requests are read; they are
-//! always evaluated afresh. Any other change reads and resolves the text whole. A run through an
+//! always evaluated afresh. Any other change reads and resolves the text whole, but the policies
+//! whose text and place did not change are taken from the last build, not compiled again
+//! ([`PolicyCache`]). A run through an
 //! engine gives exactly what [`run_scenario_with`](super::run_scenario_with) gives for the same
 //! text, which the tests check across the corpus and edits of it.
 
 use crate::finding::Finding;
 
 use super::document::{read_keeping, Kept, ReadResult, Reading, Scenario};
+use super::policy_cache::PolicyCache;
 use super::result::RunOutput;
 use super::run::{run_requests, RunOptions};
-use super::world::World;
+use super::world::{Reuse, World};
 
 /// Runs scenarios, keeping the last world resolved without errors.
 #[derive(Default)]
 pub struct Engine {
     last: Option<Last>,
+    reused_policies: usize,
+    /// The compiled policies of the last world built, for the next build to reuse.
+    policies: PolicyCache,
     reused: bool,
 }
 
@@ -39,6 +45,7 @@ impl Engine {
     pub fn run(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
         let reading = read_keeping(text, options.lang, self.last.as_ref().map(|l| &l.kept));
         self.reused = matches!(reading, Reading::Requests(..));
+        self.reused_policies = 0;
         match (reading, self.last.as_mut()) {
             (Reading::Requests(_, findings), _) if findings.iter().any(Finding::is_error) => {
                 Err(findings)
@@ -70,10 +77,25 @@ impl Engine {
         let (Some(scenario), true) = (read.scenario, valid) else {
             return Err(read.findings);
         };
-        let mut world = World::build(&scenario, options.lang);
-        let Some(kept) = kept else {
+        let Some(mut kept) = kept else {
+            let mut world = World::build(&scenario, options.lang);
             return Ok(run_requests(&scenario, &mut world, read.findings, options));
         };
+        // The world is built from the kept copy of the text, with the policies kept from the
+        // last build; both are handed back. The last world goes first, so that the cache holds
+        // the only reference to each kept policy and can move it in place.
+        self.last = None;
+        let reuse = Reuse {
+            text: std::mem::take(&mut kept.text),
+            cache: std::mem::take(&mut self.policies),
+            reused: 0,
+        };
+        let (world, reuse) = World::build_reusing(&scenario, options.lang, reuse);
+        if let Some(reuse) = reuse {
+            kept.text = reuse.text;
+            self.policies = reuse.cache;
+            self.reused_policies = reuse.reused;
+        }
         let last = self.last.insert(Last {
             kept,
             scenario,
@@ -90,5 +112,11 @@ impl Engine {
     /// Whether the last run reused the world resolved before it (for tests and benchmarks).
     pub fn reused_world(&self) -> bool {
         self.reused
+    }
+
+    /// How many compiled policies the last run took from the world before it, when it built a
+    /// new one (for tests and benchmarks).
+    pub fn reused_policies(&self) -> usize {
+        self.reused_policies
     }
 }

@@ -12,6 +12,7 @@ mod engine;
 mod flows;
 pub mod link;
 mod pass_role;
+mod policy_cache;
 mod result;
 mod run;
 mod sessions;

@@ -2,6 +2,7 @@
 //! once, entities indexed by ARN, organizations laid out level by level.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::evaluation::{OrgLevel, PolicyUse};
 use crate::finding::Finding;
@@ -11,6 +12,7 @@ use crate::policy::{parse_policy, parse_policy_in, Located, Place, Policy, Polic
 
 use super::catalogue;
 use super::document::{OrgPolicies, PolicyRef, Scenario, Tag};
+use super::policy_cache::PolicyCache;
 
 /// Index of a parsed policy in [`World::policies`], with the label the explanation uses.
 #[derive(Clone, Debug)]
@@ -49,7 +51,8 @@ pub struct OrgEntry {
 /// The scenario resolved.
 #[derive(Debug, Default)]
 pub struct World {
-    pub policies: Vec<Policy>,
+    /// Shared with an engine's [`PolicyCache`], which keeps them for the next build.
+    pub policies: Vec<Rc<Policy>>,
     pub users: HashMap<String, Principal>,
     pub roles: HashMap<String, RoleEntry>,
     pub resources: HashMap<String, PolicyHandle>,
@@ -62,13 +65,46 @@ pub struct World {
     cache: HashMap<(String, PolicyKind), usize>,
     /// The language of the labels ("inline policy 0 of user alice").
     lang: Lang,
+    /// While an engine builds the world: the scenario's text and the policies kept from its
+    /// last build.
+    reuse: Option<Reuse>,
+}
+
+#[derive(Debug)]
+/// What [`World::build_reusing`] reads policies through: the scenario's text, and the compiled
+/// policies an [`Engine`](super::Engine) kept from the world it built before.
+pub(super) struct Reuse {
+    pub text: String,
+    pub cache: PolicyCache,
+    /// How many policies the build took from the cache.
+    pub reused: usize,
 }
 
 impl World {
     /// Resolves a scenario's world; the policies' labels are written in `lang`.
     pub fn build(scenario: &Scenario, lang: Lang) -> World {
+        World::build_with(scenario, lang, None)
+    }
+
+    /// [`World::build`], reusing the policies `reuse` kept whose text, place and language are
+    /// unchanged; `reuse` comes back with this world's policies kept.
+    pub(super) fn build_reusing(
+        scenario: &Scenario,
+        lang: Lang,
+        reuse: Reuse,
+    ) -> (World, Option<Reuse>) {
+        let mut world = World::build_with(scenario, lang, Some(reuse));
+        let reuse = world.reuse.take().map(|mut r| {
+            r.reused = r.cache.finish();
+            r
+        });
+        (world, reuse)
+    }
+
+    fn build_with(scenario: &Scenario, lang: Lang, reuse: Option<Reuse>) -> World {
         let mut world = World {
             lang,
+            reuse,
             ..World::default()
         };
         world.add_organizations(scenario);
@@ -323,7 +359,9 @@ impl World {
                 let named = scenario.policies.iter().find(|p| &p.name == name)?;
                 self.parse(&named.document, kind, &named.place.pointer)
             }
-            PolicyRef::Managed(name) => self.parse_managed(name, kind, &reference.place)?,
+            PolicyRef::Managed(name) => {
+                Rc::new(self.parse_managed(name, kind, &reference.place)?)
+            }
         };
         let index = self.policies.len();
         self.policies.push(policy);
@@ -331,10 +369,16 @@ impl World {
         Some(PolicyHandle { index, label })
     }
 
-    fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Policy {
-        let parsed = parse_policy_in(json, kind, pointer, self.lang);
-        self.findings.extend(parsed.findings);
-        parsed.policy
+    fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Rc<Policy> {
+        let (policy, findings) = match &mut self.reuse {
+            Some(r) => r.cache.parse(&r.text, json, kind, pointer, self.lang),
+            None => {
+                let parsed = parse_policy_in(json, kind, pointer, self.lang);
+                (Rc::new(parsed.policy), parsed.findings)
+            }
+        };
+        self.findings.extend(findings);
+        policy
     }
 
     fn parse_managed(&mut self, name: &str, kind: PolicyKind, place: &Place) -> Option<Policy> {

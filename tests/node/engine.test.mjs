@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { initSync, version, checkJson, decodeLink, encodeLink, formatJson, runScenario, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
+import { Engine, initSync, version, checkJson, decodeLink, encodeLink, formatJson, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
 
 const bytes = await readFile(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url));
 initSync({ module: bytes });
@@ -68,11 +68,19 @@ test("runScenarioJson explains in Japanese when asked, and AWS's message stays E
   assert.deepEqual(JSON.parse(runScenarioJson(SCENARIO, "fr")), en);
 });
 
-test("runScenario (objects) takes the language too", () => {
-  const ja = runScenario(SCENARIO, "ja-JP");
+test("an Engine gives what runScenarioJson gives, run after run, in either language", () => {
+  const engine = new Engine();
+  const ja = JSON.parse(engine.run(SCENARIO, "ja-JP"));
   assert.equal(ja.runnable, true);
   assert.match(ja.results[0].explain.summary, /^暗黙的に拒否されました/);
-  assert.match(runScenario(SCENARIO).results[0].explain.summary, /^Implicitly denied/);
+  assert.equal(engine.run(SCENARIO, "ja-JP"), runScenarioJson(SCENARIO, "ja-JP"));
+  assert.match(JSON.parse(engine.run(SCENARIO)).results[0].explain.summary, /^Implicitly denied/);
+  // A request edited, then the text broken and mended, as while typing.
+  const edited = SCENARIO.replace("198.51.100.7", "203.0.113.9");
+  assert.notEqual(edited, SCENARIO);
+  assert.equal(engine.run(edited), runScenarioJson(edited));
+  assert.equal(JSON.parse(engine.run(edited.slice(0, -3))).runnable, false);
+  assert.equal(engine.run(SCENARIO, "en", new Uint32Array([])), runScenarioJson(SCENARIO, "en", new Uint32Array([])));
 });
 
 test("validatePolicy writes its findings in the language asked for", () => {

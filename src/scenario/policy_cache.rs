@@ -1,0 +1,106 @@
+//! Compiled policies kept from one build of a world to the next, for an [`Engine`](super::Engine).
+//!
+//! When someone types in one policy, the scenario's other policies are the same text at the same
+//! line and column. Reading, validating and compiling each of them again was most of a
+//! keystroke's cost in a scenario of many policies; a kept one is shared instead (and moved to
+//! its new byte offset when text before it changed length on the same line).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::finding::Finding;
+use crate::json::{Json, Pos};
+use crate::lang::Lang;
+use crate::policy::{parse_policy_in, Policy, PolicyKind};
+
+/// The policies of the last build, by where they stand and the kind they were read as.
+/// (Indices by key rather than maps of policies: the key-to-index map is a type the world
+/// already uses, which keeps the module smaller.)
+#[derive(Debug, Default)]
+pub(super) struct PolicyCache {
+    last: Vec<Option<Compiled>>,
+    last_at: HashMap<(String, PolicyKind), usize>,
+    this: Vec<Compiled>,
+    this_at: HashMap<(String, PolicyKind), usize>,
+    /// How many policies the build in progress took from the cache.
+    hits: usize,
+}
+
+/// A policy as read, with what it was read from.
+#[derive(Debug)]
+struct Compiled {
+    text: Box<str>,
+    start: Pos,
+    lang: Lang,
+    policy: Rc<Policy>,
+    findings: Vec<Finding>,
+}
+
+impl PolicyCache {
+    /// The policy `json` (a part of `text`, at `pointer`) read under `kind`'s rules, and its
+    /// findings in `lang`: the kept one when its text, line, column and language are the same.
+    ///
+    /// A kept policy whose bytes moved is moved in place, which needs the cache to hold the only
+    /// reference to it: the engine drops the last world before it builds the next.
+    pub fn parse(
+        &mut self,
+        text: &str,
+        json: &Json,
+        kind: PolicyKind,
+        pointer: &str,
+        lang: Lang,
+    ) -> (Rc<Policy>, Vec<Finding>) {
+        let (start, end) = (json.span.start, json.span.end);
+        let source = text.get(start.offset..end.offset).unwrap_or_default();
+        let key = (pointer.to_string(), kind);
+        let kept = self
+            .last_at
+            .get(&key)
+            .and_then(|&i| self.last.get_mut(i)?.take());
+        let kept = kept.filter(|c| {
+            c.lang == lang
+                && (c.start.line, c.start.column) == (start.line, start.column)
+                && *c.text == *source
+        });
+        let compiled = match kept.and_then(|c| moved(c, start)) {
+            Some(c) => {
+                self.hits += 1;
+                c
+            }
+            None => {
+                let parsed = parse_policy_in(json, kind, pointer, lang);
+                Compiled {
+                    text: source.into(),
+                    start,
+                    lang,
+                    policy: Rc::new(parsed.policy),
+                    findings: parsed.findings,
+                }
+            }
+        };
+        let out = (Rc::clone(&compiled.policy), compiled.findings.clone());
+        self.this_at.insert(key, self.this.len());
+        self.this.push(compiled);
+        out
+    }
+
+    /// Ends a build: what it did not use is dropped, so the cache holds one world's policies.
+    /// Returns how many policies the build took from the cache.
+    pub fn finish(&mut self) -> usize {
+        self.last = std::mem::take(&mut self.this)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.last_at = std::mem::take(&mut self.this_at);
+        std::mem::take(&mut self.hits)
+    }
+}
+
+/// A kept policy moved to `to`; none when it must move but is shared (it is then read again).
+fn moved(mut kept: Compiled, to: Pos) -> Option<Compiled> {
+    if kept.start.offset != to.offset {
+        Rc::get_mut(&mut kept.policy)?.move_to(kept.start, to);
+        kept.start = to;
+    }
+    Some(kept)
+}
