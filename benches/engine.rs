@@ -20,7 +20,7 @@ use iam_playground::lang::Lang;
 use iam_playground::matching::Caller;
 use iam_playground::policy::{validate_text, Policy, PolicyKind};
 use iam_playground::scenario::document::read_scenario;
-use iam_playground::scenario::run_scenario;
+use iam_playground::scenario::{run_scenario, Engine, RunOptions};
 
 const DEV: &str = "111122223333";
 const PROD: &str = "444455556666";
@@ -272,5 +272,62 @@ fn phases(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = configure(); targets = decision, scenarios, fixed, phases }
+/// Through an `Engine`, as the page's worker runs, alternating two texts: the same text, an edit
+/// inside the last request (the world kept), an edit of one policy's `Sid` (the world built again
+/// with the other policies taken from the last build). Brief explanations, as the page asks with
+/// every request closed.
+fn engine(c: &mut Criterion) {
+    let mut group = c.benchmark_group("engine");
+    let options = RunOptions {
+        full_explanations: Some(Vec::new()),
+        ..RunOptions::default()
+    };
+    let fixtures = [
+        (
+            "assume-role-mfa",
+            include_str!("../bench/fixtures/assume-role-mfa.json"),
+            ("\"RoleSessionName\": \"alice\"", "\"RoleSessionName\": \"alice2\""),
+            ("\"Effect\": \"Allow\",\n              \"Action\": \"sts:AssumeRole\",\n              \"Resource\"",
+             "\"Effect\": \"Allow\",\n              \"Action\": \"sts:AssumeRole\" ,\n              \"Resource\""),
+        ),
+        (
+            "20-requests-50-policies",
+            include_str!("../bench/fixtures/20-requests-50-policies.json"),
+            ("\"RoleSessionName\": \"u1\"\n      },\n      \"expect\": \"implicitDeny\"\n    }\n  ]",
+             "\"RoleSessionName\": \"u1x\"\n      },\n      \"expect\": \"implicitDeny\"\n    }\n  ]"),
+            ("\"Sid\": \"Read\"", "\"Sid\": \"Reads\""),
+        ),
+    ];
+    for (name, text, request, policy) in fixtures {
+        let edit = |(from, to): (&str, &str)| {
+            let edited = text.replacen(from, to, 1);
+            assert_ne!(edited, text, "{name}: the edit {from} changed nothing");
+            [text.to_string(), edited]
+        };
+        for (what, texts) in [
+            ("same", [text.to_string(), text.to_string()]),
+            ("request-edit", edit(request)),
+            ("policy-edit", edit(policy)),
+        ] {
+            let mut engine = Engine::new();
+            for t in &texts {
+                let out = engine
+                    .run(t, &options)
+                    .unwrap_or_else(|f| panic!("{name}: {f:?}"));
+                assert!(out.results.iter().all(|r| r.expectation == Some("met")));
+            }
+            let mut turn = 0;
+            group.bench_function(format!("{name}/{what}"), |b| {
+                b.iter(|| {
+                    turn += 1;
+                    let out = engine.run(&texts[turn & 1], &options);
+                    out.map(|o| serde_json::to_string(&o).map(|s| s.len()))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group! { name = benches; config = configure(); targets = decision, scenarios, fixed, phases, engine }
 criterion_main!(benches);
