@@ -318,41 +318,27 @@ pub fn iso8601(epoch: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     // Written digit by digit: every request's context holds this date, and `format!`'s padding
-    // costs more than the arithmetic above. Epochs are from 1970 on, so every field is positive.
-    let field = |n: i64| u64::try_from(n).unwrap_or_default();
-    let mut out = String::with_capacity(20);
-    push_padded(&mut out, field(year), 4);
+    // costs more than the arithmetic above. From 1970 on, the year has four digits or more.
+    let mut out = year.to_string();
     let (hour, minute, second) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    let rest = [
-        ('-', field(month)),
-        ('-', field(day)),
+    for (separator, value) in [
+        ('-', month.unsigned_abs()),
+        ('-', day.unsigned_abs()),
         ('T', hour),
         (':', minute),
         (':', second),
-    ];
-    for (separator, value) in rest {
+    ] {
         out.push(separator);
-        push_padded(&mut out, value, 2);
+        push_two_digits(&mut out, value);
     }
     out.push('Z');
     out
 }
 
-/// `value` in decimal with zeros before it up to `width` digits, as `{value:0width$}` writes it.
-fn push_padded(out: &mut String, value: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut start = digits.len();
-    let mut rest = value;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let start = start.min(digits.len().saturating_sub(width));
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+/// `value` (below 100) as two digits, as `{value:02}` writes it.
+fn push_two_digits(out: &mut String, value: u64) {
+    out.push(char::from(b'0' + (value / 10 % 10) as u8));
+    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 #[cfg(test)]
@@ -373,13 +359,11 @@ mod tests {
     }
 
     #[test]
-    fn padding_is_that_of_format() {
-        for value in [0, 7, 42, 123, 2026, 10_000, u64::MAX] {
-            for width in [1, 2, 4] {
-                let mut out = String::new();
-                push_padded(&mut out, value, width);
-                assert_eq!(out, format!("{value:0width$}"));
-            }
+    fn two_digits_are_those_of_format() {
+        for value in 0..100 {
+            let mut out = String::new();
+            push_two_digits(&mut out, value);
+            assert_eq!(out, format!("{value:02}"));
         }
     }
 }
