@@ -290,24 +290,27 @@ fn with_path(
     Ok(build(path, name))
 }
 
+/// The name, checked against `rule`. The quoted ARN is made only for a message: every request
+/// checks its caller's name.
 fn checked_name(text: &str, name: &str, rule: &NameRule) -> Result<String, ArnError> {
-    let (what, what_ja, q) = (rule.what.en, rule.what.ja, quote(text));
+    let (what, what_ja) = (rule.what.en, rule.what.ja);
     let count = name.chars().count();
     if count == 0 {
+        let q = quote(text);
         return Err(ArnError::new(
             format!("{q} has no {what}"),
             format!("{q} に{what_ja}がありません"),
         ));
     }
     if let Some(bad) = name.chars().find(|c| !is_name_char(*c)) {
-        let (n, b) = (quote(name), quote(&bad.to_string()));
+        let (q, n, b) = (quote(text), quote(name), quote(&bad.to_string()));
         return Err(ArnError::new(
             format!("{q} has the {what} {n}, which holds {b}; names use letters, digits and `_+=,.@-`"),
             format!("{q} の{what_ja} {n} に {b} が含まれています。名前に使えるのは英字、数字、`_+=,.@-` です"),
         ));
     }
     if count < rule.min || count > rule.max {
-        let (min, max) = (rule.min, rule.max);
+        let (q, min, max) = (quote(text), rule.min, rule.max);
         return Err(ArnError::new(
             format!("{q} has a {what} of {count} characters; a {what} has {min} to {max}"),
             format!("{q} の{what_ja}は {count} 文字です。{what_ja}は {min}〜{max} 文字です"),

@@ -132,6 +132,12 @@ impl RequestContext {
     pub fn iter(&self) -> impl Iterator<Item = &ContextEntry> {
         self.entries.values()
     }
+
+    /// The entries in the order of [`iter`](Self::iter), given up rather than copied: a request's
+    /// explanation takes its context's keys and values once evaluation is done with them.
+    pub fn into_entries(self) -> impl Iterator<Item = ContextEntry> {
+        self.entries.into_values()
+    }
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ impl Runner<'_> {
             action: api.action(),
             resource: Some(&role_arn),
         };
-        let mut verdict = verdict_from_checks(asked, checks, show_context(&context), notes, lang);
+        let mut verdict = verdict_from_checks(asked, checks, show_context(context), notes, lang);
         if verdict.decision == Decision::Allowed {
             drop(caller);
             self.create_session(

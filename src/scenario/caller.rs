@@ -217,8 +217,9 @@ pub fn caller_context(
 ) {
     let one = |v: &str| ContextValue::Single(v.to_string());
     let now = SCENARIO_EPOCH.saturating_add(time);
-    context.set_derived("aws:CurrentTime", one(&iso8601(now)));
-    context.set_derived("aws:EpochTime", one(&now.to_string()));
+    // Values made for the context go in as they are; `one` copies borrowed text.
+    context.set_derived("aws:CurrentTime", ContextValue::Single(iso8601(now)));
+    context.set_derived("aws:EpochTime", ContextValue::Single(now.to_string()));
     context.set_derived("aws:SecureTransport", one("true"));
     context.set_derived("aws:ViaAWSService", one("false"));
     let caller = &resolved.side.caller;
@@ -226,7 +227,8 @@ pub fn caller_context(
         Caller::User { arn, account } => {
             let name = arn.rsplit('/').next().unwrap_or(arn);
             context.set_derived("aws:username", one(name));
-            context.set_derived("aws:userid", one(&crate::sts::unique_id("AIDA", arn)));
+            let id = crate::sts::unique_id("AIDA", arn);
+            context.set_derived("aws:userid", ContextValue::Single(id));
             context.set_derived("aws:PrincipalType", one("User"));
             principal_keys(world, arn, account, context);
         }
@@ -241,10 +243,10 @@ pub fn caller_context(
             account,
         } => {
             let session_name = session_arn.rsplit('/').next().unwrap_or("");
-            context.set_derived(
-                "aws:userid",
-                one(&format!("{}:{session_name}", crate::sts::role_id(role_arn))),
-            );
+            let mut id = crate::sts::role_id(role_arn);
+            id.push(':');
+            id.push_str(session_name);
+            context.set_derived("aws:userid", ContextValue::Single(id));
             context.set_derived("aws:PrincipalType", one("AssumedRole"));
             principal_keys(world, role_arn, account, context);
             match &resolved.session {
@@ -315,12 +317,28 @@ pub fn iso8601(epoch: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    // Written digit by digit: every request's context holds this date, and `format!`'s padding
+    // costs more than the arithmetic above. From 1970 on, the year has four digits or more.
+    let mut out = year.to_string();
+    let (hour, minute, second) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    for (separator, value) in [
+        ('-', month.unsigned_abs()),
+        ('-', day.unsigned_abs()),
+        ('T', hour),
+        (':', minute),
+        (':', second),
+    ] {
+        out.push(separator);
+        push_two_digits(&mut out, value);
+    }
+    out.push('Z');
+    out
+}
+
+/// `value` (below 100) as two digits, as `{value:02}` writes it.
+fn push_two_digits(out: &mut String, value: u64) {
+    out.push(char::from(b'0' + (value / 10 % 10) as u8));
+    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 #[cfg(test)]
@@ -335,5 +353,17 @@ mod tests {
             "2026-03-01T00:01:01Z"
         );
         assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(253_402_300_799), "9999-12-31T23:59:59Z");
+        assert_eq!(iso8601(253_402_300_800), "10000-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn two_digits_are_those_of_format() {
+        for value in 0..100 {
+            let mut out = String::new();
+            push_two_digits(&mut out, value);
+            assert_eq!(out, format!("{value:02}"));
+        }
     }
 }

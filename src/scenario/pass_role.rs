@@ -103,7 +103,7 @@ impl Runner<'_> {
             action: &request.action.value,
             resource: Some(&resource),
         };
-        verdict_from_checks(asked, checks, show_context(&context), notes, lang)
+        verdict_from_checks(asked, checks, show_context(context), notes, lang)
     }
 
     /// The role a parameter names: by ARN, by name in the caller's account, or through an

@@ -107,14 +107,16 @@ pub enum ShownValue {
     Many(Vec<String>),
 }
 
-pub fn show_context(context: &RequestContext) -> Vec<ContextShown> {
+/// The context as the explanation shows it, made from the context itself (its strings move, none
+/// is copied): the last thing a request does with its context.
+pub fn show_context(context: RequestContext) -> Vec<ContextShown> {
     context
-        .iter()
+        .into_entries()
         .map(|entry| ContextShown {
-            key: entry.key.clone(),
-            value: match &entry.value {
-                ContextValue::Single(v) => ShownValue::One(v.clone()),
-                ContextValue::Multi(vs) => ShownValue::Many(vs.clone()),
+            key: entry.key,
+            value: match entry.value {
+                ContextValue::Single(v) => ShownValue::One(v),
+                ContextValue::Multi(vs) => ShownValue::Many(vs),
             },
             source: match entry.source {
                 ContextSource::Derived => "derived",

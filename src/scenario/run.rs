@@ -324,7 +324,7 @@ impl Runner<'_> {
             action,
             resource: Some(resource),
         };
-        verdict_from_checks(asked, vec![check], show_context(&context), notes, lang)
+        verdict_from_checks(asked, vec![check], show_context(context), notes, lang)
     }
 }
 

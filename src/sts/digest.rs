@@ -15,7 +15,8 @@ pub fn role_id(role_arn: &str) -> String {
 pub fn unique_id(prefix: &str, arn: &str) -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let digest = sha1(arn.as_bytes());
-    let mut id = String::from(prefix);
+    let mut id = String::with_capacity(prefix.len() + 16);
+    id.push_str(prefix);
     for byte in digest.iter().take(16) {
         id.push(char::from(ALPHABET[usize::from(byte % 32)]));
     }
@@ -31,14 +32,20 @@ pub fn sha1(data: &[u8]) -> [u8; 20] {
         0x1032_5476,
         0xC3D2_E1F0,
     ];
-    let mut message = data.to_vec();
-    let bit_len = (data.len() as u64).wrapping_mul(8);
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
+    let blocks = data.chunks_exact(64);
+    let rest = blocks.remainder();
+    for block in blocks {
+        compress(&mut h, block);
     }
-    message.extend_from_slice(&bit_len.to_be_bytes());
-    for block in message.chunks_exact(64) {
+    // The padding (`0x80`, zeros, the length in bits) goes after the last partial block, on
+    // the stack: an ARN is hashed on every request, so no copy of the message is made.
+    let mut tail = [0u8; 128];
+    tail[..rest.len()].copy_from_slice(rest);
+    tail[rest.len()] = 0x80;
+    let tail_len = if rest.len() < 56 { 64 } else { 128 };
+    let bit_len = (data.len() as u64).wrapping_mul(8);
+    tail[tail_len - 8..tail_len].copy_from_slice(&bit_len.to_be_bytes());
+    for block in tail[..tail_len].chunks_exact(64) {
         compress(&mut h, block);
     }
     let mut out = [0u8; 20];
@@ -124,6 +131,30 @@ mod tests {
             )),
             "84983e441c3bd26ebaae4aa1f95129e5e54670f1"
         );
+        // Longer than one block, and a whole number of blocks: the padding's other cases.
+        assert_eq!(
+            hex(&sha1(b"abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")),
+            "a49b2446a02c645bf419f995b67091253a04a259"
+        );
+        assert_eq!(
+            hex(&sha1(&vec![b'a'; 1_000_000])),
+            "34aa973cd4c4daa4f61eeb2bdbad27316534016f"
+        );
+    }
+
+    #[test]
+    fn sha1_pads_every_tail_length() {
+        // `sha1sum` of that many `x`: the tail fits one block up to 55 bytes, needs two from 56.
+        for (len, expected) in [
+            (55, "cef734ba81a024479e09eb5a75b6ddae62e6abf1"),
+            (56, "901305367c259952f4e7af8323f480d59f81335b"),
+            (63, "0ddc4e0cccd9a12850deb5abb0853a4425559fec"),
+            (64, "bb2fa3ee7afb9f54c6dfb5d021f14b1ffe40c163"),
+            (119, "4300320394f7ee239bcdce7d3b8bcee173a0cd5c"),
+            (120, "ceb2821639c4b6dcb10bce0e522ca2e608ce056d"),
+        ] {
+            assert_eq!(hex(&sha1(&vec![b'x'; len])), expected, "{len} bytes");
+        }
     }
 
     #[test]

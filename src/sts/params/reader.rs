@@ -66,7 +66,8 @@ impl Reader {
             return false;
         };
         for (i, member) in members.iter().enumerate() {
-            let at = pointer_push(pointer, &member.key);
+            // The member's pointer is for a finding only: a well-formed object makes none.
+            let at = || pointer_push(pointer, &member.key);
             if !known.contains(&member.key.as_str()) {
                 let lang = self.lang;
                 let key = &member.key;
@@ -87,7 +88,7 @@ impl Reader {
                         "{what} has no parameter named {key}.{hint}",
                         "{what}{gap}に {key} という名前のパラメーターはありません。{hint}"
                     ),
-                    at,
+                    at(),
                     Some(member.key_span),
                 ));
             } else if members[..i].iter().any(|m| m.key == member.key) {
@@ -106,7 +107,7 @@ impl Reader {
                             "{key} が{lead}{what}{gap}で複数回指定されています。1 回だけ指定してください。"
                         )
                     },
-                    at,
+                    at(),
                     Some(member.key_span),
                 ));
             }

@@ -95,9 +95,12 @@ impl Session {
             }),
             _ => None,
         };
+        let mut assumed_role_id = role_id(new.role_arn);
+        assumed_role_id.push(':');
+        assumed_role_id.push_str(&session_name);
         Ok(Session {
             arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
-            assumed_role_id: format!("{}:{session_name}", role_id(new.role_arn)),
+            assumed_role_id,
             role_arn: new.role_arn.to_string(),
             account: account.to_string(),
             session_name,
