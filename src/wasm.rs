@@ -124,16 +124,17 @@ pub fn validate_policy_js(
     struct Reply<'a> {
         findings: &'a [Finding],
     }
-    to_js(&Reply {
-        findings: &validate_text_with(
-            text,
-            kind,
-            &ValidateOptions {
-                lang: lang_of(lang),
-            },
-        )
-        .findings,
-    })
+    let options = ValidateOptions {
+        lang: lang_of(lang),
+    };
+    let reply = Reply {
+        findings: &validate_text_with(text, kind, &options).findings,
+    };
+    // Findings are written by the serializer the results use, and made objects by the
+    // browser's `JSON.parse`: a second serializer for them would cost the module its size.
+    let json = serde_json::to_string(&reply).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| js_sys::Error::new("the engine wrote findings that are not JSON"))
 }
 
 /// The share-link fragment (`#s1.…`) for a scenario's text; the error's sentence in `lang`.
