@@ -95,12 +95,15 @@ function replaceScenario(text, message) {
   $("undo").disabled = state.undo.length === 0;
   editor.setValue(text, { render: false });
   state.openResults.clear();
-  // The engine starts on the new text first, so it evaluates while the panes are drawn, and
-  // the editor is drawn once its answers are shown.
+  // The engine starts on the new text first; its answers are shown before the editor, the
+  // panes and the request builder are drawn (for a large world those take longer than the
+  // evaluation, and the answers are what a person opening a link is waiting for).
   const ran = run();
   editor.renderAfter(ran);
-  world.render();
-  buildForm();
+  ran.then(() => {
+    world.render();
+    buildForm();
+  });
   scheduleSave();
   notify(message, { undo: state.undo.length > 0 });
   return ran;
