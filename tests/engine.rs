@@ -245,3 +245,51 @@ fn policies_are_not_reused_across_languages() {
         "{path}: same line, later bytes: reused"
     );
 }
+
+mod random_edits {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Bytes a person typing JSON produces: structure, quotes, digits, letters, white space.
+    const TYPED: &[&str] = &[
+        "\"", "{", "}", "[", "]", ",", ":", "1", "a", "Z", " ", "\n", "*", "s3:", "Deny",
+    ];
+
+    /// The nearest character boundary at or before `at`.
+    fn boundary(text: &str, at: usize) -> usize {
+        (0..=at.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// A scenario, then a run of edits anywhere in it (typing or deleting, inside requests,
+        /// policies or elsewhere, breaking the JSON or not), each run through one engine: every
+        /// outcome is a fresh run's.
+        #[test]
+        fn random_edits_give_what_fresh_runs_give(
+            file in 0..CORPUS.len(),
+            edits in proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0usize..4, prop::sample::select(TYPED)),
+                1..6,
+            ),
+            japanese in any::<bool>(),
+        ) {
+            let (path, base) = CORPUS[file];
+            let lang = if japanese { Lang::Ja } else { Lang::En };
+            let opts = options(lang, Some(vec![]));
+            let mut engine = Engine::new();
+            same(&mut engine, path, base, &opts);
+            let mut text = base.to_string();
+            for (at, delete, insert) in edits {
+                let start = boundary(&text, at.index(text.len() + 1));
+                let end = boundary(&text, start + delete).max(start);
+                text.replace_range(start..end, insert);
+                same(&mut engine, path, &text, &opts);
+            }
+        }
+    }
+}
