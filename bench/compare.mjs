@@ -126,6 +126,10 @@ for (let r = 0; r < rounds; r++) {
 const a = summary(Float64Array.from(oursTimes).sort());
 const b = summary(Float64Array.from(theirTimes).sort());
 const k = summary(Float64Array.from(keptTimes).sort());
+// Where ours goes: the engine's run to its JSON text, and JSON.parse of that text.
+const replyText = engine.run(scenarioText);
+const runOnly = summary(await sample(() => engine.run(scenarioText), iterations));
+const parseOnly = summary(await sample(() => JSON.parse(replyText), iterations));
 const e = summary(Float64Array.from(editedTimes).sort());
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
@@ -139,6 +143,8 @@ console.log(`ours   (JSON.parse(runScenarioJson), JSON text in, results out): ${
 console.log(`ours   (Engine.run, the world kept, same text):  ${fmt(k)}`);
 console.log(`ours   (Engine.run, the world kept, request edited each run): ${fmt(e)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
+console.log(`where ours goes (world kept): Engine.run to JSON text ${fmt(runOnly)}; ` +
+  `JSON.parse of its ${replyText.length} characters ${fmt(parseOnly)}`);
 console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
 console.log(`ratio theirs/ours with the world kept: median ${(b.median / k.median).toFixed(1)}x same text, ` +
   `${(b.median / e.median).toFixed(1)}x request edited (means ${(b.mean / k.mean).toFixed(1)}x, ${(b.mean / e.mean).toFixed(1)}x)`);
