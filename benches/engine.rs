@@ -107,6 +107,7 @@ fn decision(c: &mut Criterion) {
             resource: &object,
             context: &context,
             lang: Lang::En,
+            brief: false,
         };
         let first = authorize(&caller_side, &resource_side, &request);
         assert_eq!(first.decision, Decision::Allowed, "decision/statements/{n}");

@@ -197,3 +197,31 @@ fn sentences(result: &RequestResult) -> Vec<String> {
     }
     out
 }
+
+/// A brief explanation, which never writes the statements about other actions, is the full one
+/// with the statements that neither apply nor fail only on a condition left out: the same
+/// decisions, reasons, kept statements and omitted counts.
+#[test]
+fn brief_explanations_are_full_ones_cut_down() {
+    let mut omitted = 0;
+    for lang in [Lang::En, Lang::Ja] {
+        for (path, text) in CORPUS {
+            let options = |full| RunOptions {
+                lang,
+                full_explanations: full,
+                ..RunOptions::default()
+            };
+            let brief = run_scenario_with(text, &options(Some(vec![]))).expect("valid");
+            let json = serde_json::to_string(&brief).unwrap();
+            omitted += json.matches("\"omitted\":").count();
+            let mut full = run_scenario_with(text, &options(None)).expect("valid");
+            full.results.iter_mut().for_each(RequestResult::brief);
+            assert_eq!(
+                serde_json::to_string(&brief).unwrap(),
+                serde_json::to_string(&full).unwrap(),
+                "{path} {lang:?}"
+            );
+        }
+    }
+    assert!(omitted > 10, "only {omitted} policies left statements out");
+}

@@ -28,13 +28,20 @@ pub fn evaluate_policy(
 ) -> PolicyOutcome {
     let mut verdict = PolicyVerdict::NoMatch;
     let mut allow_match = None;
+    let mut omitted = 0;
     let statements: Vec<StatementTrace> = policy
         .policy
         .statements
         .iter()
         // Out of time, the request's result is replaced by an error: stop early.
         .take_while(|_| !request.context.out_of_time())
-        .map(|statement| {
+        .filter_map(|statement| {
+            // A brief explanation leaves out statements about other actions: they take no part
+            // in the decision, so they are counted, not described.
+            if request.brief && !action_matches(&statement.action, request.action) {
+                omitted += 1;
+                return None;
+            }
             let (trace, principal) = evaluate_statement(statement, caller, request);
             if trace.applies {
                 match statement.effect {
@@ -47,7 +54,7 @@ pub fn evaluate_policy(
                     }
                 }
             }
-            trace
+            Some(trace)
         })
         .collect();
     PolicyOutcome {
@@ -59,7 +66,7 @@ pub fn evaluate_policy(
             level: level.map(str::to_string),
             verdict,
             statements,
-            omitted: 0,
+            omitted,
         },
         allow_match,
     }
@@ -166,6 +173,12 @@ fn effect_name(effect: Effect) -> &'static str {
         Effect::Allow => "Allow",
         Effect::Deny => "Deny",
     }
+}
+
+/// Whether the statement's `Action` (or `NotAction`) covers `action`, as [`action_trace`] decides
+/// it, without writing why.
+fn action_matches(clause: &ActionClause, action: &str) -> bool {
+    clause.patterns.iter().any(|p| p.value.matches(action)) != clause.negated
 }
 
 fn action_trace(clause: &ActionClause, action: &str, lang: Lang) -> ElementTrace {

@@ -21,10 +21,7 @@ use crate::sts::StsApi;
 use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::{show_context, Check};
-use super::run::{
-    apply_overrides, authorization_check, error_verdict, verdict_from_checks, Asked, Runner,
-    Verdict,
-};
+use super::run::{apply_overrides, error_verdict, verdict_from_checks, Asked, Runner, Verdict};
 use super::sessions::SessionState;
 use super::world::RoleEntry;
 
@@ -103,14 +100,13 @@ impl Runner<'_> {
         let mut checks: Vec<Check> = Vec::new();
         for required in required_trust_actions(&params, caller_session.as_ref()) {
             let name = format!("{} ({})", required.action, required.reason.get(lang));
-            let mut check = authorization_check(
+            let mut check = self.authorization_check(
                 &name,
                 required.action,
                 &role_arn,
                 &caller,
                 &side,
                 &context,
-                lang,
             );
             if required.identity_policy_too {
                 require_identity_allow(&mut check, &caller, lang);

@@ -12,8 +12,8 @@ use super::caller::ResolvedCaller;
 use super::document::Request;
 use super::result::{show_context, Check};
 use super::run::{
-    apply_overrides, authorization_check, check_from, error_verdict, no_principal,
-    verdict_from_checks, Asked, Runner, Verdict,
+    apply_overrides, check_from, error_verdict, no_principal, verdict_from_checks, Asked, Runner,
+    Verdict,
 };
 use super::world::RoleEntry;
 
@@ -60,7 +60,7 @@ impl Runner<'_> {
         let mut context = self.context(&caller, request, &resource);
         apply_overrides(request, &mut context);
         let side = self.resource_side(&resource);
-        let mut checks = vec![authorization_check(
+        let mut checks = vec![self.authorization_check(
             &say!(
                 lang,
                 "the call itself ({})",
@@ -72,7 +72,6 @@ impl Runner<'_> {
             &caller,
             &side,
             &context,
-            lang,
         )];
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         for reference in &references {
@@ -159,14 +158,13 @@ impl Runner<'_> {
             rcps: None,
             organization: None,
         };
-        let pass = authorization_check(
+        let pass = self.authorization_check(
             &pass_role_on(role, self.lang),
             "iam:PassRole",
             &role.arn,
             caller,
             &no_resource_policy,
             &pass_context,
-            self.lang,
         );
         vec![pass, self.service_trust_check(api, role)]
     }
@@ -208,6 +206,7 @@ impl Runner<'_> {
                 resource: &role.arn,
                 context: &context,
                 lang,
+                brief: self.brief,
             },
         );
         let (service, role_name, arn) = (api.passed_to_service, &role.name, &role.arn);

@@ -146,7 +146,7 @@ impl RequestResult {
             policy
                 .statements
                 .retain(|s| s.applies || s.fails_only_on_conditions());
-            policy.omitted = before - policy.statements.len();
+            policy.omitted += before - policy.statements.len();
         }
     }
 }

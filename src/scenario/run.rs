@@ -64,6 +64,7 @@ pub(super) fn run_requests(
         sessions: HashMap::new(),
         deadline: None,
         lang,
+        brief: false,
     };
     let whole = limits
         .clock
@@ -79,14 +80,14 @@ pub(super) fn run_requests(
             runner.deadline = limits
                 .clock
                 .map(|clock| Deadline::after(clock, f64::from(limits.request_ms)));
+            let full = options.full_explanations.as_ref();
+            runner.brief = full.is_some_and(|f| !f.contains(&i));
             let mut result = runner.run(scenario, i, r);
             if runner.deadline.as_ref().is_some_and(Deadline::was_passed) {
                 return out_of_time(i, r, limits.request_ms, "request", lang);
             }
-            if let Some(full) = &options.full_explanations {
-                if !full.contains(&i) {
-                    result.brief();
-                }
+            if runner.brief {
+                result.brief();
             }
             result
         })
@@ -106,6 +107,8 @@ pub(super) struct Runner<'w> {
     pub deadline: Option<Deadline>,
     /// The language of the explanations.
     pub lang: Lang,
+    /// Whether the current request's explanation will be brief (see [`AuthzRequest::brief`]).
+    pub brief: bool,
 }
 
 /// How long evaluation may take before a request (or the rest of the scenario) is given up.
@@ -310,7 +313,7 @@ impl Runner<'_> {
         let side = self.resource_side(resource);
         let action = request.action.value.as_str();
         let name = lang.pick("the request", "リクエスト");
-        let check = authorization_check(name, action, resource, &caller, &side, &context, lang);
+        let check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
         if side.account.is_none() && side.policy.is_some() {
             notes.push(lang.pick(
@@ -351,17 +354,19 @@ pub(super) fn apply_overrides(request: &Request, context: &mut RequestContext) {
 
 /// One authorization as a check, or a `MalformedPolicyDocument` error when a policy it needs is
 /// not valid (IAM would not have accepted that policy, so AWS could never evaluate it).
-pub(super) fn authorization_check(
-    name: &str,
-    action: &str,
-    resource: &str,
-    caller: &ResolvedCaller,
-    side: &ResourceSide,
-    context: &RequestContext,
-    lang: Lang,
-) -> Check {
-    if let Some(invalid) = first_invalid(caller, side) {
-        return Check {
+impl Runner<'_> {
+    pub(super) fn authorization_check(
+        &self,
+        name: &str,
+        action: &str,
+        resource: &str,
+        caller: &ResolvedCaller,
+        side: &ResourceSide,
+        context: &RequestContext,
+    ) -> Check {
+        let lang = self.lang;
+        if let Some(invalid) = first_invalid(caller, side) {
+            return Check {
             name: name.into(),
             action: action.into(),
             resource: resource.into(),
@@ -380,15 +385,17 @@ pub(super) fn authorization_check(
             )],
             advisory: false,
         };
+        }
+        let request = AuthzRequest {
+            action,
+            resource,
+            context,
+            lang,
+            brief: self.brief,
+        };
+        let authorization = authorize(&caller.side, side, &request);
+        check_from(name, action, resource, authorization)
     }
-    let request = AuthzRequest {
-        action,
-        resource,
-        context,
-        lang,
-    };
-    let authorization = authorize(&caller.side, side, &request);
-    check_from(name, action, resource, authorization)
 }
 
 pub(super) fn check_from(
