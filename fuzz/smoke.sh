@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-10}"
 export RUSTC_BOOTSTRAP="${RUSTC_BOOTSTRAP:-1}"
 python3 seed.py >/dev/null
-for target in policy scenario_read link_decode scenario_run; do
+for target in policy scenario_read link_decode scenario_run engine_edits; do
     echo "fuzz smoke: $target for ${seconds}s"
     nice -n 19 cargo fuzz run -O -s none "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -dict=iam.dict \
