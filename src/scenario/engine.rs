@@ -22,10 +22,11 @@ use super::world::{Reuse, World};
 #[derive(Default)]
 pub struct Engine {
     last: Option<Last>,
-    reused_policies: usize,
     /// The compiled policies of the last world built, for the next build to reuse.
     policies: PolicyCache,
+    /// What the last run reused: the whole world, or so many policies of it.
     reused: bool,
+    reused_policies: usize,
 }
 
 /// A scenario read without errors and its resolved world, with what a reading of its next
