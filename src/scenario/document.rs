@@ -68,7 +68,7 @@ pub fn read_scenario(text: &str) -> ReadResult {
 
 /// Reads a scenario document from its text, with the findings written in `lang`.
 pub fn read_scenario_with(text: &str, lang: Lang) -> ReadResult {
-    match read_keeping(text, lang, None) {
+    match read_with(text, lang, None, false) {
         Reading::Whole(result, _) => result,
         // Without anything kept, the text is always read whole.
         Reading::Requests(_, findings) => ReadResult {
@@ -90,14 +90,19 @@ pub(crate) enum Reading {
     Requests(Vec<Request>, Vec<Finding>),
 }
 
-/// Reads a scenario; when `kept` is given and the text differs from the kept one only inside
-/// `requests` (see [`Kept`]), reads only the requests.
+/// Reads a scenario, and keeps what a later reading may reuse (see [`Kept`]); when `kept` is
+/// given and the text differs from the kept one only inside `requests`, reads only the requests.
 pub(crate) fn read_keeping(text: &str, lang: Lang, kept: Option<&Kept>) -> Reading {
+    read_with(text, lang, kept, true)
+}
+
+/// `keep`: whether to keep anything (a one-off reading need not copy the text).
+fn read_with(text: &str, lang: Lang, kept: Option<&Kept>, keep: bool) -> Reading {
     let mut cx = Cx {
         lang,
         ..Cx::default()
     };
-    match read(text, &mut cx, kept) {
+    match read(text, &mut cx, kept, keep) {
         Some(Read::Requests(requests)) => Reading::Requests(requests, cx.findings),
         Some(Read::Whole(scenario, kept)) => Reading::Whole(
             ReadResult {
@@ -135,7 +140,7 @@ fn top<'j>(json: &'j Json, cx: &mut Cx) -> Option<(u32, fields::Fields<'j>)> {
     Some((version, fields))
 }
 
-fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>) -> Option<Read> {
+fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>, keep: bool) -> Option<Read> {
     let mut json = parse(text, cx)?;
     let (version, fields) = top(&json, cx)?;
     if let Some(requests) = kept.and_then(|k| again::read_requests(text, &fields, k, cx)) {
@@ -179,7 +184,7 @@ fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>) -> Option<Read> {
     };
     policy_ref::take_documents(&mut json, &documents, &mut scenario.policies);
     references::check(&scenario, cx);
-    let kept = requests_span.map(|requests| Kept {
+    let kept = requests_span.filter(|_| keep).map(|requests| Kept {
         text: text.to_string(),
         lang: cx.lang,
         requests,
