@@ -242,16 +242,19 @@ pub fn caller_context(
             session_arn,
             account,
         } => {
-            let session_name = session_arn.rsplit('/').next().unwrap_or("");
-            let mut id = crate::sts::role_id(role_arn);
-            id.push(':');
-            id.push_str(session_name);
-            context.set_derived("aws:userid", ContextValue::Single(id));
-            context.set_derived("aws:PrincipalType", one("AssumedRole"));
             principal_keys(world, role_arn, account, context);
             match &resolved.session {
+                // The session's own keys: aws:userid, aws:PrincipalType, its tags, MFA, ...
                 Some(session) => session.add_context(now, context),
-                None => context.set_derived("aws:MultiFactorAuthPresent", one("false")),
+                None => {
+                    let session_name = session_arn.rsplit('/').next().unwrap_or("");
+                    let mut id = crate::sts::role_id(role_arn);
+                    id.push(':');
+                    id.push_str(session_name);
+                    context.set_derived("aws:userid", ContextValue::Single(id));
+                    context.set_derived("aws:PrincipalType", one("AssumedRole"));
+                    context.set_derived("aws:MultiFactorAuthPresent", one("false"));
+                }
             }
         }
         Caller::Service { name } => {
@@ -260,8 +263,11 @@ pub fn caller_context(
         }
         _ => {}
     }
-    for (key, value) in &resolved.tags {
-        context.set_derived(&format!("aws:PrincipalTag/{key}"), one(value));
+    // A session's tags (its role's overlaid with its own) came with its keys above.
+    if resolved.session.is_none() {
+        for (key, value) in &resolved.tags {
+            context.set_derived(&format!("aws:PrincipalTag/{key}"), one(value));
+        }
     }
 }
 

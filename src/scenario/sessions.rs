@@ -28,10 +28,6 @@ impl SessionState {
         }
         let issued = SCENARIO_EPOCH.saturating_add(self.session.issued_at.max(0) as u64);
         context.set_derived("aws:TokenIssueTime", ContextValue::Single(iso8601(issued)));
-        context.set_derived(
-            "aws:userid",
-            ContextValue::Single(self.session.assumed_role_id.clone()),
-        );
     }
 
     pub fn card(&self) -> SessionCard {
