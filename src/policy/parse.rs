@@ -4,7 +4,7 @@
 //! Source: IAM User Guide, "Grammar of the IAM JSON policy language", "IAM JSON policy elements:
 //! Version", "...: Id", "...: Statement" (semantics notes §7).
 
-use super::reader::{did_you_mean, member, place, Reader};
+use super::reader::{member, place, Reader};
 use super::statement::read_statement;
 use super::{checks, codes, document, quota};
 use super::{Policy, PolicyKind, PolicyVersion, Statement};
@@ -72,21 +72,11 @@ pub(crate) fn parse_measured(
 }
 
 fn read_top_level(r: &mut Reader, json: &Json, base: &str, policy: &mut Policy) {
-    for m in json.members().unwrap_or_default() {
-        if !ELEMENTS.contains(&m.key.as_str()) {
-            let (key, hint) = (&m.key, did_you_mean(&m.key, ELEMENTS, r.lang));
-            let message = say!(
-                r.lang,
-                "`{key}` is not a policy element.{hint}",
-                "`{key}` はポリシーの要素ではありません。{hint}"
-            );
-            r.report(
-                codes::UNKNOWN_ELEMENT,
-                message,
-                &place(pointer_push(base, &m.key), m.key_span),
-            );
-        }
-    }
+    let level = crate::lang::Text {
+        en: "policy",
+        ja: "ポリシー",
+    };
+    r.unknown_elements(json, base, ELEMENTS, level);
     policy.version = read_version(r, json, base);
     r.version = policy.version;
     policy.id = read_id(r, json, base);

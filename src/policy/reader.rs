@@ -4,7 +4,7 @@ use super::codes::{self, Code};
 use super::{Place, PolicyKind, PolicyVersion};
 use crate::finding::{Finding, Severity};
 use crate::json::{pointer_push, Json, Pointer, Span, Value};
-use crate::lang::{json_kind, say, Lang};
+use crate::lang::{json_kind, say, Lang, Text as LangText};
 
 pub(crate) struct Reader {
     pub kind: PolicyKind,
@@ -38,6 +38,23 @@ impl Reader {
             lang,
             findings: Vec::new(),
             sids: Vec::new(),
+        }
+    }
+
+    /// Reports each member of the object `json` (at `base`) that is not one of `known`, with a
+    /// did-you-mean; `level` names what the members are elements of ("policy", "statement").
+    pub fn unknown_elements(&mut self, json: &Json, base: &str, known: &[&str], level: LangText) {
+        let unknown = json.members().unwrap_or_default().iter();
+        for m in unknown.filter(|m| !known.contains(&m.key.as_str())) {
+            let (key, hint) = (&m.key, did_you_mean(&m.key, known, self.lang));
+            let level = level.get(self.lang);
+            let message = say!(
+                self.lang,
+                "`{key}` is not a {level} element.{hint}",
+                "`{key}` は{level}の要素ではありません。{hint}"
+            );
+            let at = place(pointer_push(base, &m.key), m.key_span);
+            self.report(codes::UNKNOWN_ELEMENT, message, &at);
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::codes;
 use super::elements::{action, condition, principal};
-use super::reader::{did_you_mean, member, place, Reader};
+use super::reader::{member, place, Reader};
 use super::{Effect, PolicyKind, Statement};
 use crate::json::{pointer_push, Json};
 use crate::lang::{json_kind, say};
@@ -30,7 +30,7 @@ pub(crate) fn read_statement(
     ptr: &str,
     index: usize,
 ) -> Option<Statement> {
-    let Some(members) = json.members() else {
+    if json.members().is_none() {
         let kind = json_kind(json, r.lang);
         let message = say!(
             r.lang,
@@ -39,23 +39,12 @@ pub(crate) fn read_statement(
         );
         r.report(codes::WRONG_TYPE, message, &place(ptr, json.span));
         return None;
-    };
-    for m in members
-        .iter()
-        .filter(|m| !ELEMENTS.contains(&m.key.as_str()))
-    {
-        let (key, hint) = (&m.key, did_you_mean(&m.key, ELEMENTS, r.lang));
-        let message = say!(
-            r.lang,
-            "`{key}` is not a statement element.{hint}",
-            "`{key}` はステートメントの要素ではありません。{hint}"
-        );
-        r.report(
-            codes::UNKNOWN_ELEMENT,
-            message,
-            &place(pointer_push(ptr, &m.key), m.key_span),
-        );
     }
+    let level = crate::lang::Text {
+        en: "statement",
+        ja: "ステートメント",
+    };
+    r.unknown_elements(json, ptr, ELEMENTS, level);
     let sid = read_sid(r, json, ptr);
     let effect = read_effect(r, json, ptr);
     let principal = principal::read_principal(r, json, ptr, effect);

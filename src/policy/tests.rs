@@ -272,3 +272,46 @@ fn hostile_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn unknown_elements_of_a_policy_and_a_statement_in_both_languages() {
+    let text = r#"{"Versio":"2012-10-17","Statement":[{"Efect":"Allow","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let unknown = |lang| {
+        let options = ValidateOptions { lang };
+        let findings = validate_text_with(text, PolicyKind::Identity, &options).findings;
+        let found: Vec<(String, String)> = findings
+            .into_iter()
+            .filter(|f| f.code == "UNKNOWN_ELEMENT")
+            .map(|f| (f.pointer.to_string(), f.message))
+            .collect();
+        found
+    };
+    let en = unknown(crate::lang::Lang::En);
+    assert_eq!(en[0].0, "/Versio");
+    assert!(
+        en[0].1.starts_with("`Versio` is not a policy element."),
+        "{}",
+        en[0].1
+    );
+    assert_eq!(en[1].0, "/Statement/0/Efect");
+    assert!(
+        en[1].1.starts_with("`Efect` is not a statement element."),
+        "{}",
+        en[1].1
+    );
+    let ja = unknown(crate::lang::Lang::Ja);
+    assert!(
+        ja[0]
+            .1
+            .starts_with("`Versio` はポリシーの要素ではありません。"),
+        "{}",
+        ja[0].1
+    );
+    assert!(
+        ja[1]
+            .1
+            .starts_with("`Efect` はステートメントの要素ではありません。"),
+        "{}",
+        ja[1].1
+    );
+}
