@@ -1,9 +1,9 @@
 //! Compiled policies kept from one build of a world to the next, for an [`Engine`](super::Engine).
 //!
-//! When someone types in one policy, the scenario's other policies are the same text at the same
-//! line and column. Reading, validating and compiling each of them again was most of a
-//! keystroke's cost in a scenario of many policies; a kept one is shared instead (and moved to
-//! its new byte offset when text before it changed length on the same line).
+//! When someone types in one policy, the scenario's other policies keep their text and, unless a
+//! line was added or removed above them, their line and column. Reading, validating and compiling
+//! each of them again was most of a keystroke's cost in a scenario of many policies; a kept one
+//! is shared instead (and moved to its new byte offset when text before it changed length).
 
 use std::collections::HashMap;
 use std::rc::Rc;
