@@ -293,3 +293,52 @@ mod random_edits {
         }
     }
 }
+
+/// Lines added above a policy move it down: it is still reused, and its findings and its
+/// statements' lines in the explanations follow it.
+#[test]
+fn a_policy_moved_down_by_new_lines_is_reused_at_its_new_lines() {
+    let text = |above: &str| {
+        format!(
+            r#"{{
+  "scenario": 1,{above}
+  "users": [
+    {{ "arn": "arn:aws:iam::111122223333:user/alice",
+       "policies": [{{ "Statement": [{{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }}] }}] }}
+  ],
+  "requests": [
+    {{ "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
+       "resource": "arn:aws:s3:::b/k", "expect": "allowed" }}
+  ]
+}}"#
+        )
+    };
+    let mut engine = Engine::new();
+    let opts = options(Lang::En, None);
+    let first = text("");
+    same(&mut engine, "first", &first, &opts);
+    let line_of = |t: &str| {
+        let out = run_scenario_with(t, &opts).unwrap();
+        let finding = out.findings.iter().find(|f| f.line.is_some()).cloned();
+        (
+            finding.and_then(|f| f.line),
+            serde_json::to_string(&out.results).unwrap(),
+        )
+    };
+    let moved = text("\n  \"title\": \"three lines\",\n\n");
+    assert!(!same(&mut engine, "moved down", &moved, &opts));
+    assert_eq!(engine.reused_policies(), 1, "the policy was read again");
+    let ((was, _), (now, results)) = (line_of(&first), line_of(&moved));
+    assert!(
+        was.is_some(),
+        "the policy has a finding with a line (it has no Version)"
+    );
+    assert_eq!(now, was.map(|l| l + 3), "the finding moved with its policy");
+    assert!(
+        results.contains("\"line\":8"),
+        "the statement's line: {results}"
+    );
+    // And back up.
+    assert!(!same(&mut engine, "moved up", &first, &opts));
+    assert_eq!(engine.reused_policies(), 1);
+}

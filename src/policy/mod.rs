@@ -35,6 +35,7 @@ mod fixtures;
 mod tests;
 
 pub use model::*;
+pub use moved::moved_line;
 pub use parse::{parse_policy, parse_policy_in, ParsedPolicy};
 pub use validate::{
     unwrap_pasted, validate_text, validate_text_with, ValidateOptions, ValidatedPolicy,

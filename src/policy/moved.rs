@@ -1,25 +1,26 @@
 //! Moving a parsed policy to another offset of its text.
 //!
-//! A policy read from a scenario carries the byte offsets of its elements. The page's engine
-//! keeps compiled policies between runs; when a keystroke earlier in the scenario leaves a policy's
-//! text, line and column as they were but moves its bytes, the kept policy is moved rather than
-//! read, validated and compiled again.
+//! A policy read from a scenario carries the positions of its elements. The page's engine keeps
+//! compiled policies between runs; when an edit earlier in the scenario leaves a policy's text and
+//! starting column as they were but moves its bytes or its lines, the kept policy is moved rather
+//! than read, validated and compiled again. (Its columns cannot change: every line of it but the
+//! first is its own text, and the first starts at the same column.)
 
 use crate::json::Pos;
 
 use super::model::{Place, Policy, PrincipalValue};
 
 impl Policy {
-    /// Moves every position from where the policy was read (`from`, its first byte) to `to`.
-    /// Only byte offsets change: the caller keeps a policy only where its line and column are
-    /// the same, so that is all that can differ.
+    /// Moves every position from where the policy was read (`from`, its first byte) to `to`,
+    /// which must be at the same column: byte offsets and lines change, columns do not.
     pub fn move_to(&mut self, from: Pos, to: Pos) {
-        if from.offset == to.offset {
+        if (from.offset, from.line) == (to.offset, to.line) {
             return;
         }
         let shift = |place: &mut Place| {
             for pos in [&mut place.span.start, &mut place.span.end] {
                 pos.offset = pos.offset - from.offset + to.offset;
+                pos.line = moved_line(pos.line, from, to);
             }
         };
         self.each_place(shift);
@@ -51,23 +52,33 @@ impl Policy {
     }
 }
 
+/// `line`, of a text that starts at `from`, once that text starts at `to`.
+pub fn moved_line(line: u32, from: Pos, to: Pos) -> u32 {
+    line - from.line + to.line
+}
+
 #[cfg(test)]
 mod tests {
     use crate::json::{parse, Limits};
     use crate::lang::Lang;
     use crate::policy::{parse_policy_in, PolicyKind};
 
-    /// A policy read at one offset and moved to another is the policy read there.
+    /// A policy read at one place and moved to another (other offset, other line, same column) is
+    /// the policy read there.
     #[test]
-    fn a_moved_policy_is_the_policy_read_at_its_new_offset() {
+    fn a_moved_policy_is_the_policy_read_at_its_new_place() {
         let policy = r#"{"Version": "2012-10-17", "Statement": [
   {"Sid": "A", "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "444455556666"]},
    "Action": ["sts:AssumeRole", "sts:TagSession"], "Resource": ["*", "arn:aws:s3:::b/*"],
    "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}, "StringEquals": {"aws:PrincipalTag/team": "blue"}}},
   {"Effect": "Deny", "NotAction": "s3:*", "NotResource": "arn:aws:s3:::b"}
 ]}"#;
-        // Both start on line 2, column 1, at different offsets.
-        let (a, b) = (format!("[\n{policy}]"), format!("[   \n{policy}]"));
+        // All start at column 1: on line 2 at two offsets, and on line 4.
+        let texts = [
+            format!("[\n{policy}]"),
+            format!("[   \n{policy}]"),
+            format!("[\n\n\n{policy}]"),
+        ];
         let read = |text: &str| {
             let json = parse(text, &Limits::default()).unwrap();
             let first = match json.value {
@@ -80,11 +91,12 @@ mod tests {
                 start,
             )
         };
-        let ((mut moved, from), (there, to)) = (read(&a), read(&b));
-        assert_eq!((from.line, from.column), (to.line, to.column));
-        assert_ne!(from.offset, to.offset);
-        assert_ne!(moved, there);
-        moved.move_to(from, to);
-        assert_eq!(moved, there);
+        for (a, b) in [(0, 1), (1, 0), (0, 2), (2, 1)] {
+            let ((mut moved, from), (there, to)) = (read(&texts[a]), read(&texts[b]));
+            assert_eq!(from.column, to.column);
+            assert_ne!(moved, there);
+            moved.move_to(from, to);
+            assert_eq!(moved, there, "from text {a} to text {b}");
+        }
     }
 }

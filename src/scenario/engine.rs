@@ -5,7 +5,7 @@
 //! differs from the last one only inside `requests` (someone building a request, or opening one
 //! to read its full explanation), the world is reused and only the requests are read; they are
 //! always evaluated afresh. Any other change reads and resolves the text whole, but the policies
-//! whose text and place did not change are taken from the last build, not compiled again
+//! whose text did not change are taken from the last build, not compiled again
 //! ([`PolicyCache`]). A run through an
 //! engine gives exactly what [`run_scenario_with`](super::run_scenario_with) gives for the same
 //! text, which the tests check across the corpus and edits of it.

@@ -1,9 +1,9 @@
 //! Compiled policies kept from one build of a world to the next, for an [`Engine`](super::Engine).
 //!
-//! When someone types in one policy, the scenario's other policies keep their text and, unless a
-//! line was added or removed above them, their line and column. Reading, validating and compiling
-//! each of them again was most of a keystroke's cost in a scenario of many policies; a kept one
-//! is shared instead (and moved to its new byte offset when text before it changed length).
+//! When someone types in one policy, the scenario's other policies keep their text and the column
+//! they start at. Reading, validating and compiling each of them again was most of a keystroke's
+//! cost in a scenario of many policies; a kept one is shared instead, and moved to its new byte
+//! offset and line when the text before it changed.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::finding::Finding;
 use crate::json::{Json, Pos};
 use crate::lang::Lang;
-use crate::policy::{parse_policy_in, Policy, PolicyKind};
+use crate::policy::{moved_line, parse_policy_in, Policy, PolicyKind};
 
 /// The policies of the last build, by where they stand and the kind they were read as.
 /// (Indices by key rather than maps of policies: the key-to-index map is a type the world
@@ -38,9 +38,9 @@ struct Compiled {
 
 impl PolicyCache {
     /// The policy `json` (a part of `text`, at `pointer`) read under `kind`'s rules, and its
-    /// findings in `lang`: the kept one when its text, line, column and language are the same.
+    /// findings in `lang`: the kept one when its text, starting column and language are the same.
     ///
-    /// A kept policy whose bytes moved is moved in place, which needs the cache to hold the only
+    /// A kept policy whose bytes or lines moved is moved in place, which needs the cache to hold the only
     /// reference to it: the engine drops the last world before it builds the next.
     pub fn parse(
         &mut self,
@@ -57,11 +57,8 @@ impl PolicyCache {
             .last_at
             .get(&key)
             .and_then(|&i| self.last.get_mut(i)?.take());
-        let kept = kept.filter(|c| {
-            c.lang == lang
-                && (c.start.line, c.start.column) == (start.line, start.column)
-                && *c.text == *source
-        });
+        let kept =
+            kept.filter(|c| c.lang == lang && c.start.column == start.column && *c.text == *source);
         let compiled = match kept.and_then(|c| moved(c, start)) {
             Some(c) => {
                 self.hits += 1;
@@ -96,10 +93,20 @@ impl PolicyCache {
     }
 }
 
-/// A kept policy moved to `to`; none when it must move but is shared (it is then read again).
+/// A kept policy and its findings moved to `to`; none when it must move but is shared (it is
+/// then read again).
 fn moved(mut kept: Compiled, to: Pos) -> Option<Compiled> {
-    if kept.start.offset != to.offset {
-        Rc::get_mut(&mut kept.policy)?.move_to(kept.start, to);
+    let from = kept.start;
+    if (from.offset, from.line) != (to.offset, to.line) {
+        Rc::get_mut(&mut kept.policy)?.move_to(from, to);
+        for finding in &mut kept.findings {
+            for line in [&mut finding.line, &mut finding.end_line]
+                .into_iter()
+                .flatten()
+            {
+                *line = moved_line(*line, from, to);
+            }
+        }
         kept.start = to;
     }
     Some(kept)

@@ -86,7 +86,7 @@ impl World {
         World::build_with(scenario, lang, None)
     }
 
-    /// [`World::build`], reusing the policies `reuse` kept whose text, place and language are
+    /// [`World::build`], reusing the policies `reuse` kept whose text, column and language are
     /// unchanged; `reuse` comes back with this world's policies kept.
     pub(super) fn build_reusing(
         scenario: &Scenario,
