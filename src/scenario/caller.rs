@@ -248,9 +248,7 @@ pub fn caller_context(
                 Some(session) => session.add_context(now, context),
                 None => {
                     let session_name = session_arn.rsplit('/').next().unwrap_or("");
-                    let mut id = crate::sts::role_id(role_arn);
-                    id.push(':');
-                    id.push_str(session_name);
+                    let id = crate::sts::assumed_role_id(role_arn, session_name);
                     context.set_derived("aws:userid", ContextValue::Single(id));
                     context.set_derived("aws:PrincipalType", one("AssumedRole"));
                     context.set_derived("aws:MultiFactorAuthPresent", one("false"));

@@ -7,6 +7,14 @@ pub fn role_id(role_arn: &str) -> String {
     unique_id("AROA", role_arn)
 }
 
+/// A role session's id, `ROLEID:SESSION`, as `aws:userid` and `AssumedRoleId` give it.
+pub fn assumed_role_id(role_arn: &str, session_name: &str) -> String {
+    let mut id = role_id(role_arn);
+    id.push(':');
+    id.push_str(session_name);
+    id
+}
+
 /// A deterministic IAM unique id: `prefix` (`AROA` for roles, `AIDA` for users) followed by 16
 /// upper-case letters and digits derived from the ARN. AWS assigns unique ids at random when an
 /// entity is created; a scenario has none, so the same ARN must always give the same id

@@ -13,7 +13,7 @@ pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key,
 use crate::condition::ContextValue;
 use crate::json::Json;
 use crate::sts::params::{StsParams, Tag};
-use crate::sts::{role_id, StsError};
+use crate::sts::{assumed_role_id, StsError};
 
 /// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,9 +95,7 @@ impl Session {
             }),
             _ => None,
         };
-        let mut assumed_role_id = role_id(new.role_arn);
-        assumed_role_id.push(':');
-        assumed_role_id.push_str(&session_name);
+        let assumed_role_id = assumed_role_id(new.role_arn, &session_name);
         Ok(Session {
             arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
             assumed_role_id,
