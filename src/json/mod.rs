@@ -13,7 +13,7 @@ mod pointer;
 mod reference;
 mod scan;
 
-pub use parse::{parse, JsonError, Limits, Syntax, Wanted};
+pub use parse::{parse, parse_value_at, JsonError, Limits, Syntax, Wanted};
 pub use pointer::{pointer_of, pointer_push, Pointer, Step, Token};
 
 /// A place in the text.

@@ -254,6 +254,39 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
     Ok(value)
 }
 
+/// Reads the one JSON value that starts at `start` in `text` (white space before it is
+/// skipped), nested `depth` levels deep, exactly as [`parse`] reads it there: the same value with
+/// the same positions. Nothing after the value is read; its span's end says where it stops.
+///
+/// For reading again only the part of a document that changed: when the text before `start`
+/// is byte for byte what an earlier whole reading saw, [`parse`] would reach `start` in the same
+/// state. `start` must be a place that reading gave (a character boundary, its line and column).
+pub fn parse_value_at(
+    text: &str,
+    start: Pos,
+    depth: usize,
+    limits: &Limits,
+) -> Result<Json, JsonError> {
+    let mut reader = Reader::new(text, limits);
+    if text.len() > limits.max_bytes {
+        return Err(reader.error(Syntax::TooLarge {
+            bytes: text.len(),
+            max: limits.max_bytes,
+        }));
+    }
+    if !text.is_char_boundary(start.offset) || start.column < 1 || start.line < 1 {
+        return Err(reader.error(Syntax::Expected(Wanted::Value, None)));
+    }
+    reader.offset = start.offset;
+    reader.line = start.line;
+    // The column is `offset - line_start - narrow + 1`; a column is never more than the bytes
+    // since its line's start, so this stays within the line.
+    reader.line_start = (start.offset + 1).saturating_sub(start.column as usize);
+    reader.depth = depth;
+    reader.skip_whitespace();
+    reader.value()
+}
+
 /// The reader's state. The place is kept as a byte offset plus what turns it into a column, so
 /// that stepping over an ASCII byte (nearly every step) only increments `offset`.
 struct Reader<'a> {
@@ -666,6 +699,54 @@ mod tests {
         let x = json.get("x").unwrap();
         assert_eq!(x.span.start.column, 22);
         assert_eq!(x.span.start.offset, "{\"Sid\": \"開発😀\", \"x\": ".len());
+    }
+
+    #[test]
+    fn a_value_read_again_where_it_stands_is_the_same() {
+        // Non-ASCII text and a byte order mark before the value, lines inside it.
+        let text = "\u{feff}{\"Sid\": \"開発😀\",\n \"x\":  [1,\n {\"y\": \"é\"}], \"z\": 2}";
+        let whole = read(text).unwrap();
+        for member in whole.members().unwrap() {
+            let again = parse_value_at(text, member.value.span.start, 1, &Limits::default());
+            assert_eq!(again.as_ref(), Ok(&member.value), "{}", member.key);
+        }
+        // White space before the value is skipped, as the whole reading skips it.
+        let x = whole.get("x").unwrap();
+        let before = Pos {
+            offset: x.span.start.offset - 2,
+            column: x.span.start.column - 2,
+            ..x.span.start
+        };
+        assert_eq!(
+            parse_value_at(text, before, 1, &Limits::default()),
+            Ok(x.clone())
+        );
+        // The depth it is read at counts toward the limit; a broken value is an error there.
+        let shallow = Limits {
+            max_depth: 2,
+            ..Limits::default()
+        };
+        let deep = parse_value_at(text, x.span.start, 1, &shallow).unwrap_err();
+        assert_eq!(deep.kind, Syntax::TooDeep(2));
+        let broken = "{\"a\": [1,, 2]}";
+        let err = parse_value_at(
+            broken,
+            Pos {
+                offset: 6,
+                line: 1,
+                column: 7,
+            },
+            1,
+            &Limits::default(),
+        );
+        assert_eq!(err.unwrap_err().at.column, 10);
+        // A place inside a character is refused, not a panic.
+        let inside = Pos {
+            offset: 13,
+            line: 1,
+            column: 10,
+        };
+        assert!(parse_value_at(text, inside, 1, &Limits::default()).is_err());
     }
 
     #[test]

@@ -98,13 +98,15 @@ pub(crate) fn read_keeping(text: &str, lang: Lang, kept: Option<&Kept>) -> Readi
 
 /// `keep`: whether to keep anything (a one-off reading need not copy the text).
 fn read_with(text: &str, lang: Lang, kept: Option<&Kept>, keep: bool) -> Reading {
+    if let Some((requests, findings)) = kept.and_then(|k| again::read_requests(text, lang, k)) {
+        return Reading::Requests(requests, findings);
+    }
     let mut cx = Cx {
         lang,
         ..Cx::default()
     };
-    match read(text, &mut cx, kept, keep) {
-        Some(Read::Requests(requests)) => Reading::Requests(requests, cx.findings),
-        Some(Read::Whole(scenario, kept)) => Reading::Whole(
+    match read(text, &mut cx, keep) {
+        Some((scenario, kept)) => Reading::Whole(
             ReadResult {
                 scenario: Some(scenario),
                 findings: cx.findings,
@@ -121,12 +123,6 @@ fn read_with(text: &str, lang: Lang, kept: Option<&Kept>, keep: bool) -> Reading
     }
 }
 
-#[allow(clippy::large_enum_variant)]
-enum Read {
-    Whole(Scenario, Option<Kept>),
-    Requests(Vec<Request>),
-}
-
 /// The steps every reading starts with: the size and depth limits, the format version and the
 /// top-level fields.
 fn top<'j>(json: &'j Json, cx: &mut Cx) -> Option<(u32, fields::Fields<'j>)> {
@@ -140,12 +136,9 @@ fn top<'j>(json: &'j Json, cx: &mut Cx) -> Option<(u32, fields::Fields<'j>)> {
     Some((version, fields))
 }
 
-fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>, keep: bool) -> Option<Read> {
+fn read(text: &str, cx: &mut Cx, keep: bool) -> Option<(Scenario, Option<Kept>)> {
     let mut json = parse(text, cx)?;
     let (version, fields) = top(&json, cx)?;
-    if let Some(requests) = kept.and_then(|k| again::read_requests(text, &fields, k, cx)) {
-        return Some(Read::Requests(requests));
-    }
     let world_start = cx.findings.len();
     let optional_text = |cx: &mut Cx, key: &str| {
         let (json, pointer) = fields.get(key)?;
@@ -189,10 +182,11 @@ fn read(text: &str, cx: &mut Cx, kept: Option<&Kept>, keep: bool) -> Option<Read
         lang: cx.lang,
         requests,
         policy_names: cx.policy_names.clone(),
+        top: cx.findings[..world_start].to_vec(),
         before: cx.findings[world_start..requests_start].to_vec(),
         after: cx.findings[requests_end..].to_vec(),
     });
-    Some(Read::Whole(scenario, kept))
+    Some((scenario, kept))
 }
 
 fn parse(text: &str, cx: &mut Cx) -> Option<Json> {

@@ -55,6 +55,15 @@ impl<'j> Fields<'j> {
         Some((&member.value, pointer_push(&self.pointer, key)))
     }
 
+    /// The top-level object as far as `members` go: for reading some of its fields alone.
+    pub fn of_top(members: &'j [Member]) -> Fields<'j> {
+        Fields {
+            members,
+            pointer: Pointer::new(),
+            span: members.first().map_or_else(Span::default, |m| m.value.span),
+        }
+    }
+
     pub fn place(&self) -> Place {
         Place {
             pointer: self.pointer.clone(),

@@ -4,7 +4,7 @@
 
 use super::codes;
 use super::fields::Cx;
-use crate::json::{pointer_of, Json, Span, Step, Value};
+use crate::json::{pointer_of, Json, Step, Value};
 use crate::lang::say;
 
 /// Largest scenario text: 1 MiB.
@@ -32,21 +32,8 @@ const ENTITY_LISTS: &[&str] = &[
 pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
     let before = cx.findings.len();
     strings(json, &mut Vec::with_capacity(MAX_DEPTH), cx);
-    if let Some(requests) = json.get("requests").and_then(Json::as_array) {
-        if requests.len() > MAX_REQUESTS {
-            let message = say!(
-                cx.lang,
-                "The scenario has {} requests; a scenario may have at most {MAX_REQUESTS}.",
-                "シナリオにリクエストが {} 個あります。上限は {MAX_REQUESTS} 個です。",
-                requests.len()
-            );
-            cx.error(
-                codes::LIMIT_EXCEEDED,
-                message,
-                "/requests",
-                span_of(json, "requests"),
-            );
-        }
+    if let Some(requests) = json.get("requests") {
+        request_count(requests, cx);
     }
     let entities: usize = ENTITY_LISTS
         .iter()
@@ -70,8 +57,27 @@ pub(super) fn check(json: &Json, cx: &mut Cx) -> bool {
     cx.findings.len() == before
 }
 
-fn span_of(json: &Json, key: &str) -> Span {
-    json.get(key).map_or(json.span, |v| v.span)
+/// Checks the top-level `requests` value as [`check`] checks it within the whole scenario: for
+/// a reading of the requests alone, when the rest was checked before.
+pub(super) fn check_requests(requests: &Json, cx: &mut Cx) -> bool {
+    let before = cx.findings.len();
+    strings(requests, &mut vec![Step::Key("requests")], cx);
+    request_count(requests, cx);
+    cx.findings.len() == before
+}
+
+fn request_count(requests: &Json, cx: &mut Cx) {
+    let Some(count) = requests.as_array().map(<[Json]>::len) else {
+        return;
+    };
+    if count > MAX_REQUESTS {
+        let message = say!(
+            cx.lang,
+            "The scenario has {count} requests; a scenario may have at most {MAX_REQUESTS}.",
+            "シナリオにリクエストが {count} 個あります。上限は {MAX_REQUESTS} 個です。"
+        );
+        cx.error(codes::LIMIT_EXCEEDED, message, "/requests", requests.span);
+    }
 }
 
 /// Reports every string and key longer than [`MAX_STRING_BYTES`]. `path` leads to `json`; the
