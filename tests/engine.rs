@@ -342,3 +342,37 @@ fn a_policy_moved_down_by_new_lines_is_reused_at_its_new_lines() {
     assert!(!same(&mut engine, "moved up", &first, &opts));
     assert_eq!(engine.reused_policies(), 1);
 }
+
+/// Only the requests are parsed when only they changed, so the scenario's limits on them (how
+/// many, how long a string) and the place where they start are checked on that path too, with
+/// the findings a whole reading gives.
+#[test]
+fn limits_and_places_inside_requests_are_checked_when_only_they_are_read() {
+    let mut engine = Engine::new();
+    let (path, text) = CORPUS[0];
+    let opts = options(Lang::En, Some(vec![]));
+    same(&mut engine, path, text, &opts);
+    let (start, end, items) = requests_of(text);
+    let first = &text[items[0].0..items[0].1];
+    let with = |requests: &str| format!("{}{requests}{}", &text[..start], &text[end..]);
+    // More requests than a scenario may have: refused, as a whole reading refuses them.
+    let many = vec![first; iam_playground::scenario::document::MAX_REQUESTS + 1].join(",");
+    let too_many = with(&format!("[{many}]"));
+    assert!(!same(&mut engine, "too many", &too_many, &opts));
+    let fresh = run_scenario_with(&too_many, &opts).unwrap_err();
+    assert!(fresh.iter().any(|f| f.message.contains("at most 500")), "{fresh:?}");
+    same(&mut engine, "back", text, &opts);
+    // A string longer than a scenario's strings may be.
+    let long = "x".repeat(iam_playground::scenario::document::MAX_STRING_BYTES + 1);
+    let long_name = with(&format!("[{{\"name\": \"{long}\", {}", &first[1..]));
+    assert!(!same(&mut engine, "long string", &long_name, &opts));
+    // A space before the requests moves them: the rest is read again, and still the same.
+    same(&mut engine, "back", text, &opts);
+    let moved = format!("{} {}", &text[..start], &text[start..]);
+    assert!(!same(&mut engine, "moved", &moved, &opts));
+    // Something after the requests where there was nothing (here a second `requests`).
+    same(&mut engine, "back", text, &opts);
+    let (head, tail) = text.split_at(text.trim_end().len() - 1);
+    let doubled = format!("{head}, \"requests\": []{tail}");
+    assert!(!same(&mut engine, "doubled", &doubled, &opts));
+}
