@@ -360,7 +360,10 @@ fn limits_and_places_inside_requests_are_checked_when_only_they_are_read() {
     let too_many = with(&format!("[{many}]"));
     assert!(!same(&mut engine, "too many", &too_many, &opts));
     let fresh = run_scenario_with(&too_many, &opts).unwrap_err();
-    assert!(fresh.iter().any(|f| f.message.contains("at most 500")), "{fresh:?}");
+    assert!(
+        fresh.iter().any(|f| f.message.contains("at most 500")),
+        "{fresh:?}"
+    );
     same(&mut engine, "back", text, &opts);
     // A string longer than a scenario's strings may be.
     let long = "x".repeat(iam_playground::scenario::document::MAX_STRING_BYTES + 1);

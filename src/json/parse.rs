@@ -260,7 +260,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Json, JsonError> {
 ///
 /// For reading again only the part of a document that changed: when the text before `start`
 /// is byte for byte what an earlier whole reading saw, [`parse`] would reach `start` in the same
-/// state. `start` must be a place that reading gave (a character boundary, its line and column).
+/// state. `start` must be a place that reading gave (a character boundary, its line and column),
+/// and `depth` the nesting that reading had there; a place no reading could give is an error.
 pub fn parse_value_at(
     text: &str,
     start: Pos,
@@ -274,14 +275,16 @@ pub fn parse_value_at(
             max: limits.max_bytes,
         }));
     }
-    if !text.is_char_boundary(start.offset) || start.column < 1 || start.line < 1 {
+    // Column 1 is 0 bytes into its line, and every line but the first follows a line feed.
+    let within = |n: u32| (1..=start.offset + 1).contains(&(n as usize));
+    if !text.is_char_boundary(start.offset) || !within(start.column) || !within(start.line) {
         return Err(reader.error(Syntax::Expected(Wanted::Value, None)));
     }
     reader.offset = start.offset;
     reader.line = start.line;
-    // The column is `offset - line_start - narrow + 1`; a column is never more than the bytes
-    // since its line's start, so this stays within the line.
-    reader.line_start = (start.offset + 1).saturating_sub(start.column as usize);
+    // `pos` makes the column `offset - line_start - narrow + 1`, and only `pos` reads these two
+    // (a line feed resets both): `line_start` here stands for the line's start plus `narrow`.
+    reader.line_start = start.offset + 1 - start.column as usize;
     reader.depth = depth;
     reader.skip_whitespace();
     reader.value()

@@ -28,7 +28,9 @@ pub(crate) struct Kept {
     pub requests: Span,
     /// The names of the top-level `policies` map, which requests' session policies may use.
     pub policy_names: Vec<String>,
-    /// The findings of the top-level checks (the format version, the top-level fields).
+    /// The findings of the top-level checks (the format version, the top-level fields). Those
+    /// checks find only errors today, and a world with errors is not kept, so this is empty;
+    /// it is kept so that a warning added there one day still comes first.
     pub top: Vec<Finding>,
     /// The findings about the world (everything but `requests`, once the top-level fields were
     /// checked), read before and after the requests, in reading order.

@@ -55,7 +55,8 @@ impl<'j> Fields<'j> {
         Some((&member.value, pointer_push(&self.pointer, key)))
     }
 
-    /// The top-level object as far as `members` go: for reading some of its fields alone.
+    /// The top-level object as far as `members` go: for reading some of its fields alone. Its
+    /// span is the first member's value's, not the object's: only `get` may be used.
     pub fn of_top(members: &'j [Member]) -> Fields<'j> {
         Fields {
             members,
