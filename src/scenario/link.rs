@@ -214,9 +214,7 @@ pub fn decode(input: &str) -> Result<String, LinkError> {
         base64url::Error::Truncated => LinkError::Truncated,
     })?;
     let bytes = inflate(&packed)?;
-    let text = String::from_utf8(bytes).map_err(|e| LinkError::NotUtf8 {
-        byte: e.utf8_error().valid_up_to(),
-    })?;
+    let text = json::utf8_text(bytes).map_err(|byte| LinkError::NotUtf8 { byte })?;
     let scenario = json::parse(&text, &Limits::default()).map_err(LinkError::NotJson)?;
     Ok(to_pretty_string(&scenario))
 }
