@@ -185,7 +185,6 @@ fn write_compact(json: &Json, out: &mut String) {
     }
 }
 
-/// Writes `s` as a JSON string literal.
 /// `bytes` as text, or the length of their valid UTF-8 start. One outlined copy of the check for
 /// the whole module: share links and the engine's replies both need it, and the WebAssembly
 /// size budget cannot pay for it twice.
@@ -194,6 +193,7 @@ pub fn utf8_text(bytes: Vec<u8>) -> Result<String, usize> {
     String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())
 }
 
+/// Writes `s` as a JSON string literal.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
