@@ -206,11 +206,7 @@ fn parse(text: &str, cx: &mut Cx) -> Option<Json> {
         cx.error(codes::LIMIT_EXCEEDED, message, "", span);
         return None;
     }
-    let limits = json::Limits {
-        max_bytes: MAX_TEXT_BYTES,
-        max_depth: MAX_DEPTH,
-    };
-    match json::parse(text, &limits) {
+    match json::parse(text, &limits::JSON_LIMITS) {
         Ok(json) => Some(json),
         Err(error) => {
             // The JSON reader's only limit left to hit is nesting depth (size was checked above).

@@ -13,7 +13,7 @@
 //! the cost of a keystroke in a request.
 
 use super::fields::{Cx, Fields};
-use super::{limits, requests, Request, MAX_DEPTH, MAX_TEXT_BYTES};
+use super::{limits, requests, Request, MAX_TEXT_BYTES};
 use crate::finding::Finding;
 use crate::json::{self, Member, Span};
 use crate::lang::Lang;
@@ -73,12 +73,8 @@ pub(super) fn read_requests(
     if lang != kept.lang || text.len() > MAX_TEXT_BYTES || !kept.same_start(text) {
         return None;
     }
-    let limits = json::Limits {
-        max_bytes: MAX_TEXT_BYTES,
-        max_depth: MAX_DEPTH,
-    };
     // The requests are a member of the top-level object: one level deep.
-    let value = json::parse_value_at(text, kept.requests.start, 1, &limits).ok()?;
+    let value = json::parse_value_at(text, kept.requests.start, 1, &limits::JSON_LIMITS).ok()?;
     if !kept.same_end(text, value.span) {
         return None;
     }

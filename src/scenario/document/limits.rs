@@ -18,6 +18,12 @@ pub const MAX_ENTITIES: usize = 1000;
 /// Longest string value or key: 64 KiB (IAM's largest policy document is 10,240 characters).
 pub const MAX_STRING_BYTES: usize = 64 * 1024;
 
+/// What the JSON reader is held to when it reads a scenario, whole or its requests alone.
+pub(super) const JSON_LIMITS: crate::json::Limits = crate::json::Limits {
+    max_bytes: MAX_TEXT_BYTES,
+    max_depth: MAX_DEPTH,
+};
+
 /// The lists counted against [`MAX_ENTITIES`].
 const ENTITY_LISTS: &[&str] = &[
     "accounts",
