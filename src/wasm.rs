@@ -87,48 +87,9 @@ impl JsEngine {
     }
 }
 
-/// The serializer's output. It writes JSON a few bytes at a time (a quote, a colon, a key), and
-/// in WebAssembly a `memory.copy` of a few bytes costs far more than copying them one by one.
-struct Output(Vec<u8>);
-
-impl Output {
-    #[inline(never)]
-    fn append(&mut self, bytes: &[u8]) {
-        if bytes.len() <= 16 {
-            for &b in bytes {
-                self.0.push(b);
-            }
-        } else {
-            self.0.extend_from_slice(bytes);
-        }
-    }
-}
-
-impl std::io::Write for Output {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.append(bytes);
-        Ok(bytes.len())
-    }
-
-    // Inlined, so the serializer sees that writing never fails and keeps no error paths.
-    #[inline(always)]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.append(bytes);
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// `value` as JSON text, or why it could not be written.
 fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
-    let mut out = Output(Vec::with_capacity(4096));
-    serde_json::to_writer(&mut out, value).map_err(|e| e.to_string())?;
-    // The serializer writes only whole UTF-8 characters: this cannot fail. (Not through
-    // `serde::ser::Error::custom`, whose message parsing costs the module 1.5 KB.)
-    crate::json::utf8_text(out.0).map_err(|_| "the results are not UTF-8".to_string())
+    crate::json::to_compact_json(value).map_err(|e| e.to_string())
 }
 
 /// `{ runnable, results, findings }` as JSON text.

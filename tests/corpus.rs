@@ -225,3 +225,24 @@ fn brief_explanations_are_full_ones_cut_down() {
     }
     assert!(omitted > 10, "only {omitted} policies left statements out");
 }
+
+/// The page's replies are written by the engine's own JSON writer and the command line's by
+/// `serde_json`: for every scenario, results and findings, in both languages, they must be the
+/// same text.
+#[test]
+fn the_pages_json_writer_writes_what_serde_json_writes() {
+    for lang in [Lang::En, Lang::Ja] {
+        for (path, text) in CORPUS {
+            let options = RunOptions {
+                lang,
+                ..RunOptions::default()
+            };
+            let output = run_scenario_with(text, &options).expect("valid");
+            assert_eq!(
+                iam_playground::json::to_compact_json(&output).unwrap(),
+                serde_json::to_string(&output).unwrap(),
+                "{path} {lang:?}"
+            );
+        }
+    }
+}

@@ -12,9 +12,11 @@ mod pointer;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod reference;
 mod scan;
+mod write;
 
 pub use parse::{parse, parse_value_at, JsonError, Limits, Syntax, Wanted};
 pub use pointer::{pointer_of, pointer_push, Pointer, Step, Token};
+pub use write::{to_compact_json, WriteError};
 
 /// A place in the text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
