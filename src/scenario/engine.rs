@@ -4,7 +4,9 @@
 //! Reading, validating and compiling the policies is most of a run's cost. When the new text
 //! differs from the last one only inside `requests` (someone building a request, or opening one
 //! to read its full explanation), the world is reused and only the requests are read; they are
-//! always evaluated afresh. Any other change reads and resolves the text whole, but the policies
+//! always evaluated afresh. The same text again (someone opening a request to read its full
+//! explanation, or switching the language back) is not read at all: the requests read from it
+//! last time are evaluated afresh. Any other change reads and resolves the text whole, but the policies
 //! whose text did not change are taken from the last build, not compiled again
 //! ([`PolicyCache`]). A run through an
 //! engine gives exactly what [`run_scenario_with`](super::run_scenario_with) gives for the same
@@ -35,6 +37,16 @@ struct Last {
     kept: Kept,
     scenario: Scenario,
     world: World,
+    /// The text the last run read, with its reading's findings: `scenario.requests` are its.
+    text: String,
+    findings: Vec<Finding>,
+}
+
+impl Last {
+    /// Whether `text` in `options.lang` is what the last run read.
+    fn read(&self, text: &str, options: &RunOptions) -> bool {
+        self.kept.lang == options.lang && self.text == text
+    }
 }
 
 impl Engine {
@@ -44,6 +56,17 @@ impl Engine {
 
     /// Runs a scenario as [`run_scenario_with`](super::run_scenario_with) does.
     pub fn run(&mut self, text: &str, options: &RunOptions) -> Result<RunOutput, Vec<Finding>> {
+        if let Some(last) = self.last.as_mut().filter(|l| l.read(text, options)) {
+            self.reused = true;
+            self.reused_policies = 0;
+            let findings = last.findings.clone();
+            return Ok(run_requests(
+                &last.scenario,
+                &mut last.world,
+                findings,
+                options,
+            ));
+        }
         let reading = read_keeping(text, options.lang, self.last.as_ref().map(|l| &l.kept));
         self.reused = matches!(reading, Reading::Requests(..));
         self.reused_policies = 0;
@@ -53,6 +76,9 @@ impl Engine {
             }
             (Reading::Requests(requests, findings), Some(last)) => {
                 last.scenario.requests = requests;
+                last.text.clear();
+                last.text.push_str(text);
+                last.findings.clone_from(&findings);
                 Ok(run_requests(
                     &last.scenario,
                     &mut last.world,
@@ -62,7 +88,7 @@ impl Engine {
             }
             // Requests are read alone only against a kept world, so this does not happen.
             (Reading::Requests(_, findings), None) => Err(findings),
-            (Reading::Whole(read, kept), _) => self.run_whole(read, kept, options),
+            (Reading::Whole(read, kept), _) => self.run_whole(text, read, kept, options),
         }
     }
 
@@ -70,6 +96,7 @@ impl Engine {
     /// leaves the last world in place: the next keystroke may well make the text whole again.
     fn run_whole(
         &mut self,
+        text: &str,
         read: ReadResult,
         kept: Option<Kept>,
         options: &RunOptions,
@@ -98,6 +125,8 @@ impl Engine {
             self.reused_policies = reuse.reused;
         }
         let last = self.last.insert(Last {
+            text: text.to_string(),
+            findings: read.findings.clone(),
             kept,
             scenario,
             world,
