@@ -608,6 +608,31 @@ mod tests {
         Bytes
     }
 
+    /// Every character that needs escaping, at every place in strings of every length up to
+    /// 24, next to multi-byte characters.
+    #[test]
+    fn escapes_wherever_the_character_stands() {
+        let specials = [
+            '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{8}', '\u{c}', ' ', '!', '#', '[', ']',
+        ];
+        for len in 0..24 {
+            for at in 0..=len {
+                for special in specials {
+                    for filler in ['a', 'é', '😀', '\u{7f}', '\u{a0}'] {
+                        let mut s: String = std::iter::repeat_n(filler, len).collect();
+                        let byte = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                        s.insert(byte, special);
+                        assert_eq!(
+                            to_compact_json(&s).unwrap(),
+                            serde_json::to_string(&s).unwrap(),
+                            "{s:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn refuses_what_json_cannot_say_exactly() {
         assert!(to_compact_json(&1.5f64).is_err());

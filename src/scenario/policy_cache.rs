@@ -57,8 +57,11 @@ impl PolicyCache {
             .last_at
             .get(&key)
             .and_then(|&i| self.last.get_mut(i)?.take());
-        let kept =
-            kept.filter(|c| c.lang == lang && c.start.column == start.column && *c.text == *source);
+        let kept = kept.filter(|c| {
+            c.lang == lang
+                && c.start.column == start.column
+                && crate::json::same_bytes(c.text.as_bytes(), source.as_bytes())
+        });
         let compiled = match kept.and_then(|c| moved(c, start)) {
             Some(c) => {
                 self.hits += 1;

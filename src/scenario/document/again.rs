@@ -42,7 +42,9 @@ impl Kept {
     /// Whether the text before the requests is the kept text's.
     fn same_start(&self, text: &str) -> bool {
         let start = self.requests.start.offset;
-        text.as_bytes().get(..start) == Some(&self.text.as_bytes()[..start])
+        text.as_bytes()
+            .get(..start)
+            .is_some_and(|t| json::same_bytes(t, &self.text.as_bytes()[..start]))
     }
 
     /// Whether `text`, whose new `requests` value stands at `requests`, says after it exactly
@@ -54,7 +56,7 @@ impl Kept {
         // that has a position (only the closing brace and white space), unless it did not move.
         let tail_unplaced = tail.trim_ascii() == b"}";
         was.start == is.start
-            && self.text.as_bytes()[was.end.offset..] == *tail
+            && json::same_bytes(&self.text.as_bytes()[was.end.offset..], tail)
             && (tail_unplaced || was.end == is.end)
     }
 }
