@@ -230,6 +230,22 @@ pub fn write_string(s: &str, out: &mut String) {
 mod tests {
     use super::*;
 
+    /// Equal texts of every length around the sixteen-byte steps are the same; a difference in
+    /// any one byte, or in the length, is not.
+    #[test]
+    fn same_bytes_sees_a_difference_anywhere() {
+        for len in 0..50u8 {
+            let a: Vec<u8> = (0..len).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            for at in 0..usize::from(len) {
+                let mut b = a.clone();
+                b[at] ^= 0x80;
+                assert!(!same_bytes(&a, &b), "{len} {at}");
+            }
+            assert!(!same_bytes(&a, &a[..a.len().saturating_sub(1)]) || len == 0);
+        }
+    }
+
     #[test]
     fn compact_char_count_counts_what_to_compact_string_writes() {
         let texts = [

@@ -13,6 +13,7 @@
 //! text, which the tests check across the corpus and edits of it.
 
 use crate::finding::Finding;
+use crate::json::same_bytes;
 
 use super::document::{read_keeping, Kept, ReadResult, Reading, Scenario};
 use super::policy_cache::PolicyCache;
@@ -37,16 +38,57 @@ struct Last {
     kept: Kept,
     scenario: Scenario,
     world: World,
-    /// The text the last run read, with its reading's findings: `scenario.requests` are its.
-    text: String,
+    /// The `requests` value of the text the last run read (none if it could not be cut out),
+    /// and that reading's findings: `scenario.requests` were read from it. The rest of that
+    /// text is the kept text's, byte for byte (a reading of the requests alone checks that), so
+    /// only this part is copied: copying a whole text on every keystroke cost more than
+    /// comparing it.
+    requests: Option<String>,
     findings: Vec<Finding>,
 }
 
 impl Last {
     /// Whether `text` in `options.lang` is what the last run read.
     fn read(&self, text: &str, options: &RunOptions) -> bool {
+        let kept = self.kept.text.as_bytes();
+        let (start, kept_end) = (
+            self.kept.requests.start.offset,
+            self.kept.requests.end.offset,
+        );
+        let (Some(head), Some(tail), Some(requests)) = (
+            kept.get(..start),
+            kept.get(kept_end..),
+            self.requests.as_deref(),
+        ) else {
+            return false;
+        };
+        let text = text.as_bytes();
+        let end = start + requests.len();
+        // The length first: it also keeps the slices below within the text.
         self.kept.lang == options.lang
-            && crate::json::same_bytes(self.text.as_bytes(), text.as_bytes())
+            && text.len() == end + tail.len()
+            && same_bytes(&text[..start], head)
+            && same_bytes(&text[start..end], requests.as_bytes())
+            && same_bytes(&text[end..], tail)
+    }
+
+    /// Remembers what a reading of `text`'s requests alone gave.
+    fn remember(&mut self, text: &str, findings: &[Finding]) {
+        let tail = self
+            .kept
+            .text
+            .len()
+            .saturating_sub(self.kept.requests.end.offset);
+        let requests = text.get(self.kept.requests.start.offset..text.len().saturating_sub(tail));
+        match (requests, self.requests.as_mut()) {
+            (Some(new), Some(kept)) => {
+                kept.clear();
+                kept.push_str(new);
+            }
+            (new, _) => self.requests = new.map(str::to_string),
+        }
+        self.findings.clear();
+        self.findings.extend_from_slice(findings);
     }
 }
 
@@ -77,9 +119,7 @@ impl Engine {
             }
             (Reading::Requests(requests, findings), Some(last)) => {
                 last.scenario.requests = requests;
-                last.text.clear();
-                last.text.push_str(text);
-                last.findings.clone_from(&findings);
+                last.remember(text, &findings);
                 Ok(run_requests(
                     &last.scenario,
                     &mut last.world,
@@ -89,7 +129,7 @@ impl Engine {
             }
             // Requests are read alone only against a kept world, so this does not happen.
             (Reading::Requests(_, findings), None) => Err(findings),
-            (Reading::Whole(read, kept), _) => self.run_whole(text, read, kept, options),
+            (Reading::Whole(read, kept), _) => self.run_whole(read, kept, options),
         }
     }
 
@@ -97,7 +137,6 @@ impl Engine {
     /// leaves the last world in place: the next keystroke may well make the text whole again.
     fn run_whole(
         &mut self,
-        text: &str,
         read: ReadResult,
         kept: Option<Kept>,
         options: &RunOptions,
@@ -126,7 +165,10 @@ impl Engine {
             self.reused_policies = reuse.reused;
         }
         let last = self.last.insert(Last {
-            text: text.to_string(),
+            requests: kept
+                .text
+                .get(kept.requests.start.offset..kept.requests.end.offset)
+                .map(str::to_string),
             findings: read.findings.clone(),
             kept,
             scenario,
