@@ -1,6 +1,7 @@
 //! The request context: the condition keys a request carries and their values.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::cmp::Ordering;
 
 use crate::deadline::Deadline;
 
@@ -43,17 +44,20 @@ pub enum ContextSource {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContextEntry {
-    /// The key as first spelled (`aws:SourceIp`).
-    pub key: String,
+    /// The key as last spelled (`aws:SourceIp`); the keys the program derives are its own
+    /// literals, borrowed rather than copied on every request.
+    pub key: Cow<'static, str>,
     pub value: ContextValue,
     pub source: ContextSource,
 }
 
 /// Condition keys of one request. Key names are case-insensitive in AWS (`aws:SourceIP` is
-/// `aws:sourceip`), tag keys included, so they are stored lower-cased.
+/// `aws:sourceip`), tag keys included, so they are kept in the order of their lower-cased
+/// spelling and found by comparing without case: no lower-cased copy of a key is made, to
+/// store it or to look it up.
 #[derive(Clone, Debug, Default)]
 pub struct RequestContext {
-    entries: BTreeMap<String, ContextEntry>,
+    entries: Vec<ContextEntry>,
     /// When the request's time runs out (none: never). Not part of what the request says, so
     /// equality ignores it.
     deadline: Option<Deadline>,
@@ -83,41 +87,54 @@ impl RequestContext {
     }
 
     /// Sets a key the program derives, replacing any earlier derived value.
-    pub fn set_derived(&mut self, key: &str, value: ContextValue) {
-        self.entries.insert(
-            key.to_ascii_lowercase(),
-            ContextEntry {
-                key: key.to_string(),
-                value,
-                source: ContextSource::Derived,
-            },
-        );
+    pub fn set_derived(&mut self, key: impl Into<Cow<'static, str>>, value: ContextValue) {
+        self.set(key.into(), value, |_| ContextSource::Derived);
     }
 
     /// Sets a key from the request's `context`; over a derived key this is an override.
     pub fn set_from_request(&mut self, key: &str, value: ContextValue) {
-        let lower = key.to_ascii_lowercase();
-        let source = match self.entries.get(&lower) {
-            Some(e) if e.source == ContextSource::Derived => ContextSource::Override,
-            Some(e) => e.source,
+        let source = |was: Option<ContextSource>| match was {
+            Some(ContextSource::Derived) => ContextSource::Override,
+            Some(source) => source,
             None => ContextSource::Request,
         };
-        self.entries.insert(
-            lower,
-            ContextEntry {
-                key: key.to_string(),
-                value,
-                source,
-            },
-        );
+        self.set(Cow::Owned(key.to_string()), value, source);
+    }
+
+    /// Sets `key`, its source said by `source` from the source of the value it replaces.
+    fn set(
+        &mut self,
+        key: Cow<'static, str>,
+        value: ContextValue,
+        source: impl FnOnce(Option<ContextSource>) -> ContextSource,
+    ) {
+        match self.position(&key) {
+            Ok(i) => {
+                let entry = &mut self.entries[i];
+                entry.source = source(Some(entry.source));
+                entry.key = key;
+                entry.value = value;
+            }
+            Err(i) => {
+                let source = source(None);
+                self.entries.insert(i, ContextEntry { key, value, source });
+            }
+        }
+    }
+
+    /// Where `key` stands, or where it would.
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|e| caseless_cmp(&e.key, key))
     }
 
     pub fn remove(&mut self, key: &str) {
-        self.entries.remove(&key.to_ascii_lowercase());
+        if let Ok(i) = self.position(key) {
+            self.entries.remove(i);
+        }
     }
 
     pub fn entry(&self, key: &str) -> Option<&ContextEntry> {
-        self.entries.get(&key.to_ascii_lowercase())
+        self.position(key).ok().map(|i| &self.entries[i])
     }
 
     pub fn get(&self, key: &str) -> Option<&ContextValue> {
@@ -130,14 +147,22 @@ impl RequestContext {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &ContextEntry> {
-        self.entries.values()
+        self.entries.iter()
     }
 
     /// The entries in the order of [`iter`](Self::iter), given up rather than copied: a request's
     /// explanation takes its context's keys and values once evaluation is done with them.
     pub fn into_entries(self) -> impl Iterator<Item = ContextEntry> {
-        self.entries.into_values()
+        self.entries.into_iter()
     }
+}
+
+/// The order of the lower-cased spellings of `a` and `b`, without lower-casing a copy.
+fn caseless_cmp(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.iter()
+        .map(u8::to_ascii_lowercase)
+        .cmp(b.iter().map(u8::to_ascii_lowercase))
 }
 
 #[cfg(test)]

@@ -236,7 +236,7 @@ impl Runner<'_> {
             role_tags: &role.permissions.tags,
         };
         for (key, value) in trust_context(&input) {
-            context.set_derived(&key, value);
+            context.set_derived(key, value);
         }
         // MFA given with this very call counts for it (STS API reference, SerialNumber/TokenCode).
         if params.serial_number.is_some() && params.token_code.is_some() {

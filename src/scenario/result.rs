@@ -91,7 +91,7 @@ pub struct Check {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ContextShown {
-    pub key: String,
+    pub key: std::borrow::Cow<'static, str>,
     pub value: ShownValue,
     /// `derived`, `request`, or `override`.
     pub source: &'static str,

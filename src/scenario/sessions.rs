@@ -24,7 +24,7 @@ impl SessionState {
             &self.role_tags,
             i64::try_from(time).unwrap_or(i64::MAX),
         ) {
-            context.set_derived(&key, value);
+            context.set_derived(key, value);
         }
         let issued = SCENARIO_EPOCH.saturating_add(self.session.issued_at.max(0) as u64);
         context.set_derived("aws:TokenIssueTime", ContextValue::Single(iso8601(issued)));

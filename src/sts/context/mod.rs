@@ -9,6 +9,8 @@ pub use providers::{
     web_identity_federation, web_identity_keys, web_identity_provider,
 };
 
+use std::borrow::Cow;
+
 use crate::condition::ContextValue;
 use crate::sts::params::StsParams;
 use crate::sts::session::{
@@ -16,7 +18,7 @@ use crate::sts::session::{
 };
 use crate::sts::StsApi;
 
-pub type ContextKeys = Vec<(String, ContextValue)>;
+pub type ContextKeys = Vec<(Cow<'static, str>, ContextValue)>;
 
 fn single(value: &str) -> ContextValue {
     ContextValue::Single(value.to_string())
@@ -61,7 +63,10 @@ pub fn trust_context(input: &TrustContextInput<'_>) -> ContextKeys {
         ));
     }
     for tag in &p.tags {
-        keys.push((format!("aws:RequestTag/{}", tag.key), single(&tag.value)));
+        keys.push((
+            format!("aws:RequestTag/{}", tag.key).into(),
+            single(&tag.value),
+        ));
     }
     if !p.tags.is_empty() {
         keys.push((
@@ -75,7 +80,7 @@ pub fn trust_context(input: &TrustContextInput<'_>) -> ContextKeys {
         inherited.iter().map(|t| (t.key.as_str(), t.value.as_str())),
     );
     for (key, value) in overlaid {
-        keys.push((format!("aws:ResourceTag/{key}"), single(&value)));
+        keys.push((format!("aws:ResourceTag/{key}").into(), single(&value)));
     }
     keys.extend(provider_keys(p));
     keys
@@ -127,7 +132,7 @@ pub fn session_context(session: &Session, role_tags: &[(String, String)], at: i6
             .map(|t| (t.key.as_str(), t.value.as_str())),
     );
     for (key, value) in tags {
-        keys.push((format!("aws:PrincipalTag/{key}"), single(&value)));
+        keys.push((format!("aws:PrincipalTag/{key}").into(), single(&value)));
     }
     if let Some(v) = &session.source_identity {
         keys.push(("aws:SourceIdentity".into(), single(v)));

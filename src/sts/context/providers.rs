@@ -2,12 +2,14 @@
 //! SAML (IAM User Guide, "Available keys for AWS web identity federation" and "Available keys
 //! for SAML-based AWS STS federation"; semantics notes §3.3).
 
+use std::borrow::Cow;
+
 use crate::condition::ContextValue;
 use crate::sts::digest::{base64, sha1};
 use crate::sts::params::{SamlAssertion, WebIdentityToken};
 use crate::sts::session::Federation;
 
-type Keys = Vec<(String, ContextValue)>;
+type Keys = Vec<(Cow<'static, str>, ContextValue)>;
 
 fn single(value: &str) -> ContextValue {
     ContextValue::Single(value.to_string())
@@ -46,7 +48,7 @@ pub fn web_identity_keys(token: &WebIdentityToken, provider: &str) -> Keys {
     let mut keys = Keys::new();
     let mut put = |claim: &str, value: Option<ContextValue>| {
         if let Some(value) = value {
-            keys.push((format!("{provider}:{claim}"), value));
+            keys.push((format!("{provider}:{claim}").into(), value));
         }
     };
     let sub = token.sub.as_deref().map(single);
@@ -159,7 +161,10 @@ pub fn saml_keys(assertion: &SamlAssertion, principal_arn: &str) -> Keys {
         }
     }
     for (name, values) in &assertion.attributes {
-        keys.push((format!("saml:{name}"), ContextValue::Multi(values.clone())));
+        keys.push((
+            format!("saml:{name}").into(),
+            ContextValue::Multi(values.clone()),
+        ));
     }
     keys
 }
@@ -168,12 +173,7 @@ pub fn saml_keys(assertion: &SamlAssertion, principal_arn: &str) -> Keys {
 pub fn saml_federation(assertion: &SamlAssertion, principal_arn: &str) -> Federation {
     let carried = saml_keys(assertion, principal_arn)
         .into_iter()
-        .filter(|(key, _)| {
-            matches!(
-                key.as_str(),
-                "saml:namequalifier" | "saml:sub" | "saml:sub_type"
-            )
-        })
+        .filter(|(key, _)| matches!(&**key, "saml:namequalifier" | "saml:sub" | "saml:sub_type"))
         .collect();
     Federation {
         provider: None,

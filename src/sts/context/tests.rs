@@ -184,7 +184,7 @@ fn saml_keys_and_name_qualifier_follow_the_sts_reference() {
         p.saml_assertion.as_ref().unwrap(),
         "arn:aws:iam::123456789012:saml-provider/MySAMLIdP",
     );
-    let carried: Vec<&str> = fed.carried_keys.iter().map(|(k, _)| k.as_str()).collect();
+    let carried: Vec<&str> = fed.carried_keys.iter().map(|(k, _)| &**k).collect();
     assert_eq!(carried, ["saml:sub", "saml:sub_type", "saml:namequalifier"]);
 }
 

@@ -10,7 +10,6 @@ pub use rules::{
 };
 pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key, TagPlan};
 
-use crate::condition::ContextValue;
 use crate::json::Json;
 use crate::sts::params::{StsParams, Tag};
 use crate::sts::{assumed_role_id, StsError};
@@ -29,7 +28,7 @@ pub struct Federation {
     pub provider: Option<String>,
     /// Provider keys that carry into later requests: only `amr`/`aud`/`id`/`sub` of web
     /// identity and `namequalifier`/`sub`/`sub_type` of SAML (semantics notes §3.3).
-    pub carried_keys: Vec<(String, ContextValue)>,
+    pub carried_keys: crate::sts::context::ContextKeys,
 }
 
 /// A role session. Tag keys are compared ignoring case; their case is kept.
