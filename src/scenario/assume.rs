@@ -262,6 +262,7 @@ impl Runner<'_> {
         let federation = federation_of(params, role);
         let new = NewSession {
             role_arn: &role.arn,
+            role_id: &role.permissions.unique_id,
             params,
             caller: caller.as_ref(),
             max_session_duration: i64::from(role.max_session_duration),

@@ -227,7 +227,10 @@ pub fn caller_context(
         Caller::User { arn, account } => {
             let name = arn.rsplit('/').next().unwrap_or(arn);
             context.set_derived("aws:username", one(name));
-            let id = crate::sts::unique_id("AIDA", arn);
+            let id = world.users.get(arn.as_str()).map_or_else(
+                || crate::sts::unique_id("AIDA", arn),
+                |user| user.unique_id.clone(),
+            );
             context.set_derived("aws:userid", ContextValue::Single(id));
             context.set_derived("aws:PrincipalType", one("User"));
             principal_keys(world, arn, account, context);

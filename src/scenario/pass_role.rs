@@ -2,6 +2,8 @@
 //! the role's trust policy lets the service assume it, each with its own verdict (IAM User
 //! Guide, "Grant a user permissions to pass a role to an AWS service"; semantics notes §5).
 
+use std::rc::Rc;
+
 use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{authorize, CallerSide, Decision, Request as AuthzRequest, ResourceSide};
 use crate::lang::{say, Lang};
@@ -107,7 +109,11 @@ impl Runner<'_> {
 
     /// The role a parameter names: by ARN, by name in the caller's account, or through an
     /// instance profile (the role inside it is the one passed).
-    fn passed_role(&self, reference: &RoleReference, caller: &ResolvedCaller) -> Option<RoleEntry> {
+    fn passed_role(
+        &self,
+        reference: &RoleReference,
+        caller: &ResolvedCaller,
+    ) -> Option<Rc<RoleEntry>> {
         let account = caller.side.caller.account().unwrap_or_default().to_string();
         let roles = || self.world.roles.values();
         let found = match reference {

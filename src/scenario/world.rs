@@ -23,6 +23,9 @@ pub struct PolicyHandle {
 
 #[derive(Clone, Debug, Default)]
 pub struct Principal {
+    /// Its unique id (`AIDA…` for a user, `AROA…` for a role), derived from its ARN once
+    /// rather than on every request (see [`crate::sts::unique_id`]).
+    pub unique_id: String,
     pub identity: Vec<PolicyHandle>,
     pub boundary: Option<PolicyHandle>,
     pub tags: Vec<(String, String)>,
@@ -54,7 +57,8 @@ pub struct World {
     /// Shared with an engine's [`PolicyCache`], which keeps them for the next build.
     pub policies: Vec<Rc<Policy>>,
     pub users: HashMap<String, Principal>,
-    pub roles: HashMap<String, RoleEntry>,
+    /// Shared: a request holds its role while the run records what the request did.
+    pub roles: HashMap<String, Rc<RoleEntry>>,
     pub resources: HashMap<String, PolicyHandle>,
     /// The owners that resources without an account in their ARN declare (S3 buckets).
     pub resource_owners: HashMap<String, String>,
@@ -259,6 +263,7 @@ impl World {
                 )
             });
             let principal = Principal {
+                unique_id: crate::sts::unique_id("AIDA", &user.arn.value),
                 identity,
                 boundary,
                 tags: tags(&user.tags),
@@ -297,6 +302,7 @@ impl World {
                 account: role.account.clone(),
                 trust,
                 permissions: Principal {
+                    unique_id: crate::sts::role_id(&role.arn.value),
                     identity,
                     boundary,
                     tags: tags(&role.tags),
@@ -308,7 +314,7 @@ impl World {
                     .map(|p| p.value.clone())
                     .collect(),
             };
-            self.roles.insert(role.arn.value.clone(), entry);
+            self.roles.insert(role.arn.value.clone(), Rc::new(entry));
         }
     }
 

@@ -196,6 +196,7 @@ fn assume_role_keys_cover_tags_and_inherited_transitive_resource_tags() {
     );
     let caller = Session::create(NewSession {
         role_arn: "arn:aws:iam::123456789012:role/Role1",
+        role_id: &crate::sts::role_id("arn:aws:iam::123456789012:role/Role1"),
         params: &first,
         caller: None,
         max_session_duration: 3600,
@@ -235,6 +236,7 @@ fn session_keys_overlay_role_tags_and_report_mfa_and_identity() {
     );
     let session = Session::create(NewSession {
         role_arn: "arn:aws:iam::111122223333:role/R",
+        role_id: &crate::sts::role_id("arn:aws:iam::111122223333:role/R"),
         params: &p,
         caller: None,
         max_session_duration: 3600,

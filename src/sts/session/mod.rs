@@ -12,7 +12,7 @@ pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key,
 
 use crate::json::Json;
 use crate::sts::params::{StsParams, Tag};
-use crate::sts::{assumed_role_id, StsError};
+use crate::sts::StsError;
 
 /// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +59,9 @@ pub struct Session {
 /// Everything [`Session::create`] needs, once the call has been allowed.
 pub struct NewSession<'a> {
     pub role_arn: &'a str,
+    /// The role's unique id (`AROA…`, [`crate::sts::role_id`]): the session's `AssumedRoleId`
+    /// is it, a colon and the session name.
+    pub role_id: &'a str,
     pub params: &'a StsParams,
     /// The calling role session, for AssumeRole called with session credentials.
     pub caller: Option<&'a Session>,
@@ -94,7 +97,7 @@ impl Session {
             }),
             _ => None,
         };
-        let assumed_role_id = assumed_role_id(new.role_arn, &session_name);
+        let assumed_role_id = [new.role_id, ":", &session_name].concat();
         Ok(Session {
             arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
             assumed_role_id,

@@ -24,6 +24,7 @@ fn create(
 ) -> Result<Session, StsError> {
     Session::create(NewSession {
         role_arn: role,
+        role_id: &crate::sts::role_id(role),
         params: p,
         caller,
         max_session_duration: 3600,

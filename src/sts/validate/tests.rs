@@ -211,6 +211,7 @@ fn chaining_caps_explicit_durations_and_forbids_overriding_inherited_transitive_
     first.transitive_tag_keys = vec!["Heart".into()];
     let caller = Session::create(NewSession {
         role_arn: "arn:aws:iam::123456789012:role/Role1",
+        role_id: &crate::sts::role_id("arn:aws:iam::123456789012:role/Role1"),
         params: &first,
         caller: None,
         max_session_duration: 3600,
