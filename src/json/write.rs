@@ -70,7 +70,7 @@ impl Writer {
         let bytes = s.as_bytes();
         let mut run = 0;
         for (i, &b) in bytes.iter().enumerate() {
-            if b >= 0x20 && b != b'"' && b != b'\\' {
+            if !ESCAPED[usize::from(b)] {
                 continue;
             }
             self.append(&bytes[run..i]);
@@ -79,6 +79,16 @@ impl Writer {
         }
         self.append(&bytes[run..]);
         self.out.push(b'"');
+    }
+
+    /// `"name":` for a struct's field. Field names are the crate's own identifiers (camelCase,
+    /// `type`), which never need escaping, so they are copied without the scan `string` makes.
+    fn field_name(&mut self, name: &str) {
+        debug_assert!(!name.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        self.out.push(b'"');
+        self.append(name.as_bytes());
+        self.out.push(b'"');
+        self.out.push(b':');
     }
 
     fn escape(&mut self, b: u8) {
@@ -158,6 +168,19 @@ impl Writer {
     }
 }
 
+/// The bytes a JSON string must escape: control characters, the quote and the backslash.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// Where a compound value stands: before its first element, after one, or already closed
 /// (an empty one, closed as it opened, as `serde_json` writes `[]` and `{}`).
 #[derive(PartialEq)]
@@ -190,8 +213,7 @@ impl Compound<'_> {
     /// A struct's field, `"key":value`.
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), WriteError> {
         self.separate();
-        self.writer.string(key);
-        self.writer.out.push(b':');
+        self.writer.field_name(key);
         value.serialize(&mut *self.writer)
     }
 
