@@ -209,6 +209,22 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     rests_equal && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
+/// `n` in decimal digits, written at the end of `buf` (20 bytes hold any `u64`) without the
+/// formatting machinery: pointers and the reply's numbers are written on every run.
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        // `n % 10` is below 10, so the cast keeps it whole.
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
+}
+
 /// Writes `s` as a JSON string literal.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');

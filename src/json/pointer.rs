@@ -43,18 +43,9 @@ impl Token for String {
 
 impl Token for usize {
     fn push_to(&self, out: &mut String) {
-        let mut digits = [0u8; 20];
-        let (mut n, mut at) = (*self, digits.len());
-        loop {
-            at -= 1;
-            // `n % 10` is below 10, so the cast keeps it whole.
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        let mut buf = [0; 20];
+        let digits = super::decimal(*self as u64, &mut buf);
+        out.extend(digits.iter().map(|&d| char::from(d)));
     }
 
     fn len_hint(&self) -> usize {

@@ -118,18 +118,8 @@ impl Writer {
     }
 
     /// An unsigned integer in decimal.
-    fn unsigned(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.append(&digits[at..]);
+    fn unsigned(&mut self, n: u64) {
+        self.append(super::decimal(n, &mut [0; 20]));
     }
 
     fn signed(&mut self, n: i64) {
@@ -158,6 +148,14 @@ impl Writer {
             close,
             variant: false,
         }
+    }
+
+    /// A compound inside `{"variant": …}`, which closes the wrapper when it ends.
+    fn open_in_variant(&mut self, variant: &str, open: u8, close: u8, len: usize) -> Compound<'_> {
+        self.open_variant(variant);
+        let mut compound = self.open(open, close, Some(len));
+        compound.variant = true;
+        compound
     }
 
     /// `{"variant":` before a variant's value.
@@ -233,6 +231,16 @@ impl Compound<'_> {
     }
 }
 
+/// The integer methods of the serializer: each widened to `i64` or `u64` and written in decimal.
+macro_rules! integers {
+    ($($method:ident: $type:ty => $write:ident),*) => {$(
+        fn $method(self, v: $type) -> Result<(), WriteError> {
+            self.$write(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = WriteError;
@@ -249,45 +257,16 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.signed(v);
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.unsigned(v);
-        Ok(())
-    }
+    integers!(
+        serialize_i8: i8 => signed,
+        serialize_i16: i16 => signed,
+        serialize_i32: i32 => signed,
+        serialize_i64: i64 => signed,
+        serialize_u8: u8 => unsigned,
+        serialize_u16: u16 => unsigned,
+        serialize_u32: u32 => unsigned,
+        serialize_u64: u64 => unsigned
+    );
 
     fn serialize_f32(self, _: f32) -> Result<(), WriteError> {
         Err(WriteError("a floating-point number is not written".into()))
@@ -387,10 +366,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>, WriteError> {
-        self.open_variant(variant);
-        let mut compound = self.open(b'[', b']', Some(len));
-        compound.variant = true;
-        Ok(compound)
+        Ok(self.open_in_variant(variant, b'[', b']', len))
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>, WriteError> {
@@ -408,64 +384,35 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>, WriteError> {
-        self.open_variant(variant);
-        let mut compound = self.open(b'{', b'}', Some(len));
-        compound.variant = true;
-        Ok(compound)
+        Ok(self.open_in_variant(variant, b'{', b'}', len))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
+/// The sequence-like compounds (arrays, tuples, tuple structs and variants): each element
+/// after a comma.
+macro_rules! sequence {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+                self.element(value)
+            }
 
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
+            fn end(self) -> Result<(), WriteError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
-}
+sequence!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -492,39 +439,29 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
+/// The struct-like compounds (structs and struct variants): each field by its name.
+macro_rules! structure {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.field(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), WriteError> {
+                self.field(key, value)
+            }
 
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
+            fn end(self) -> Result<(), WriteError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result<(), WriteError> {
-        self.finish()
-    }
-}
+structure!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
