@@ -2,15 +2,14 @@
 //! keeps the last world it resolved.
 //!
 //! Reading, validating and compiling the policies is most of a run's cost. When the new text
-//! differs from the last one only inside `requests` (someone building a request, or opening one
-//! to read its full explanation), the world is reused and only the requests are read; they are
-//! always evaluated afresh. The same text again (someone opening a request to read its full
-//! explanation, or switching the language back) is not read at all: the requests read from it
-//! last time are evaluated afresh. Any other change reads and resolves the text whole, but the policies
-//! whose text did not change are taken from the last build, not compiled again
-//! ([`PolicyCache`]). A run through an
-//! engine gives exactly what [`run_scenario_with`](super::run_scenario_with) gives for the same
-//! text, which the tests check across the corpus and edits of it.
+//! differs from the last one only inside `requests` (someone building a request), the world is
+//! reused and only the requests are read; they are always evaluated afresh. The same text again
+//! (someone opening a request to read its full explanation, or switching the language back) is
+//! not read at all: the requests read from it last time are evaluated afresh. Any other change
+//! reads and resolves the text whole, but the policies whose text did not change are taken from
+//! the last build, not compiled again ([`PolicyCache`]). A run through an engine gives exactly
+//! what [`run_scenario_with`](super::run_scenario_with) gives for the same text, which the tests
+//! check across the corpus and edits of it.
 
 use crate::finding::Finding;
 use crate::json::same_bytes;
@@ -64,11 +63,13 @@ impl Last {
         };
         let text = text.as_bytes();
         let end = start + requests.len();
-        // The length first: it also keeps the slices below within the text.
+        // The length first: it also keeps the slices below within the text. Then the requests,
+        // where an edit most likely is: a text that differs there is compared with the kept
+        // text's start once more by the reading that follows.
         self.kept.lang == options.lang
             && text.len() == end + tail.len()
-            && same_bytes(&text[..start], head)
             && same_bytes(&text[start..end], requests.as_bytes())
+            && same_bytes(&text[..start], head)
             && same_bytes(&text[end..], tail)
     }
 

@@ -9,10 +9,12 @@ pub fn role_id(role_arn: &str) -> String {
 
 /// A role session's id, `ROLEID:SESSION`, as `aws:userid` and `AssumedRoleId` give it.
 pub fn assumed_role_id(role_arn: &str, session_name: &str) -> String {
-    let mut id = role_id(role_arn);
-    id.push(':');
-    id.push_str(session_name);
-    id
+    session_id(&role_id(role_arn), session_name)
+}
+
+/// [`assumed_role_id`] from the role's id, when it is already known.
+pub fn session_id(role_id: &str, session_name: &str) -> String {
+    [role_id, ":", session_name].concat()
 }
 
 /// A deterministic IAM unique id: `prefix` (`AROA` for roles, `AIDA` for users) followed by 16

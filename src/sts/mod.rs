@@ -22,7 +22,7 @@ pub mod params;
 pub mod session;
 pub mod validate;
 
-pub use digest::{assumed_role_id, role_id, unique_id};
+pub use digest::{assumed_role_id, role_id, session_id, unique_id};
 pub use packed::{packed_policy_percent, PACKED_BUDGET_BYTES};
 
 /// An error STS would return, in AWS's vocabulary: `code` is the error code of the API

@@ -12,7 +12,7 @@ pub use tags::{contains_key, inherited_transitive_tags, plan_tags, same_tag_key,
 
 use crate::json::Json;
 use crate::sts::params::{StsParams, Tag};
-use crate::sts::StsError;
+use crate::sts::{session_id, StsError};
 
 /// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +97,7 @@ impl Session {
             }),
             _ => None,
         };
-        let assumed_role_id = [new.role_id, ":", &session_name].concat();
+        let assumed_role_id = session_id(new.role_id, &session_name);
         Ok(Session {
             arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
             assumed_role_id,
