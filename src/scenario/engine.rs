@@ -49,37 +49,26 @@ struct Last {
 impl Last {
     /// Whether `text` in `options.lang` is what the last run read.
     fn read(&self, text: &str, options: &RunOptions) -> bool {
-        let kept = self.kept.text.as_bytes();
-        let (start, kept_end) = (
-            self.kept.requests.start.offset,
-            self.kept.requests.end.offset,
-        );
-        let (Some(head), Some(tail), Some(requests)) = (
-            kept.get(..start),
-            kept.get(kept_end..),
-            self.requests.as_deref(),
-        ) else {
+        let Some(requests) = self.requests.as_deref() else {
             return false;
         };
-        let text = text.as_bytes();
+        let tail = self.kept.tail();
+        let start = self.kept.requests.start.offset;
         let end = start + requests.len();
+        let bytes = text.as_bytes();
         // The length first: it also keeps the slices below within the text. Then the requests,
         // where an edit most likely is: a text that differs there is compared with the kept
         // text's start once more by the reading that follows.
         self.kept.lang == options.lang
-            && text.len() == end + tail.len()
-            && same_bytes(&text[start..end], requests.as_bytes())
-            && same_bytes(&text[..start], head)
-            && same_bytes(&text[end..], tail)
+            && bytes.len() == end + tail.len()
+            && same_bytes(&bytes[start..end], requests.as_bytes())
+            && self.kept.same_start(text)
+            && same_bytes(&bytes[end..], tail)
     }
 
     /// Remembers what a reading of `text`'s requests alone gave.
     fn remember(&mut self, text: &str, findings: &[Finding]) {
-        let tail = self
-            .kept
-            .text
-            .len()
-            .saturating_sub(self.kept.requests.end.offset);
+        let tail = self.kept.tail().len();
         let requests = text.get(self.kept.requests.start.offset..text.len().saturating_sub(tail));
         match (requests, self.requests.as_mut()) {
             (Some(new), Some(kept)) => {

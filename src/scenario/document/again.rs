@@ -40,11 +40,23 @@ pub(crate) struct Kept {
 
 impl Kept {
     /// Whether the text before the requests is the kept text's.
-    fn same_start(&self, text: &str) -> bool {
+    pub(crate) fn same_start(&self, text: &str) -> bool {
         let start = self.requests.start.offset;
-        text.as_bytes()
-            .get(..start)
-            .is_some_and(|t| json::same_bytes(t, &self.text.as_bytes()[..start]))
+        match (
+            text.as_bytes().get(..start),
+            self.text.as_bytes().get(..start),
+        ) {
+            (Some(new), Some(kept)) => json::same_bytes(new, kept),
+            _ => false,
+        }
+    }
+
+    /// The kept text after its requests.
+    pub(crate) fn tail(&self) -> &[u8] {
+        self.text
+            .as_bytes()
+            .get(self.requests.end.offset..)
+            .unwrap_or_default()
     }
 
     /// Whether `text`, whose new `requests` value stands at `requests`, says after it exactly
@@ -56,7 +68,7 @@ impl Kept {
         // that has a position (only the closing brace and white space), unless it did not move.
         let tail_unplaced = tail.trim_ascii() == b"}";
         was.start == is.start
-            && json::same_bytes(&self.text.as_bytes()[was.end.offset..], tail)
+            && json::same_bytes(self.tail(), tail)
             && (tail_unplaced || was.end == is.end)
     }
 }
