@@ -157,12 +157,20 @@ impl RequestContext {
     }
 }
 
-/// The order of the lower-cased spellings of `a` and `b`, without lower-casing a copy.
+/// The order of the lower-cased spellings of `a` and `b`, without lower-casing a copy. Keys
+/// mostly share their prefix (`aws:`) in the same case, so bytes are lower-cased only where they
+/// differ.
 fn caseless_cmp(a: &str, b: &str) -> Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.iter()
-        .map(u8::to_ascii_lowercase)
-        .cmp(b.iter().map(u8::to_ascii_lowercase))
+    for (&x, &y) in a.iter().zip(b) {
+        if x != y {
+            match x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()) {
+                Ordering::Equal => {}
+                unequal => return unequal,
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 #[cfg(test)]
@@ -184,5 +192,36 @@ mod tests {
             ctx.entry("aws:sourceip").unwrap().source,
             ContextSource::Request
         );
+    }
+
+    #[test]
+    fn keys_are_ordered_by_their_lower_cased_spelling() {
+        let keys = [
+            "aws:SourceIp",
+            "aws:sourceip",
+            "aws:SourceIP",
+            "AWS:s",
+            "aws:",
+            "aws:PrincipalTag/Team",
+            "aws:principaltag/team-a",
+            "aws:Principal_Tag",
+            "s3:x-amz-acl",
+            "",
+            "a",
+            "B",
+            "b",
+            "aws:PrincipalTag/Team ",
+            "aws:PrincipalTag/TeaM",
+            "[",
+            "_",
+            "`",
+            "@",
+        ];
+        for a in keys {
+            for b in keys {
+                let expected = a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase());
+                assert_eq!(caseless_cmp(a, b), expected, "{a:?} against {b:?}");
+            }
+        }
     }
 }
