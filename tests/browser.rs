@@ -43,10 +43,10 @@ fn check_json_reports_the_place_of_an_error() {
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
-/// The page's own entry point: one `Engine` for the page's life, its JSON text made objects by
-/// the browser's `JSON.parse`.
+/// The page's own entry point: one `Engine` for the page's life, handed the text as UTF-8 bytes
+/// (`runUtf8`), its JSON text made objects by the browser's `JSON.parse`.
 fn run_as_the_page(engine: &mut JsEngine, text: &str, lang: Option<&str>) -> JsValue {
-    js_sys::JSON::parse(&engine.run(text, lang.map(String::from), None)).unwrap()
+    js_sys::JSON::parse(&engine.run_utf8(text.as_bytes(), lang.map(String::from), None)).unwrap()
 }
 
 /// The same corpus as `tests/corpus.rs`, run by the WebAssembly build inside Chromium through
@@ -97,6 +97,12 @@ fn malformed_input_is_an_error_value_not_a_trap() {
         let runnable = js_sys::Reflect::get(&reply, &"runnable".into()).unwrap();
         assert_eq!(runnable.as_bool(), Some(false));
     }
+    // Bytes that are not UTF-8 are a finding, not a trap.
+    let reply = JsEngine::new().run_utf8(b"{\"title\": \"\xFF\"}", None, None);
+    assert!(
+        reply.starts_with("{\"runnable\":false,\"results\":[],\"findings\":[{\"severity\":\"error\",\"code\":\"JSON_SYNTAX\""),
+        "{reply}"
+    );
     let err = iam_playground::wasm::decode_link_js("#s9.AAAA", None).unwrap_err();
     let message: String = err.message().into();
     assert!(message.contains("newer version"), "{message}");

@@ -426,3 +426,50 @@ fn the_same_text_again_gives_what_a_fresh_run_gives() {
     }
     assert!(tried > 20, "only {tried} scenarios tried");
 }
+
+/// The page passes its text as UTF-8 bytes (`Engine.runUtf8`): they run exactly as the text does,
+/// through the same kept world, and bytes that are not UTF-8 are refused with a finding at the
+/// first bad byte, its line and UTF-16 column counted as for any other finding.
+#[test]
+fn utf8_bytes_run_as_their_text_and_broken_bytes_are_refused_where_they_break() {
+    let mut engine = Engine::new();
+    for (path, text) in CORPUS {
+        let fresh = outcome(run_scenario_with(text, &options(Lang::En, None)));
+        let bytes = outcome(engine.run_utf8(text.as_bytes(), &options(Lang::En, None)));
+        assert_eq!(
+            bytes, fresh,
+            "{path}: UTF-8 bytes ran differently from the text"
+        );
+        let again = engine.run_utf8(text.as_bytes(), &options(Lang::En, Some(vec![0])));
+        assert!(again.is_ok() && engine.reused_world(), "{path}: not reused");
+    }
+    // `é` is two bytes and one UTF-16 unit; 0xFF is never part of a UTF-8 character.
+    let mut broken = "{\n  \"title\": \"é".as_bytes().to_vec();
+    broken.extend_from_slice(b"\xFF\"\n}");
+    for (lang, sentence) in [
+        (
+            Lang::En,
+            "The scenario is not UTF-8 text: byte 16 is not part",
+        ),
+        (
+            Lang::Ja,
+            "シナリオが UTF-8 テキストではありません: 16 バイト目",
+        ),
+    ] {
+        let Err(findings) = engine.run_utf8(&broken, &options(lang, None)) else {
+            panic!("bytes that are not UTF-8 ran");
+        };
+        assert_eq!(findings.len(), 1);
+        let finding = &findings[0];
+        assert_eq!(finding.code, "JSON_SYNTAX");
+        assert!(finding.is_error());
+        assert!(finding.message.starts_with(sentence), "{}", finding.message);
+        assert_eq!((finding.line, finding.column), (Some(2), Some(14)));
+    }
+    // A truncated character at the very end is refused too, at its first byte.
+    let cut = &"{\"title\": \"日".as_bytes()[..13];
+    let Err(findings) = engine.run_utf8(cut, &options(Lang::En, None)) else {
+        panic!("a cut character ran");
+    };
+    assert_eq!((findings[0].line, findings[0].column), (Some(1), Some(12)));
+}

@@ -61,6 +61,29 @@ impl ReadResult {
     }
 }
 
+/// The scenario's text from its UTF-8 bytes, or a finding at the first byte that is not part of
+/// a UTF-8 character (line and UTF-16 column, as every finding has).
+pub fn utf8_text(bytes: &[u8], lang: Lang) -> Result<&str, Finding> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let from_one = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+        let at = Pos {
+            offset: before.len(),
+            line: from_one(before.matches('\n').count()),
+            column: from_one(before[line_start..].encode_utf16().count()),
+        };
+        let message = say!(
+            lang,
+            "The scenario is not UTF-8 text: byte {} is not part of a UTF-8 character.",
+            "シナリオが UTF-8 テキストではありません: {} バイト目が UTF-8 の文字の一部ではありません。",
+            before.len()
+        );
+        Finding::error(codes::JSON_SYNTAX, message, "", Some(Span { start: at, end: at }))
+    })
+}
+
 /// Reads a scenario document from its text; the findings are in English.
 pub fn read_scenario(text: &str) -> ReadResult {
     read_scenario_with(text, Lang::En)

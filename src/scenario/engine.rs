@@ -14,7 +14,7 @@
 use crate::finding::Finding;
 use crate::json::same_bytes;
 
-use super::document::{read_keeping, Kept, ReadResult, Reading, Scenario};
+use super::document::{read_keeping, utf8_text, Kept, ReadResult, Reading, Scenario};
 use super::policy_cache::PolicyCache;
 use super::result::RunOutput;
 use super::run::{run_requests, RunOptions};
@@ -121,6 +121,18 @@ impl Engine {
             (Reading::Requests(_, findings), None) => Err(findings),
             (Reading::Whole(read, kept), _) => self.run_whole(read, kept, options),
         }
+    }
+
+    /// Runs a scenario given as UTF-8 bytes, as [`run`](Self::run) runs its text; bytes that
+    /// are not UTF-8 are refused with a finding. The page passes its text this way: see
+    /// `JsEngine::run_utf8`.
+    pub fn run_utf8(
+        &mut self,
+        utf8: &[u8],
+        options: &RunOptions,
+    ) -> Result<RunOutput, Vec<Finding>> {
+        let text = utf8_text(utf8, options.lang).map_err(|finding| vec![finding])?;
+        self.run(text, options)
     }
 
     /// Runs a scenario read whole, and keeps it when it can be run. A text that cannot be run

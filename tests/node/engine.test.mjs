@@ -83,6 +83,21 @@ test("an Engine gives what runScenarioJson gives, run after run, in either langu
   assert.equal(engine.run(SCENARIO, "en", new Uint32Array([])), runScenarioJson(SCENARIO, "en", new Uint32Array([])));
 });
 
+test("runUtf8 runs the text's UTF-8 bytes as run runs the text, and refuses bytes that are not UTF-8", () => {
+  const engine = new Engine();
+  const utf8 = new TextEncoder();
+  const japanese = SCENARIO.replace('"scenario":1,', '"scenario":1,"title":"日本語の題 ✓",');
+  assert.notEqual(japanese, SCENARIO);
+  for (const text of [SCENARIO, japanese]) {
+    assert.equal(engine.runUtf8(utf8.encode(text), "ja"), runScenarioJson(text, "ja"));
+  }
+  const broken = JSON.parse(engine.runUtf8(new Uint8Array([0x7b, 0x0a, 0x22, 0xc3, 0x22, 0x7d])));
+  assert.equal(broken.runnable, false);
+  assert.equal(broken.findings[0].code, "JSON_SYNTAX");
+  assert.deepEqual([broken.findings[0].line, broken.findings[0].column], [2, 2]);
+  assert.match(broken.findings[0].message, /byte 3 is not part of a UTF-8 character/);
+});
+
 test("validatePolicy writes its findings in the language asked for", () => {
   const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}]}';
   const [en] = validatePolicy(policy, "identity").findings;
