@@ -262,13 +262,17 @@ fn org_levels_deny(
     } else {
         "RCP"
     };
-    Some(Outcome::implicit(
-        kind,
-        side,
-        say!(lang,
-            "No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it.",
-            "{target} にアタッチされた {name} のうち、このリクエストを許可するものはありません。組織のすべてのレベル (ルート、各 OU、アカウント) で許可されている必要があります。"),
-    ))
+    let mut reason = say!(lang,
+        "No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it.",
+        "{target} にアタッチされた {name} のうち、このリクエストを許可するものはありません。組織のすべてのレベル (ルート、各 OU、アカウント) で許可されている必要があります。");
+    if kind == PolicyKind::Scp {
+        // AWS's message says "explicit deny" here too (see `access_denied_message`).
+        reason.push_str(lang.pick(
+            " AWS's error message still says \"with an explicit deny in a service control policy\": it does so whenever an SCP denies, even when no SCP statement denies.",
+            " AWS のエラーメッセージはそれでも \"with an explicit deny in a service control policy\" と書きます。SCP が拒否するときは、拒否するステートメントがなくても常にそう書きます。",
+        ));
+    }
+    Some(Outcome::implicit(kind, side, reason))
 }
 
 /// Web identity, SAML and service callers have no identity policies: the resource-based policy

@@ -10,7 +10,10 @@ use crate::policy::PolicyKind;
 /// (Amazon S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors": the additional
 /// context is included for requests from the same account or organization); across
 /// organizations the message stops after the resource. The role trust policy is written "the role
-/// trust policy" in AWS's explicit-deny example, and "a TYPE" elsewhere.
+/// trust policy" in AWS's explicit-deny example, and "a TYPE" elsewhere. An SCP that denies
+/// implicitly (no SCP at some level allows) is still written as an explicit deny: "When an SCP
+/// denies access, the error message always includes the phrase ... explicit deny in a Service
+/// Control Policy, even if the denial is implicit" (the same page).
 pub fn access_denied_message(
     principal: &str,
     action: &str,
@@ -25,7 +28,7 @@ pub fn access_denied_message(
         return head;
     };
     let name = kind.aws_name();
-    if explicit {
+    if explicit || kind == PolicyKind::Scp {
         // AWS: "with an explicit deny in an identity-based policy", "... in a service control
         // policy", "... in the role trust policy".
         let article = if kind == PolicyKind::Trust {
@@ -72,6 +75,17 @@ mod tests {
         let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Scp), true, true);
         assert!(
             m.ends_with("with an explicit deny in a service control policy"),
+            "{m}"
+        );
+        // No SCP allows: AWS still writes an explicit deny, where other kinds say "no TYPE".
+        let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Scp), false, true);
+        assert_eq!(
+            m,
+            "User: u is not authorized to perform: s3:GetObject on resource: r with an explicit deny in a service control policy"
+        );
+        let m = access_denied_message("u", "s3:GetObject", "r", Some(PolicyKind::Rcp), false, true);
+        assert!(
+            m.ends_with("because no resource control policy allows the s3:GetObject action"),
             "{m}"
         );
         let m = access_denied_message(

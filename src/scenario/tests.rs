@@ -349,3 +349,39 @@ fn scenario_findings_are_written_in_japanese_and_aws_messages_stay_english() {
         Some("DurationSeconds must be an integer, but it is a string.")
     );
 }
+
+/// An SCP that denies only because no SCP at some level allows is an implicit deny, but AWS's
+/// message names it as an explicit one ("Troubleshoot access denied error messages": "always
+/// includes the phrase ... explicit deny in a Service Control Policy, even if the denial is
+/// implicit"), and the explanation says so in either language.
+#[test]
+fn an_scp_that_allows_nothing_is_written_as_an_explicit_deny() {
+    let text = include_str!("../../tests/corpus/scp-every-level.json");
+    for lang in [Lang::En, Lang::Ja] {
+        let options = RunOptions {
+            lang,
+            ..RunOptions::default()
+        };
+        let out = run_scenario_with(text, &options).expect("the corpus scenario runs");
+        for i in [1, 3] {
+            let result = &out.results[i];
+            assert_eq!(result.decision, Decision::ImplicitDeny);
+            let message = result.message.as_deref().unwrap_or_default();
+            assert!(
+                message.ends_with("with an explicit deny in a service control policy"),
+                "{message}"
+            );
+            let reason = authorization(result).reasons.join(" ");
+            assert!(
+                reason.contains("\"with an explicit deny in a service control policy\""),
+                "{reason}"
+            );
+        }
+        // The identity policy that allows nothing keeps AWS's implicit wording.
+        let carol = out.results[2].message.as_deref().unwrap_or_default();
+        assert!(
+            carol.ends_with("because no identity-based policy allows the s3:PutObject action"),
+            "{carol}"
+        );
+    }
+}
