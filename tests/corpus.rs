@@ -246,3 +246,31 @@ fn the_pages_json_writer_writes_what_serde_json_writes() {
         }
     }
 }
+
+/// A summary never says the same sentence twice: the checks of one call often share a reason.
+#[test]
+fn no_summary_repeats_a_sentence() {
+    for (path, text) in CORPUS {
+        for lang in [Lang::En, Lang::Ja] {
+            let options = RunOptions {
+                lang,
+                ..RunOptions::default()
+            };
+            let Ok(out) = run_scenario_with(text, &options) else {
+                continue;
+            };
+            for result in &out.results {
+                let summary = &result.explain.summary;
+                let mut seen = std::collections::HashSet::new();
+                for sentence in summary.split_inclusive(['.', '。']) {
+                    let sentence = sentence.trim();
+                    assert!(
+                        sentence.chars().count() < 12 || seen.insert(sentence),
+                        "{path} {lang:?} request {}: {summary}",
+                        result.index
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! "What would change the outcome": sentences that point at the statement to edit.
 
 use crate::lang::{gap, say, Lang};
+use crate::matching::Caller;
 use crate::policy::PolicyKind;
 
 use super::decide::{Evaluated, Outcome};
@@ -143,6 +144,9 @@ fn implicit(
         PolicyKind::Identity if named_account && kind_is_trust(eval) => say!(lang,
             "The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource}.",
             "信頼ポリシーはアカウントを指定しているため、{who} には {resource} に対する {action} を許可するアイデンティティベースのポリシーも必要です。"),
+        PolicyKind::Identity if fails_only_on_conditions(eval.identity.iter()) => say!(lang,
+            "An identity-based policy of {who} already allows {action} under conditions the request does not meet (above): make the request meet them rather than granting the action without them.",
+            "{who} のアイデンティティベースのポリシーはすでに {action} を許可していますが、このリクエストが満たしていない条件付きです (上記)。条件なしで許可するのではなく、リクエストが条件を満たすようにしてください。"),
         PolicyKind::Identity => say!(lang,
             "Give {who} an identity-based policy that allows {action} on {resource}.",
             "{who} に、{resource} に対する {action} を許可するアイデンティティベースのポリシーを付与してください。"),
@@ -152,9 +156,7 @@ fn implicit(
         PolicyKind::Session => say!(lang,
             "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
             "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
-        PolicyKind::Trust => say!(lang,
-            "Add a statement to the role's trust policy that allows {action} for {who} (by its ARN or its account).",
-            "{who} に {action} を許可するステートメントを、ロールの信頼ポリシーに追加してください ({who} の ARN またはそのアカウントで指定します)。"),
+        PolicyKind::Trust => trust(eval, caller, action, lang),
         PolicyKind::Resource => say!(lang,
             "Add a statement to the resource-based policy of {resource} that allows {action} for {who}, or, in the same account, give {who} an identity-based policy that allows it.",
             "{resource} のリソースベースのポリシーに、{who} に {action} を許可するステートメントを追加してください。同じアカウント内であれば、{who} に {action} を許可するアイデンティティベースのポリシーを付与する方法もあります。"),
@@ -166,6 +168,41 @@ fn implicit(
             "リソースの組織パスのすべてのレベルで、RCP により {action} を許可してください (RCPFullAWSAccess はすべてを許可します)。"),
     });
     out
+}
+
+/// What to change in a role trust policy that does not let the caller in. Where a statement
+/// already names the caller and fails only on its conditions (MFA, an external ID, a token's
+/// claims), those conditions are what the role's owner asks of callers: the advice is to meet
+/// them, not to add a statement without them. Otherwise a statement is to be added, naming the
+/// caller in the form its kind takes (`AWS`, `Service`, `Federated`).
+fn trust(eval: &Evaluated, caller: &CallerSide, action: &str, lang: Lang) -> String {
+    let who = caller.caller.display_arn();
+    if fails_only_on_conditions(eval.resource.iter()) {
+        return say!(lang,
+            "The trust policy already allows {action} for {who} under conditions the request does not meet (above): make the request carry what they check (in its parameters, its token or its assertion) rather than adding a statement without them: they are what the role's owner asks of every caller.",
+            "信頼ポリシーはすでに {who} に {action} を許可していますが、このリクエストが満たしていない条件付きです (上記)。条件のないステートメントを追加するのではなく、条件が確認する内容をリクエスト (パラメータ、トークン、またはアサーション) に含めてください。これらの条件は、ロールの所有者がすべての呼び出し元に求めているものです。");
+    }
+    match &caller.caller {
+        Caller::Service { .. } => say!(lang,
+            "Add a statement to the role's trust policy that allows {action} for the service principal {who} (\"Principal\": {{\"Service\": \"{who}\"}}).",
+            "ロールの信頼ポリシーに、サービスプリンシパル {who} に {action} を許可するステートメントを追加してください (\"Principal\": {{\"Service\": \"{who}\"}})。"),
+        Caller::Federated { .. } => say!(lang,
+            "Add a statement to the role's trust policy that allows {action} for the identity provider {who} (\"Principal\": {{\"Federated\": \"{who}\"}}), with conditions on the claims that say who may use the role (such as aud and sub).",
+            "ロールの信頼ポリシーに、ID プロバイダー {who} に {action} を許可するステートメントを追加してください (\"Principal\": {{\"Federated\": \"{who}\"}})。ロールを使える相手を決めるクレーム (aud や sub など) の条件も付けてください。"),
+        _ => say!(lang,
+            "Add a statement to the role's trust policy that allows {action} for {who} (by its ARN or its account).",
+            "{who} に {action} を許可するステートメントを、ロールの信頼ポリシーに追加してください ({who} の ARN またはそのアカウントで指定します)。"),
+    }
+}
+
+/// Whether an Allow statement of `policies` matches the request in all but its conditions.
+fn fails_only_on_conditions<'a>(mut policies: impl Iterator<Item = &'a PolicyOutcome>) -> bool {
+    policies.any(|p| {
+        p.trace
+            .statements
+            .iter()
+            .any(|s| s.effect == "Allow" && s.fails_only_on_conditions())
+    })
 }
 
 fn kind_is_trust(eval: &Evaluated) -> bool {

@@ -344,6 +344,14 @@ fn caller_allowed(eval: &Evaluated, caller: &CallerSide, why: String) -> Outcome
     Outcome::allowed(why, deciding)
 }
 
+/// Allowed by the resource-based policy alone: a role trust policy that names the caller
+/// itself in the same account, where the caller's identity-based policies take no part (an
+/// Allow there neither grants the role nor is needed), so only the trust's statements decide.
+fn resource_allowed(eval: &Evaluated, why: String) -> Outcome {
+    let used: Vec<&PolicyOutcome> = eval.resource.iter().collect();
+    Outcome::allowed(why, statements_with(&used, "Allow"))
+}
+
 /// Same account, ordinary resource-based policy (table in §1.2).
 fn same_account(
     eval: &Evaluated,
@@ -401,17 +409,15 @@ fn same_account_trust(eval: &Evaluated, caller: &CallerSide, lang: Lang) -> Outc
     match refusal {
         Some((kind, reason)) => Outcome::implicit(kind, Side::Caller, reason),
         None => {
+            if need_identity {
+                return caller_allowed(eval, caller, say!(lang,
+                    "The trust policy names the caller's account, and an identity-based policy of the caller allows the request.",
+                    "信頼ポリシーは呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています。"));
+            }
             let form = principal_form(named, lang);
-            let why = if need_identity {
-                say!(lang,
-                    "The trust policy names the caller's account, and an identity-based policy of the caller allows the request. ({form})",
-                    "信頼ポリシーは呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています ({form}指定)。")
-            } else {
-                say!(lang,
-                    "The trust policy names the caller directly; in the same account no identity-based policy is needed. ({form})",
-                    "信頼ポリシーは呼び出し元を直接指定しています。同じアカウント内では、アイデンティティベースのポリシーは必要ありません ({form}指定)。")
-            };
-            caller_allowed(eval, caller, why)
+            resource_allowed(eval, say!(lang,
+                "The trust policy names the caller directly, by {form}; in the same account no identity-based policy is needed.",
+                "信頼ポリシーは呼び出し元を{form}直接指定しています。同じアカウント内では、アイデンティティベースのポリシーは必要ありません。"))
         }
     }
 }

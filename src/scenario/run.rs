@@ -481,11 +481,14 @@ fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check], lang
     };
     match (decision, failing) {
         (Decision::Allowed, _) => {
-            let reasons: Vec<String> = checks
-                .iter()
-                .map(reason)
-                .filter(|r| !r.is_empty())
-                .collect();
+            // The checks of one call (sts:AssumeRole, sts:TagSession, ...) are often allowed for
+            // the same reason: each reason is said once.
+            let mut reasons: Vec<String> = Vec::new();
+            for r in checks.iter().map(reason) {
+                if !r.is_empty() && !reasons.contains(&r) {
+                    reasons.push(r);
+                }
+            }
             let reasons = reasons.join(lang.pick(" ", ""));
             say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")
         }
