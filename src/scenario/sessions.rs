@@ -17,13 +17,9 @@ pub struct SessionState {
 }
 
 impl SessionState {
-    /// The keys the session carries into a request at scenario time `time`.
-    pub fn add_context(&self, time: u64, context: &mut RequestContext) {
-        for (key, value) in session_context(
-            &self.session,
-            &self.role_tags,
-            i64::try_from(time).unwrap_or(i64::MAX),
-        ) {
+    /// The keys the session carries into the requests made with it.
+    pub fn add_context(&self, context: &mut RequestContext) {
+        for (key, value) in session_context(&self.session, &self.role_tags) {
             context.set_derived(key, value);
         }
         let issued = SCENARIO_EPOCH.saturating_add(self.session.issued_at.max(0) as u64);

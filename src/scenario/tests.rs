@@ -385,3 +385,146 @@ fn an_scp_that_allows_nothing_is_written_as_an_explicit_deny() {
         );
     }
 }
+
+/// All "what would change the outcome" sentences of a result.
+fn changes_of(result: &RequestResult) -> Vec<String> {
+    result
+        .explain
+        .checks
+        .iter()
+        .filter_map(|c| c.authorization.as_ref())
+        .flat_map(|a| a.changes.iter().cloned())
+        .collect()
+}
+
+/// In the same account a trust policy that names the user lets it in without any identity-based
+/// policy (§1.3): removing alice's identity Allow changes nothing, so the advice does not say it
+/// would, and the summary gives its reason once although three checks (sts:AssumeRole,
+/// sts:TagSession, sts:SetSourceIdentity) share it.
+#[test]
+fn a_trust_that_names_the_user_is_what_decides_and_is_said_once() {
+    let text = include_str!("../../www/examples/role-chaining.json");
+    let out = run_scenario(text).expect("the example runs");
+    let first = &out.results[0];
+    assert_eq!(first.decision, Decision::Allowed);
+    assert!(first.explain.checks.len() >= 3);
+    assert_eq!(
+        first.explain.summary,
+        "Allowed. The trust policy names the caller directly, by its user ARN; in the same account no identity-based policy is needed."
+    );
+    let changes = changes_of(first);
+    assert!(!changes.is_empty());
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.contains("in trust policy of role Role1")),
+        "{changes:?}"
+    );
+}
+
+/// Where the trust policy already names the caller and only its condition fails (MFA, an
+/// external ID, a token's `sub`), the advice is to meet the condition, never to add a statement
+/// without it; a service principal is to be named as `Service`, an identity provider as
+/// `Federated`.
+#[test]
+fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
+    let condition_only = [
+        (
+            include_str!("../../www/examples/admin-role-requires-mfa.json"),
+            0,
+        ),
+        (
+            include_str!("../../www/examples/cross-account-external-id.json"),
+            1,
+        ),
+        (
+            include_str!("../../www/examples/github-actions-oidc.json"),
+            2,
+        ),
+    ];
+    for (text, i) in condition_only {
+        for lang in [Lang::En, Lang::Ja] {
+            let options = RunOptions {
+                lang,
+                ..RunOptions::default()
+            };
+            let out = run_scenario_with(text, &options).expect("the example runs");
+            let changes = changes_of(&out.results[i]);
+            let keep = lang.pick(
+                "rather than adding a statement without them",
+                "条件のないステートメントを追加するのではなく",
+            );
+            assert!(changes.iter().any(|c| c.contains(keep)), "{changes:?}");
+            let add = lang.pick("Add a statement", "ステートメントを追加してください");
+            assert!(!changes.iter().any(|c| c.contains(add)), "{changes:?}");
+        }
+    }
+    let lambda = run_scenario(include_str!("../../www/examples/lambda-pass-role.json")).unwrap();
+    let changes = changes_of(&lambda.results[4]);
+    assert!(
+        changes.iter().any(|c| c.contains(
+            r#"for the service principal lambda.amazonaws.com ("Principal": {"Service": "lambda.amazonaws.com"})"#
+        )),
+        "{changes:?}"
+    );
+    assert!(!changes
+        .iter()
+        .any(|c| c.contains("by its ARN or its account")));
+    let saml = run_scenario(include_str!("../../www/examples/saml-federation.json")).unwrap();
+    let changes = changes_of(&saml.results[3]);
+    assert!(
+        changes.iter().any(|c| c.contains(
+            r#"("Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/OtherIdP"})"#
+        )),
+        "{changes:?}"
+    );
+}
+
+/// A session created with MFA carries none into its own requests (IAM User Guide, "Secure API
+/// access with MFA"): its context says `aws:MultiFactorAuthPresent` false with no
+/// `aws:MultiFactorAuthAge`, the explanation says why in either language, and the advice is to
+/// meet the policy's MFA condition, not to drop it.
+#[test]
+fn a_session_created_with_mfa_carries_none_into_its_requests() {
+    let text = include_str!("../../tests/corpus/mfa-not-carried-by-role-sessions.json");
+    for lang in [Lang::En, Lang::Ja] {
+        let options = RunOptions {
+            lang,
+            ..RunOptions::default()
+        };
+        let out = run_scenario_with(text, &options).expect("the corpus scenario runs");
+        let session = out.results[0].session.as_ref().expect("a session");
+        assert!(
+            session.mfa,
+            "the session records that it was created with MFA"
+        );
+        let call = &out.results[1];
+        assert_eq!(call.decision, Decision::ImplicitDeny);
+        let value = |key: &str| {
+            call.explain
+                .context
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| serde_json::to_string(&c.value).unwrap())
+        };
+        assert_eq!(
+            value("aws:MultiFactorAuthPresent").as_deref(),
+            Some("\"false\"")
+        );
+        assert_eq!(value("aws:MultiFactorAuthAge"), None);
+        let note = lang.pick(
+            "was created with MFA, but a role session's own requests carry none",
+            "は MFA 付きで作成されましたが、ロールセッション自身のリクエストには MFA の情報が含まれません",
+        );
+        assert!(
+            call.explain.notes.iter().any(|n| n.contains(note)),
+            "{:?}",
+            call.explain.notes
+        );
+        let keep = lang.pick(
+            "rather than granting the action without them",
+            "条件なしで許可するのではなく",
+        );
+        assert!(changes_of(call).iter().any(|c| c.contains(keep)));
+    }
+}

@@ -115,14 +115,19 @@ pub fn overlay<'a>(
 
 /// The keys a session carries into every request made with it: `aws:PrincipalTag/K` (role
 /// tags overlaid with session tags), `aws:SourceIdentity`, `aws:MultiFactorAuthPresent` (always
-/// present for temporary credentials), `aws:MultiFactorAuthAge` (seconds since the code was
-/// given, only with MFA), `aws:TokenIssueTime`, `aws:FederatedProvider`, `aws:PrincipalType`
-/// (`AssumedRole`), `aws:userid` (`ROLEID:SESSION`) and the carried provider keys (IAM User
-/// Guide, "AWS global condition context keys"; semantics notes §3.3).
+/// present for temporary credentials), `aws:TokenIssueTime`, `aws:FederatedProvider`,
+/// `aws:PrincipalType` (`AssumedRole`), `aws:userid` (`ROLEID:SESSION`) and the carried provider
+/// keys (IAM User Guide, "AWS global condition context keys"; semantics notes §3.3).
 ///
-/// Times are scenario seconds; `aws:TokenIssueTime` is given as epoch seconds, a form AWS's
-/// date operators accept.
-pub fn session_context(session: &Session, role_tags: &[(String, String)], at: i64) -> ContextKeys {
+/// `aws:MultiFactorAuthPresent` is `false` even for a session created with MFA, and
+/// `aws:MultiFactorAuthAge` is absent: MFA counts for the AssumeRole call that gives the code,
+/// and "the temporary credentials returned by AssumeRole do not include MFA information in the
+/// context, so you cannot check individual API operations for MFA" (IAM User Guide, "Secure API
+/// access with MFA"). An AWS SDK team member reproduced it: a role policy that requires MFA
+/// denied the calls of a session assumed with MFA (aws/aws-sdk-java-v2#2554).
+///
+/// `aws:TokenIssueTime` is given in scenario seconds here; the scenario writes it as a date.
+pub fn session_context(session: &Session, role_tags: &[(String, String)]) -> ContextKeys {
     let mut keys = ContextKeys::new();
     let tags = overlay(
         role_tags,
@@ -137,18 +142,7 @@ pub fn session_context(session: &Session, role_tags: &[(String, String)], at: i6
     if let Some(v) = &session.source_identity {
         keys.push(("aws:SourceIdentity".into(), single(v)));
     }
-    keys.push((
-        "aws:MultiFactorAuthPresent".into(),
-        single(if session.mfa.is_some() {
-            "true"
-        } else {
-            "false"
-        }),
-    ));
-    if let Some(mfa) = session.mfa {
-        let age = at.saturating_sub(mfa.authenticated_at).max(0);
-        keys.push(("aws:MultiFactorAuthAge".into(), single(&age.to_string())));
-    }
+    keys.push(("aws:MultiFactorAuthPresent".into(), single("false")));
     keys.push((
         "aws:TokenIssueTime".into(),
         single(&session.issued_at.to_string()),

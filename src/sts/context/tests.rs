@@ -248,7 +248,7 @@ fn session_keys_overlay_role_tags_and_report_mfa_and_identity() {
         ("Department".to_string(), "Marketing".to_string()),
         ("env".to_string(), "prod".to_string()),
     ];
-    let keys = session_context(&session, &role_tags, 400);
+    let keys = session_context(&session, &role_tags);
     assert_eq!(
         get(&keys, "aws:PrincipalTag/department"),
         Some(&s("engineering"))
@@ -256,8 +256,11 @@ fn session_keys_overlay_role_tags_and_report_mfa_and_identity() {
     assert_eq!(get(&keys, "aws:PrincipalTag/Department"), None);
     assert_eq!(get(&keys, "aws:PrincipalTag/env"), Some(&s("prod")));
     assert_eq!(get(&keys, "aws:SourceIdentity"), Some(&s("alice")));
-    assert_eq!(get(&keys, "aws:MultiFactorAuthPresent"), Some(&s("true")));
-    assert_eq!(get(&keys, "aws:MultiFactorAuthAge"), Some(&s("300")));
+    // Created with MFA, yet its own requests carry none (IAM User Guide, "Secure API access
+    // with MFA").
+    assert!(session.mfa.is_some());
+    assert_eq!(get(&keys, "aws:MultiFactorAuthPresent"), Some(&s("false")));
+    assert_eq!(get(&keys, "aws:MultiFactorAuthAge"), None);
     assert_eq!(get(&keys, "aws:TokenIssueTime"), Some(&s("100")));
     assert_eq!(get(&keys, "aws:PrincipalType"), Some(&s("AssumedRole")));
     assert_eq!(get(&keys, "aws:userid"), Some(&s(&session.assumed_role_id)));
@@ -265,7 +268,7 @@ fn session_keys_overlay_role_tags_and_report_mfa_and_identity() {
         mfa: None,
         ..session
     };
-    let keys = session_context(&plain, &[], 400);
+    let keys = session_context(&plain, &[]);
     assert_eq!(get(&keys, "aws:MultiFactorAuthPresent"), Some(&s("false")));
     assert_eq!(get(&keys, "aws:MultiFactorAuthAge"), None);
 }
