@@ -177,6 +177,15 @@ fn result_of(index: usize, request: &Request, verdict: Verdict) -> RequestResult
             "unmet"
         }
     });
+    let mut explain = verdict.explain;
+    // An error found before any policy is read (STS refusing a parameter, an expired token)
+    // still restates what was asked.
+    if explain.action.is_empty() {
+        explain.action.clone_from(&request.action.value);
+    }
+    if explain.resource.is_none() {
+        explain.resource = request.resource.as_ref().map(|r| r.value.clone());
+    }
     RequestResult {
         index,
         name: request.name.as_ref().map(|n| n.value.clone()),
@@ -185,7 +194,7 @@ fn result_of(index: usize, request: &Request, verdict: Verdict) -> RequestResult
         message: verdict.message,
         session: verdict.session,
         expectation,
-        explain: verdict.explain,
+        explain,
     }
 }
 

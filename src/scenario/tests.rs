@@ -528,3 +528,18 @@ fn a_session_created_with_mfa_carries_none_into_its_requests() {
         assert!(changes_of(call).iter().any(|c| c.contains(keep)));
     }
 }
+
+/// A request refused before any policy is read (here STS refusing DurationSeconds in a chain)
+/// still restates its action and resource, so the page can say what was asked.
+#[test]
+fn an_error_restates_what_was_asked() {
+    let out = run_scenario(include_str!("../../www/examples/role-chaining.json")).unwrap();
+    let refused = &out.results[1];
+    assert_eq!(refused.decision, Decision::Error);
+    assert_eq!(refused.explain.kind, "error");
+    assert_eq!(refused.explain.action, "sts:AssumeRole");
+    assert_eq!(
+        refused.explain.resource.as_deref(),
+        Some("arn:aws:iam::111122223333:role/Role2")
+    );
+}
