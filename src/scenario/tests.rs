@@ -358,11 +358,7 @@ fn scenario_findings_are_written_in_japanese_and_aws_messages_stay_english() {
 fn an_scp_that_allows_nothing_is_written_as_an_explicit_deny() {
     let text = include_str!("../../tests/corpus/scp-every-level.json");
     for lang in [Lang::En, Lang::Ja] {
-        let options = RunOptions {
-            lang,
-            ..RunOptions::default()
-        };
-        let out = run_scenario_with(text, &options).expect("the corpus scenario runs");
+        let out = run_in(text, lang);
         for i in [1, 3] {
             let result = &out.results[i];
             assert_eq!(result.decision, Decision::ImplicitDeny);
@@ -384,6 +380,15 @@ fn an_scp_that_allows_nothing_is_written_as_an_explicit_deny() {
             "{carol}"
         );
     }
+}
+
+/// A scenario that must run, explained in `lang`.
+fn run_in(text: &str, lang: Lang) -> super::RunOutput {
+    let options = RunOptions {
+        lang,
+        ..RunOptions::default()
+    };
+    run_scenario_with(text, &options).expect("the scenario runs")
 }
 
 /// All "what would change the outcome" sentences of a result.
@@ -444,11 +449,7 @@ fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
     ];
     for (text, i) in condition_only {
         for lang in [Lang::En, Lang::Ja] {
-            let options = RunOptions {
-                lang,
-                ..RunOptions::default()
-            };
-            let out = run_scenario_with(text, &options).expect("the example runs");
+            let out = run_in(text, lang);
             let changes = changes_of(&out.results[i]);
             let keep = lang.pick(
                 "rather than adding a statement without them",
@@ -488,11 +489,7 @@ fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
 fn a_session_created_with_mfa_carries_none_into_its_requests() {
     let text = include_str!("../../tests/corpus/mfa-not-carried-by-role-sessions.json");
     for lang in [Lang::En, Lang::Ja] {
-        let options = RunOptions {
-            lang,
-            ..RunOptions::default()
-        };
-        let out = run_scenario_with(text, &options).expect("the corpus scenario runs");
+        let out = run_in(text, lang);
         let session = out.results[0].session.as_ref().expect("a session");
         assert!(
             session.mfa,
