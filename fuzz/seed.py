@@ -48,7 +48,7 @@ def policies(s):
 
 
 # Flag bits as fuzz_targets/engine_edits.rs reads them.
-JAPANESE, BRIEF, BASE_AGAIN, SWITCH_LANG = 1, 2, 4, 8
+JAPANESE, BRIEF, BASE_AGAIN, SWITCH_LANG, UTF8_BYTES = 1, 2, 4, 8, 16
 
 
 def after(text, needle, start=0):
@@ -137,7 +137,7 @@ def engine_seeds(raw, n):
     lang = JAPANESE if n % 2 else 0
     put("engine_edits", engine_seed(raw, lang | BASE_AGAIN, [request_space, policy_effect, opening_space]))
     put("engine_edits", engine_seed(raw, BRIEF | (lang ^ JAPANESE), [request_action, end_space, policy_lines]))
-    put("engine_edits", engine_seed(raw, SWITCH_LANG, [break_end, mend_end, request_space, policy_effect]))
+    put("engine_edits", engine_seed(raw, SWITCH_LANG | UTF8_BYTES, [break_end, mend_end, request_space, policy_effect]))
 
 
 def main():

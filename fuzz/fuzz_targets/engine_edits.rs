@@ -6,7 +6,8 @@
 //!
 //! - byte 0, flags: bit 0 Japanese (else English); bit 1 `full_explanations: Some(vec![])` (else
 //!   `None`); bit 2 the base text once more after the edits; bit 3 the language switches at
-//!   every text after the first;
+//!   every text after the first; bit 4 the engine is handed each text as UTF-8 bytes
+//!   (`Engine::run_utf8`, what the page calls) rather than as `&str`;
 //! - then the base text, up to the first `0xFF` byte (never part of UTF-8) or the end;
 //! - then up to four edits, each applied to the version before it: a position (2 bytes,
 //!   little-endian, taken modulo the text's length + 1), how many bytes to delete from there
@@ -62,7 +63,11 @@ fuzz_target!(|data: &[u8]| {
             };
         }
         let fresh = outcome(run_scenario_with(text, &options));
-        let kept = outcome(engine.run(text, &options));
+        let kept = outcome(if flags & 16 != 0 {
+            engine.run_utf8(text.as_bytes(), &options)
+        } else {
+            engine.run(text, &options)
+        });
         assert_eq!(
             kept, fresh,
             "text {i} of {}: the engine differs from a fresh run",
