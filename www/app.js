@@ -267,6 +267,10 @@ function wire() {
     else if (mod && event.shiftKey && event.key.toLowerCase() === "s") { event.preventDefault(); share(); }
   });
   window.addEventListener("hashchange", () => { if (location.hash) openFragment(); });
+  // The last keystrokes are saved when the page is left (reload, tab closed or put away), not
+  // only after the pause the save waits for.
+  window.addEventListener("pagehide", () => scheduleSave.flush());
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") scheduleSave.flush(); });
 }
 
 async function start() {
