@@ -8,13 +8,14 @@ import { renderResults } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm } from "./builder.js";
 import { setAt } from "./jsonpos.js";
-import { loadSaved, save, downloadText, fileName } from "./store.js";
+import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
 
-const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null };
+const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
+  notice: null, beforeLink: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
@@ -40,7 +41,7 @@ function changed({ structural, fromPane } = {}) {
 
 function persist() {
   if (save(editor.value)) { state.storageWarned = false; return; }
-  if (!state.storageWarned) { state.storageWarned = true; notify(t("storageFailed")); }
+  if (!state.storageWarned) { state.storageWarned = true; notify(() => t("storageFailed")); }
 }
 
 async function run() {
@@ -89,8 +90,11 @@ function renderFindings(findings) {
   }));
 }
 
-/** Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo. */
-function replaceScenario(text, message) {
+/**
+ * Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo;
+ * `message` says what happened (see `notify`); `restore` offers the scenario a link replaced.
+ */
+function replaceScenario(text, message, { restore = false } = {}) {
   if (editor.value && editor.value !== text) state.undo.push(editor.value);
   $("undo").disabled = state.undo.length === 0;
   editor.setValue(text, { render: false });
@@ -105,7 +109,8 @@ function replaceScenario(text, message) {
     buildForm();
   });
   scheduleSave();
-  notify(message, { undo: state.undo.length > 0 });
+  // Undo would bring back the same scenario as Restore: the notice offers one of them.
+  notify(message, restore ? { restore } : { undo: state.undo.length > 0 });
   return ran;
 }
 
@@ -117,13 +122,20 @@ function undo() {
   world.render();
   buildForm();
   changed({});
-  notify(t("undone"));
+  notify(() => t("undone"));
 }
 
-function notify(message, { undo: offerUndo = false, link = null } = {}) {
+/**
+ * Shows a notice. `say()` gives its sentence in the page's language, so a language switch says it
+ * again; a plain string (one that quotes the engine, in the language it was asked in) is
+ * dismissed by a switch instead.
+ */
+function notify(say, { undo: offerUndo = false, link = null, restore = false } = {}) {
+  state.notice = typeof say === "function" ? say : null;
   $("notice").hidden = false;
-  $("notice-text").textContent = message;
+  $("notice-text").textContent = state.notice ? state.notice() : say;
   $("notice-undo").hidden = !offerUndo;
+  $("notice-restore").hidden = !restore;
   $("notice-link").hidden = link == null;
   if (link != null) { $("notice-link").value = link; $("notice-link").select(); }
 }
@@ -135,7 +147,7 @@ function scenarioObject() {
 function buildForm() {
   buildRequestForm($("builder"), {
     scenario: scenarioObject,
-    notify: (m) => notify(m),
+    notify: (say) => notify(say),
     append: (request) => {
       const doc = scenarioObject();
       const requests = Array.isArray(doc.requests) ? doc.requests : [];
@@ -162,9 +174,9 @@ async function share() {
     const link = `${location.origin}${location.pathname}${fragment}`;
     try {
       await navigator.clipboard.writeText(link);
-      notify(t("linkCopied"), { link });
+      notify(() => t("linkCopied"), { link });
     } catch {
-      notify(t("linkShown"), { link });
+      notify(() => t("linkShown"), { link });
     }
   } catch (error) {
     notify(error.message);
@@ -184,11 +196,33 @@ async function openFragment(decoding = decodeFragment()) {
   if (!decoding) return false;
   try {
     const text = await decoding.text;
-    return replaceScenario(text, t("linkOpened")).then(() => true);
+    // The scenario the link replaces is kept (in storage too, so that a reload does not lose it)
+    // and offered back, unless it is the link's own.
+    const previous = editor.value;
+    const replaces = previous.trim() !== "" && previous.trimEnd() !== text.trimEnd();
+    if (replaces) {
+      state.beforeLink = previous;
+      keepBeforeLink(previous);
+    }
+    return replaceScenario(text, () => t(replaces ? "linkOpenedKept" : "linkOpened"), { restore: replaces }).then(() => true);
   } catch (error) {
-    notify(t("linkRefused", error.message));
+    notify(t("linkRefused", sentence(error.message)));
     return false;
   }
+}
+
+/** Brings back the scenario a share link replaced. */
+function restoreBeforeLink() {
+  const previous = state.beforeLink ?? loadBeforeLink();
+  if (previous == null) return;
+  state.beforeLink = null;
+  forgetBeforeLink();
+  replaceScenario(previous, () => t("restoredBeforeLink"));
+}
+
+/** A sentence without its closing stop, for templates that add their own. */
+function sentence(text) {
+  return String(text).trim().replace(/[.。]$/, "");
 }
 
 async function loadExamples() {
@@ -216,7 +250,7 @@ async function exampleText(example) {
 }
 
 async function loadExample(example) {
-  replaceScenario(await exampleText(example), t("exampleLoaded", example.title?.[language()] ?? example.file));
+  replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
 }
 
 function setTheme(theme) {
@@ -231,6 +265,11 @@ function relabel() {
   renderExamples();
   buildForm();
   world.render();
+  // A notice is said again in the new language, or dismissed when it quotes the engine.
+  if (!$("notice").hidden) {
+    if (state.notice) $("notice-text").textContent = state.notice();
+    else $("notice").hidden = true;
+  }
   run();
 }
 
@@ -238,19 +277,20 @@ function wire() {
   $("run").addEventListener("click", run);
   $("format").addEventListener("click", format);
   $("share").addEventListener("click", share);
-  $("new").addEventListener("click", () => replaceScenario(EMPTY, t("newDone")));
+  $("new").addEventListener("click", () => replaceScenario(EMPTY, () => t("newDone")));
   $("reset").addEventListener("click", async () => {
-    if (state.examples[0]) replaceScenario(await exampleText(state.examples[0]), t("resetDone"));
+    if (state.examples[0]) replaceScenario(await exampleText(state.examples[0]), () => t("resetDone"));
   });
   $("undo").addEventListener("click", undo);
   $("notice-undo").addEventListener("click", undo);
+  $("notice-restore").addEventListener("click", restoreBeforeLink);
   $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
   $("export").addEventListener("click", () => downloadText(fileName(scenarioObject().title), editor.value));
   $("import").addEventListener("click", () => $("import-file").click());
   $("import-file").addEventListener("change", async () => {
     const file = $("import-file").files[0];
     if (!file) return;
-    try { replaceScenario(await file.text(), t("imported", file.name)); } catch (error) { notify(t("importFailed", error.message)); }
+    try { replaceScenario(await file.text(), () => t("imported", file.name)); } catch (error) { notify(t("importFailed", error.message)); }
     $("import-file").value = "";
   });
   $("language").value = language();

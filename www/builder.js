@@ -107,7 +107,7 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value }, notify);
-    if (request) { append(request); notify(t("req.added")); }
+    if (request) { append(request); notify(() => t("req.added")); }
   });
   for (const [id, value] of previous) {
     const el = form.querySelector(`#${id}`);
