@@ -7,7 +7,7 @@ import { JsonEditor } from "./editor.js";
 import { renderResults } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm } from "./builder.js";
-import { setAt } from "./jsonpos.js";
+import { appendAt } from "./jsonpos.js";
 import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
@@ -148,13 +148,13 @@ function buildForm() {
   buildRequestForm($("builder"), {
     scenario: scenarioObject,
     notify: (say) => notify(say),
+    // The request goes in as text after the last one: the others stay exactly as written.
     append: (request) => {
-      const doc = scenarioObject();
-      const requests = Array.isArray(doc.requests) ? doc.requests : [];
-      const next = setAt(editor.value, "/requests", [...requests, request]);
-      if (next == null) return;
+      const next = appendAt(editor.value, "/requests", request);
+      if (next == null) return false;
       editor.setValue(next);
       changed({ structural: true });
+      return true;
     },
   });
 }
