@@ -2,7 +2,7 @@
 // in the request builder) re-runs the engine in its worker after a short pause.
 import { h, fill, debounce } from "./dom.js";
 import { call } from "./engine.js";
-import { t, apply, language, setLanguage } from "./i18n.js";
+import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
 import { renderResults } from "./results.js";
 import { WorldPanes } from "./world.js";
@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
 
-const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
+const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
   notice: null, beforeLink: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
@@ -57,6 +57,7 @@ async function run() {
   if (seq !== state.seq) return; // a newer edit is already being evaluated
   performance.mark("ran");
   state.run = result;
+  state.ranText = text;
   showRun();
 }
 
@@ -66,11 +67,13 @@ function showRun() {
   editor.setFindings(result.findings);
   world.showFindings(result.findings);
   renderFindings(result.findings);
-  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run });
+  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: state.ranText });
   const count = (d) => result.results.filter((r) => r.decision === d).length;
   const unmet = result.results.filter((r) => r.expectation === "unmet").length;
   $("run-summary").textContent = result.results.length
-    ? t("summaryCounts", result.results.length, count("allowed"), count("implicitDeny") + count("explicitDeny"), count("error"), unmet)
+    ? [tn("count.requests", result.results.length), tn("count.allowed", count("allowed")),
+      tn("count.denied", count("implicitDeny") + count("explicitDeny")), tn("count.errors", count("error")),
+      tn("count.unmet", unmet)].join(" · ")
     : "";
   $("run-summary").dataset.unmet = String(unmet);
   document.body.dataset.runs = String(++state.renders);
@@ -85,7 +88,7 @@ function renderFindings(findings) {
       ? h("button", { type: "button", class: "link", text: where, onclick: () => editor.revealLine(f.line, f.column) })
       : h("code", { text: where });
     return h("li", { class: "finding", dataset: { severity: f.severity, line: f.line ? String(f.line) : "" } },
-      h("span", { class: "sev", text: f.severity }), " ", go, " ", h("span", { text: f.message }),
+      h("span", { class: "sev", text: t(`severity.${f.severity}`, f.severity) }), " ", go, " ", h("span", { text: f.message }),
       f.code && h("span", { class: "muted", text: ` (${f.code})` }));
   }));
 }

@@ -12,22 +12,26 @@ const STRINGS = {
     findings: "Findings", noFindings: "No findings.", world: "The world", requests: "Requests",
     addRequest: "Add a request", noRequests: "The scenario has no requests yet: add one below.",
     notRunnable: "The scenario cannot run yet: see the findings under the editor.",
-    running: "Evaluating…", summaryCounts: "{0} requests · {1} allowed · {2} denied · {3} errors · {4} expectations unmet",
+    running: "Evaluating…",
+    "count.requests.one": "{0} request", "count.requests.other": "{0} requests", "count.allowed.other": "{0} allowed",
+    "count.denied.other": "{0} denied", "count.errors.one": "{0} error", "count.errors.other": "{0} errors",
+    "count.unmet.one": "{0} expectation unmet", "count.unmet.other": "{0} expectations unmet",
+    "severity.error": "error", "severity.security-warning": "security warning", "severity.warning": "warning", "severity.suggestion": "suggestion",
     "decision.allowed": "Allowed", "decision.implicitDeny": "Implicit deny", "decision.explicitDeny": "Explicit deny", "decision.error": "Error",
     "expect.met": "as expected", "expect.unmet": "not as expected",
-    explanation: "Explanation", session: "Session", "session.arn": "ARN", "session.expires": "Expires at",
+    explanation: "Explanation", explanationOf: "Explanation of request {0}: {1}", explanationOfN: "Explanation of request {0}", session: "Session", "session.arn": "ARN", "session.expires": "Expires at",
     "session.chained": "Chained", "session.mfa": "MFA", "session.sourceIdentity": "Source identity",
     "session.tags": "Tags", "session.transitive": "Transitive tag keys", seconds: "{0} s after start",
     yes: "yes", no: "no", whatWouldChange: "What would change the outcome", policies: "Policies",
     "side.caller": "Caller's side (identity-based policies)", "side.resource": "Resource's side (trust or resource policy)",
-    noStatements: "No statements.", omittedStatements: "{0} statement(s) for other actions not shown.", statementN: "Statement {0}", deciding: "deciding", applies: "applies",
+    noStatements: "No statements.", "omittedStatements.one": "{0} statement for other actions not shown.", "omittedStatements.other": "{0} statements for other actions not shown.", statementN: "Statement {0}", deciding: "deciding", applies: "applies",
     ownerAccount: "Owner account (S3 ARNs name none)",
     doesNotApply: "does not apply",
     "ptype.identity-based policy": "identity-based policy", "ptype.role trust policy": "role trust policy",
     "ptype.resource-based policy": "resource-based policy", "ptype.service control policy": "service control policy",
     "ptype.resource control policy": "resource control policy", "ptype.permissions boundary": "permissions boundary",
     "ptype.session policy": "session policy",
-    "verdict.allow": "allow", "verdict.deny": "deny", "verdict.noMatch": "noMatch",
+    "verdict.allow": "allow", "verdict.deny": "deny", "verdict.noMatch": "no statement applies",
     actionStops: "The action does not match, so the rest of the statement is not evaluated.", showLine: "line {0}", matched: "matched", notMatched: "not matched",
     contextKeys: "Request context", key: "Key", value: "Value", source: "Source",
     "source.derived": "derived", "source.request": "request", "source.override": "override",
@@ -86,22 +90,25 @@ const STRINGS = {
     findings: "指摘", noFindings: "指摘はありません。", world: "環境", requests: "リクエスト",
     addRequest: "リクエストを追加", noRequests: "シナリオにリクエストがまだありません。下から追加してください。",
     notRunnable: "シナリオはまだ実行できません。エディターの下の指摘を確認してください。",
-    running: "評価しています…", summaryCounts: "リクエスト {0} 件 · 許可 {1} · 拒否 {2} · エラー {3} · 期待と異なる {4}",
+    running: "評価しています…",
+    "count.requests.other": "リクエスト {0} 件", "count.allowed.other": "許可 {0}", "count.denied.other": "拒否 {0}",
+    "count.errors.other": "エラー {0}", "count.unmet.other": "期待と異なる {0}",
+    "severity.error": "エラー", "severity.security-warning": "セキュリティ警告", "severity.warning": "警告", "severity.suggestion": "提案",
     "decision.allowed": "許可", "decision.implicitDeny": "暗黙的な拒否", "decision.explicitDeny": "明示的な拒否", "decision.error": "エラー",
     "expect.met": "期待どおり", "expect.unmet": "期待と異なる",
-    explanation: "説明", session: "セッション", "session.arn": "ARN", "session.expires": "有効期限",
+    explanation: "説明", explanationOf: "リクエスト {0}「{1}」の説明", explanationOfN: "リクエスト {0} の説明", session: "セッション", "session.arn": "ARN", "session.expires": "有効期限",
     "session.chained": "ロールの連鎖", "session.mfa": "MFA", "session.sourceIdentity": "ソース ID",
     "session.tags": "タグ", "session.transitive": "推移的なタグキー", seconds: "開始から {0} 秒",
     yes: "はい", no: "いいえ", whatWouldChange: "結果を変えるには", policies: "ポリシー",
     "side.caller": "呼び出し側 (アイデンティティベースのポリシー)", "side.resource": "リソース側 (信頼ポリシーまたはリソースポリシー)",
-    noStatements: "ステートメントはありません。", omittedStatements: "他のアクションに対するステートメント {0} 件は省略しています。", statementN: "ステートメント {0}", deciding: "決定要因", applies: "該当",
+    noStatements: "ステートメントはありません。", "omittedStatements.other": "他のアクションに対するステートメント {0} 件は省略しています。", statementN: "ステートメント {0}", deciding: "決定要因", applies: "該当",
     ownerAccount: "所有アカウント (S3 の ARN には含まれない)",
     doesNotApply: "非該当",
     "ptype.identity-based policy": "アイデンティティベースのポリシー", "ptype.role trust policy": "ロールの信頼ポリシー",
     "ptype.resource-based policy": "リソースベースのポリシー", "ptype.service control policy": "サービスコントロールポリシー (SCP)",
     "ptype.resource control policy": "リソースコントロールポリシー (RCP)", "ptype.permissions boundary": "アクセス許可の境界",
     "ptype.session policy": "セッションポリシー",
-    "verdict.allow": "許可", "verdict.deny": "拒否", "verdict.noMatch": "該当なし",
+    "verdict.allow": "許可", "verdict.deny": "拒否", "verdict.noMatch": "該当するステートメントなし",
     actionStops: "アクションが一致しないため、このステートメントの残りは評価されません。", showLine: "{0} 行目", matched: "一致", notMatched: "不一致",
     contextKeys: "リクエストコンテキスト", key: "キー", value: "値", source: "由来",
     "source.derived": "導出", "source.request": "リクエスト", "source.override": "上書き",
@@ -174,6 +181,12 @@ export function t(key, ...args) {
   const template = STRINGS[lang][key] ?? STRINGS.en[key];
   if (template == null) return args.length ? String(args[0]) : key;
   return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ""));
+}
+
+/** The plural form of `key` for `n` (`key.one`, `key.other`, ... as the language has them), with {0} as `n`. */
+export function tn(key, n, ...args) {
+  const form = new Intl.PluralRules(lang).select(n);
+  return t(STRINGS[lang][`${key}.${form}`] != null || STRINGS.en[`${key}.${form}`] != null ? `${key}.${form}` : `${key}.other`, n, ...args);
 }
 
 /** Fills every data-i18n* element under `root`. */
