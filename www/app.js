@@ -2,19 +2,20 @@
 // in the request builder) re-runs the engine in its worker after a short pause.
 import { h, fill, debounce } from "./dom.js";
 import { call } from "./engine.js";
-import { t, apply, language, setLanguage } from "./i18n.js";
+import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
 import { renderResults } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm } from "./builder.js";
-import { setAt } from "./jsonpos.js";
-import { loadSaved, save, downloadText, fileName } from "./store.js";
+import { appendAt } from "./jsonpos.js";
+import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
 
-const state = { examples: [], undo: [], run: null, seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null };
+const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
+  notice: null, beforeLink: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
@@ -40,7 +41,7 @@ function changed({ structural, fromPane } = {}) {
 
 function persist() {
   if (save(editor.value)) { state.storageWarned = false; return; }
-  if (!state.storageWarned) { state.storageWarned = true; notify(t("storageFailed")); }
+  if (!state.storageWarned) { state.storageWarned = true; notify(() => t("storageFailed")); }
 }
 
 async function run() {
@@ -56,6 +57,7 @@ async function run() {
   if (seq !== state.seq) return; // a newer edit is already being evaluated
   performance.mark("ran");
   state.run = result;
+  state.ranText = text;
   showRun();
 }
 
@@ -65,11 +67,13 @@ function showRun() {
   editor.setFindings(result.findings);
   world.showFindings(result.findings);
   renderFindings(result.findings);
-  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run });
+  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: state.ranText });
   const count = (d) => result.results.filter((r) => r.decision === d).length;
   const unmet = result.results.filter((r) => r.expectation === "unmet").length;
   $("run-summary").textContent = result.results.length
-    ? t("summaryCounts", result.results.length, count("allowed"), count("implicitDeny") + count("explicitDeny"), count("error"), unmet)
+    ? [tn("count.requests", result.results.length), tn("count.allowed", count("allowed")),
+      tn("count.denied", count("implicitDeny") + count("explicitDeny")), tn("count.errors", count("error")),
+      tn("count.unmet", unmet)].join(" · ")
     : "";
   $("run-summary").dataset.unmet = String(unmet);
   document.body.dataset.runs = String(++state.renders);
@@ -84,13 +88,16 @@ function renderFindings(findings) {
       ? h("button", { type: "button", class: "link", text: where, onclick: () => editor.revealLine(f.line, f.column) })
       : h("code", { text: where });
     return h("li", { class: "finding", dataset: { severity: f.severity, line: f.line ? String(f.line) : "" } },
-      h("span", { class: "sev", text: f.severity }), " ", go, " ", h("span", { text: f.message }),
+      h("span", { class: "sev", text: t(`severity.${f.severity}`, f.severity) }), " ", go, " ", h("span", { text: f.message }),
       f.code && h("span", { class: "muted", text: ` (${f.code})` }));
   }));
 }
 
-/** Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo. */
-function replaceScenario(text, message) {
+/**
+ * Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo;
+ * `message` says what happened (see `notify`); `restore` offers the scenario a link replaced.
+ */
+function replaceScenario(text, message, { restore = false } = {}) {
   if (editor.value && editor.value !== text) state.undo.push(editor.value);
   $("undo").disabled = state.undo.length === 0;
   editor.setValue(text, { render: false });
@@ -105,7 +112,8 @@ function replaceScenario(text, message) {
     buildForm();
   });
   scheduleSave();
-  notify(message, { undo: state.undo.length > 0 });
+  // Undo would bring back the same scenario as Restore: the notice offers one of them.
+  notify(message, restore ? { restore } : { undo: state.undo.length > 0 });
   return ran;
 }
 
@@ -117,13 +125,20 @@ function undo() {
   world.render();
   buildForm();
   changed({});
-  notify(t("undone"));
+  notify(() => t("undone"));
 }
 
-function notify(message, { undo: offerUndo = false, link = null } = {}) {
+/**
+ * Shows a notice. `say()` gives its sentence in the page's language, so a language switch says it
+ * again; a plain string (one that quotes the engine, in the language it was asked in) is
+ * dismissed by a switch instead.
+ */
+function notify(say, { undo: offerUndo = false, link = null, restore = false } = {}) {
+  state.notice = typeof say === "function" ? say : null;
   $("notice").hidden = false;
-  $("notice-text").textContent = message;
+  $("notice-text").textContent = state.notice ? state.notice() : say;
   $("notice-undo").hidden = !offerUndo;
+  $("notice-restore").hidden = !restore;
   $("notice-link").hidden = link == null;
   if (link != null) { $("notice-link").value = link; $("notice-link").select(); }
 }
@@ -135,14 +150,14 @@ function scenarioObject() {
 function buildForm() {
   buildRequestForm($("builder"), {
     scenario: scenarioObject,
-    notify: (m) => notify(m),
+    notify: (say) => notify(say),
+    // The request goes in as text after the last one: the others stay exactly as written.
     append: (request) => {
-      const doc = scenarioObject();
-      const requests = Array.isArray(doc.requests) ? doc.requests : [];
-      const next = setAt(editor.value, "/requests", [...requests, request]);
-      if (next == null) return;
+      const next = appendAt(editor.value, "/requests", request);
+      if (next == null) return false;
       editor.setValue(next);
       changed({ structural: true });
+      return true;
     },
   });
 }
@@ -162,9 +177,9 @@ async function share() {
     const link = `${location.origin}${location.pathname}${fragment}`;
     try {
       await navigator.clipboard.writeText(link);
-      notify(t("linkCopied"), { link });
+      notify(() => t("linkCopied"), { link });
     } catch {
-      notify(t("linkShown"), { link });
+      notify(() => t("linkShown"), { link });
     }
   } catch (error) {
     notify(error.message);
@@ -184,11 +199,33 @@ async function openFragment(decoding = decodeFragment()) {
   if (!decoding) return false;
   try {
     const text = await decoding.text;
-    return replaceScenario(text, t("linkOpened")).then(() => true);
+    // The scenario the link replaces is kept (in storage too, so that a reload does not lose it)
+    // and offered back, unless it is the link's own.
+    const previous = editor.value;
+    const replaces = previous.trim() !== "" && previous.trimEnd() !== text.trimEnd();
+    if (replaces) {
+      state.beforeLink = previous;
+      keepBeforeLink(previous);
+    }
+    return replaceScenario(text, () => t(replaces ? "linkOpenedKept" : "linkOpened"), { restore: replaces }).then(() => true);
   } catch (error) {
-    notify(t("linkRefused", error.message));
+    notify(t("linkRefused", sentence(error.message)));
     return false;
   }
+}
+
+/** Brings back the scenario a share link replaced. */
+function restoreBeforeLink() {
+  const previous = state.beforeLink ?? loadBeforeLink();
+  if (previous == null) return;
+  state.beforeLink = null;
+  forgetBeforeLink();
+  replaceScenario(previous, () => t("restoredBeforeLink"));
+}
+
+/** A sentence without its closing stop, for templates that add their own. */
+function sentence(text) {
+  return String(text).trim().replace(/[.。]$/, "");
 }
 
 async function loadExamples() {
@@ -216,7 +253,7 @@ async function exampleText(example) {
 }
 
 async function loadExample(example) {
-  replaceScenario(await exampleText(example), t("exampleLoaded", example.title?.[language()] ?? example.file));
+  replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
 }
 
 function setTheme(theme) {
@@ -231,6 +268,11 @@ function relabel() {
   renderExamples();
   buildForm();
   world.render();
+  // A notice is said again in the new language, or dismissed when it quotes the engine.
+  if (!$("notice").hidden) {
+    if (state.notice) $("notice-text").textContent = state.notice();
+    else $("notice").hidden = true;
+  }
   run();
 }
 
@@ -238,19 +280,20 @@ function wire() {
   $("run").addEventListener("click", run);
   $("format").addEventListener("click", format);
   $("share").addEventListener("click", share);
-  $("new").addEventListener("click", () => replaceScenario(EMPTY, t("newDone")));
+  $("new").addEventListener("click", () => replaceScenario(EMPTY, () => t("newDone")));
   $("reset").addEventListener("click", async () => {
-    if (state.examples[0]) replaceScenario(await exampleText(state.examples[0]), t("resetDone"));
+    if (state.examples[0]) replaceScenario(await exampleText(state.examples[0]), () => t("resetDone"));
   });
   $("undo").addEventListener("click", undo);
   $("notice-undo").addEventListener("click", undo);
+  $("notice-restore").addEventListener("click", restoreBeforeLink);
   $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
   $("export").addEventListener("click", () => downloadText(fileName(scenarioObject().title), editor.value));
   $("import").addEventListener("click", () => $("import-file").click());
   $("import-file").addEventListener("change", async () => {
     const file = $("import-file").files[0];
     if (!file) return;
-    try { replaceScenario(await file.text(), t("imported", file.name)); } catch (error) { notify(t("importFailed", error.message)); }
+    try { replaceScenario(await file.text(), () => t("imported", file.name)); } catch (error) { notify(t("importFailed", error.message)); }
     $("import-file").value = "";
   });
   $("language").value = language();
@@ -267,6 +310,10 @@ function wire() {
     else if (mod && event.shiftKey && event.key.toLowerCase() === "s") { event.preventDefault(); share(); }
   });
   window.addEventListener("hashchange", () => { if (location.hash) openFragment(); });
+  // The last keystrokes are saved when the page is left (reload, tab closed or put away), not
+  // only after the pause the save waits for.
+  window.addEventListener("pagehide", () => scheduleSave.flush());
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") scheduleSave.flush(); });
 }
 
 async function start() {

@@ -15,23 +15,48 @@ const SAML_RECIPIENT = "https://signin.aws.amazon.com/saml";
 const NAMEID_FORMATS = ["persistent", "transient", "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
   "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"];
 const STS_KINDS = ["assumeRole", "webIdentity", "saml"];
+// The fields a kind of request cannot do without: the engine cannot run a request without them.
+const REQUIRED = {
+  assumeRole: ["principal", "role"],
+  webIdentity: ["role", "org", "repo"],
+  saml: ["role", "samlProvider", "samlIssuer"],
+  passRole: ["principal", "passedRole"],
+  other: ["principal", "action", "resource"],
+};
 
 /** Builds the form into `container`; `append(request)` adds the request to the scenario. */
 export function buildRequestForm(container, { append, notify, scenario }) {
   // A rebuild (new roles in the scenario, another language) keeps what the user has typed.
   const previous = new Map([...container.querySelectorAll("input, select, textarea")]
     .filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? el.checked : el.value]));
+  const focused = container.contains(document.activeElement) ? document.activeElement.id : "";
+  const flagged = new Set([...container.querySelectorAll('[aria-invalid="true"]')].map((el) => el.id));
   const kind = h("select", { id: "req-kind" },
     ["assumeRole", "webIdentity", "saml", "passRole", "other"].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
   const fields = {};
+  const problems = {};
   const field = (key, props = {}) => {
     const id = `req-${key}`;
     const input = props.multiline
       ? h("textarea", { id, rows: props.rows ?? 3, spellcheck: "false" })
       : h("input", { id, type: props.type ?? "text", spellcheck: "false", value: props.value ?? "", list: props.list });
     fields[key] = input;
+    // What is wrong with the field, said next to it (and to screen readers through
+    // aria-describedby) when the form is submitted.
+    problems[key] = h("p", { class: "field-problem", id: `${id}-problem` });
+    input.addEventListener("input", () => flag(key, null));
     return h("div", { class: "row", dataset: { for: props.kinds?.join(" ") ?? "all" } },
-      h("label", { for: id, text: t(`req.${key}`) }), input);
+      h("label", { for: id, text: t(`req.${key}`) }), input, problems[key]);
+  };
+  const flag = (key, message) => {
+    problems[key].textContent = message ?? "";
+    if (message) {
+      fields[key].setAttribute("aria-invalid", "true");
+      fields[key].setAttribute("aria-describedby", problems[key].id);
+    } else {
+      fields[key].removeAttribute("aria-invalid");
+      fields[key].removeAttribute("aria-describedby");
+    }
   };
   const doc = scenario();
   const principals = [...(doc.users ?? []), ...(doc.roles ?? [])].map((e) => e.arn).filter(Boolean);
@@ -95,6 +120,7 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   for (const key of ["role", "samlProvider"]) fields[key].addEventListener("input", () => { fields[key].dataset.typed = "true"; });
   fields.role.addEventListener("change", followRole);
   kind.addEventListener("change", () => {
+    for (const key of Object.keys(fields)) flag(key, null);
     // Switching to SAML with a role that trusts no SAML provider offers one that does.
     if (kind.value === "saml" && samlRole && !fields.role.dataset.typed && !samlProvidersOf(roleEntry(doc, fields.role.value)).length) {
       fields.role.value = samlRole.arn;
@@ -106,16 +132,27 @@ export function buildRequestForm(container, { append, notify, scenario }) {
     h("button", { type: "submit", text: t("req.add") }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value }, notify);
-    if (request) { append(request); notify(t("req.added")); }
+    // A request without what it needs is not added: each such field says what it lacks.
+    const wrong = problemsOf(kind.value, fields);
+    for (const key of Object.keys(fields)) flag(key, wrong.get(key));
+    if (wrong.size) {
+      fields[wrong.keys().next().value].focus();
+      return;
+    }
+    const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value });
+    if (append(request)) notify(() => t("req.added"));
+    else notify(() => t("req.notAdded"));
   });
   for (const [id, value] of previous) {
     const el = form.querySelector(`#${id}`);
     if (el && el.type === "checkbox") el.checked = value;
     else if (el) el.value = value;
   }
+  // ...and the problems it was told about, in the language of the moment.
+  for (const [key, message] of problemsOf(kind.value, fields)) if (flagged.has(fields[key].id)) flag(key, message);
   show();
   container.replaceChildren(form);
+  if (focused) form.querySelector(`#${focused}`)?.focus();
 }
 
 function roleEntry(doc, arn) {
@@ -144,23 +181,35 @@ function pairs(text) {
   return out;
 }
 
-function makeRequest(kind, f, { mfa, service, expect, subjectType }, notify) {
+/** The fields of a `kind` of request that it cannot be added with, each with its sentence. */
+function problemsOf(kind, f) {
+  const v = (key) => f[key].value.trim();
+  const wrong = new Map();
+  for (const key of REQUIRED[kind] ?? []) {
+    if (!v(key)) wrong.set(key, t("req.required", t(`req.${key}`)));
+  }
+  if (kind === "webIdentity" && !v("branch") && !v("environment")) wrong.set("branch", t("req.required", t("req.branch")));
+  if (STS_KINDS.includes(kind) && v("duration") && !/^\d+$/.test(v("duration"))) wrong.set("duration", t("req.badDuration"));
+  if (STS_KINDS.includes(kind) && v("sessionPolicy")) {
+    try { JSON.parse(v("sessionPolicy")); } catch { wrong.set("sessionPolicy", t("req.badSessionPolicy")); }
+  }
+  return wrong;
+}
+
+/** The request the form describes; `problemsOf` has found nothing wrong with it. */
+function makeRequest(kind, f, { mfa, service, expect, subjectType }) {
   const v = (key) => f[key].value.trim();
   const request = { name: v("name") || t(`req.${kind}`) };
   const context = pairs(f.context.value);
   if (kind === "saml") {
     const parameters = { PrincipalArn: v("samlProvider"), SAMLAssertion: samlAssertion(v, f, subjectType) };
     if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
-    if (v("sessionPolicy")) {
-      try { parameters.Policy = JSON.parse(v("sessionPolicy")); } catch { notify(t("req.badSessionPolicy")); return null; }
-    }
+    if (v("sessionPolicy")) parameters.Policy = JSON.parse(v("sessionPolicy"));
     Object.assign(request, { action: "sts:AssumeRoleWithSAML", resource: v("role"), parameters });
   } else if (kind === "assumeRole" || kind === "webIdentity") {
     const parameters = { RoleSessionName: v("sessionName") || "session" };
     if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
-    if (v("sessionPolicy")) {
-      try { parameters.Policy = JSON.parse(v("sessionPolicy")); } catch { notify(t("req.badSessionPolicy")); return null; }
-    }
+    if (v("sessionPolicy")) parameters.Policy = JSON.parse(v("sessionPolicy"));
     if (v("sourceIdentity")) parameters.SourceIdentity = v("sourceIdentity");
     if (kind === "assumeRole") {
       request.principal = v("principal");

@@ -30,11 +30,24 @@ export function fill(el, ...children) {
   return el;
 }
 
-/** Calls `fn` once input has paused for `ms` milliseconds. */
+/**
+ * Calls `fn` once input has paused for `ms` milliseconds. `flush()` on the returned function
+ * makes a pending call at once (a page being left cannot wait for the pause).
+ */
 export function debounce(fn, ms) {
-  let timer;
-  return (...args) => {
+  let timer = null;
+  let pending = null;
+  const later = (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    pending = args;
+    timer = setTimeout(later.flush, ms);
   };
+  later.flush = () => {
+    if (pending == null) return;
+    const args = pending;
+    clearTimeout(timer);
+    pending = null;
+    fn(...args);
+  };
+  return later;
 }

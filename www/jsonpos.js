@@ -147,3 +147,54 @@ export function setAt(text, pointer, value, raw) {
   }
   return JSON.stringify(doc, null, 2);
 }
+
+/**
+ * Appends `value` to the array at `pointer` as text after its last element, leaving the elements
+ * already there byte for byte as written. The new element follows the last one's layout: on a
+ * line of its own at the same indentation, or after ", " on the same line; several lines when
+ * the last one spans several, one line otherwise. Without an array at `pointer`, `setAt` makes
+ * one. Returns the new text, or null when the text is not valid JSON.
+ */
+export function appendAt(text, pointer, value) {
+  const root = parseWithRanges(text);
+  if (!root) return null;
+  const node = nodeAt(root, pointer);
+  const indentAt = (offset) => /^[ \t]*/.exec(text.slice(text.lastIndexOf("\n", offset - 1) + 1))[0];
+  if (!node) {
+    // A missing array goes after the last member of its object, at that member's indentation.
+    const path = tokens(pointer);
+    const parent = nodeAt(root, path.slice(0, -1).reduce(pointerPush, ""));
+    const members = parent?.keys ? [...parent.keys.values()] : [];
+    if (members.length) {
+      const end = Math.max(...members.map((m) => m.end));
+      const key = text.lastIndexOf("\n", members[members.length - 1].start) + 1;
+      const indent = /^[ \t]*/.exec(text.slice(key))[0];
+      const body = JSON.stringify([value], null, 2).replace(/\n/g, `\n${indent}`);
+      return `${text.slice(0, end)},\n${indent}${JSON.stringify(path[path.length - 1])}: ${body}${text.slice(end)}`;
+    }
+  }
+  if (!node?.items) return setAt(text, pointer, [value]);
+  const last = node.items[node.items.length - 1];
+  if (!last) {
+    const outer = indentAt(node.start);
+    const inner = `${outer}  `;
+    const body = JSON.stringify(value, null, 2).replace(/\n/g, `\n${inner}`);
+    return `${text.slice(0, node.start)}[\n${inner}${body}\n${outer}]${text.slice(node.end)}`;
+  }
+  const indent = indentAt(last.start);
+  const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", last.start - 1) + 1, last.start));
+  const body = text.slice(last.start, last.end).includes("\n")
+    ? JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)
+    : oneLine(value);
+  return text.slice(0, last.end) + (ownLine ? `,\n${indent}` : ", ") + body + text.slice(last.end);
+}
+
+/** JSON on one line, spaced as scenarios are written by hand: `{ "a": 1, "b": [2, 3] }`. */
+function oneLine(value) {
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${oneLine(v)}`).join(", ")} }` : "{}";
+  }
+  return JSON.stringify(value);
+}

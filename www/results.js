@@ -1,24 +1,59 @@
 // The answers: one card per request, decision at a glance, the AWS error, the session, and the
 // engine's explanation on demand. Every value from the scenario is shown as text.
 import { h } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, tn } from "./i18n.js";
+import { parseWithRanges, nodeAt } from "./jsonpos.js";
 
-/** Renders a run's results into `container`; `reveal(line)` shows a line in the scenario editor. */
-export function renderResults(container, run, { reveal, open, onOpenBrief = () => {} }) {
+/**
+ * Renders a run's results into `container`; `reveal(line)` shows a line in the scenario editor;
+ * `text` is the scenario text the run evaluated.
+ */
+export function renderResults(container, run, { reveal, open, onOpenBrief = () => {}, text = "" }) {
   if (!run.results.length) {
     container.replaceChildren(h("p", { class: "empty", text: t(run.runnable ? "noRequests" : "notRunnable") }));
     return;
   }
-  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open, onOpenBrief)));
+  const source = scenarioSource(text);
+  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open, onOpenBrief, source)));
+}
+
+/**
+ * The evaluated scenario text, read only when needed: a request as written (an error result's
+ * reply can leave out its action and resource), and whether a policy's statement is in the text
+ * at all (an AWS managed policy's statements are the catalogue's, with the catalogue's lines).
+ */
+function scenarioSource(text) {
+  let doc;
+  let ranges;
+  return {
+    request(index) {
+      if (doc === undefined) {
+        try { doc = JSON.parse(text); } catch { doc = null; }
+      }
+      const request = Array.isArray(doc?.requests) ? doc.requests[index] : null;
+      return request && typeof request === "object" ? request : {};
+    },
+    has(pointer) {
+      if (ranges === undefined) ranges = parseWithRanges(text);
+      return pointer != null && nodeAt(ranges, pointer) != null;
+    },
+  };
 }
 
 function badge(decision) {
   return h("span", { class: "badge", dataset: { decision }, text: t(`decision.${decision}`) });
 }
 
-function requestCard(result, reveal, isOpen, open, onOpenBrief) {
+function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
   const explain = result.explain ?? {};
   const expectation = result.expectation ?? "none";
+  // A request STS refuses before any policy is read comes back without its action or resource:
+  // the scenario says what was asked.
+  const asked = source.request(result.index);
+  const text = (value) => (typeof value === "string" ? value : "");
+  const action = text(explain.action) || text(asked.action);
+  const resource = text(explain.resource) || text(asked.resource);
+  const name = result.name || action;
   const card = h("article", {
     class: "request", dataset: { decision: result.decision, expectation, index: String(result.index) },
     "aria-label": `${result.index + 1}. ${result.name ?? ""}`,
@@ -26,19 +61,21 @@ function requestCard(result, reveal, isOpen, open, onOpenBrief) {
   h("header", {},
     h("span", { class: "index", text: `${result.index + 1}` }),
     badge(result.decision),
-    h("span", { class: "name", text: result.name || explain.action || "" }),
+    h("span", { class: "name", text: name }),
     expectation !== "none" && h("span", { class: `expect expect-${expectation}`, text: t(`expect.${expectation}`) })),
-  h("p", { class: "what" },
-    explain.principal && h("code", { text: explain.principal }), explain.principal && " → ",
-    h("code", { text: explain.action ?? "" }), " ", explain.resource && h("code", { text: explain.resource })),
+  (explain.principal || action || resource) && h("p", { class: "what" },
+    explain.principal && h("code", { text: explain.principal }), explain.principal && (action || resource) && " → ",
+    action && h("code", { text: action }), action && resource && " ", resource && h("code", { text: resource })),
   result.code && h("p", { class: "error" }, h("strong", { text: result.code }), " ", result.message ?? ""),
   result.session && sessionCard(result.session));
   // The explanation is built when it is first shown: most cards stay closed, and building them
   // all would delay the first decisions of a large scenario.
-  const details = h("details", { class: "explain", open: isOpen }, h("summary", { text: t("explanation") }));
+  // Every toggle is named after its request, so that a list of controls tells them apart.
+  const details = h("details", { class: "explain", open: isOpen },
+    h("summary", { text: t("explanation"), "aria-label": name ? t("explanationOf", result.index + 1, name) : t("explanationOfN", result.index + 1) }));
   let built = false;
   const build = () => {
-    if (!built) details.append(explanation(explain, reveal));
+    if (!built) details.append(explanation(explain, reveal, source));
     built = true;
   };
   if (isOpen) build();
@@ -67,16 +104,18 @@ function sessionCard(s) {
     rows.filter(([, v]) => v != null && v !== "").map(([k, v]) => [h("dt", { text: t(k) }), h("dd", { text: String(v) })]));
 }
 
-function explanation(explain, reveal) {
+function explanation(explain, reveal, source) {
   const parts = [];
   if (explain.summary) parts.push(h("p", { class: "summary", text: explain.summary }));
-  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal));
+  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source));
   if (explain.context?.length) parts.push(contextTable(explain.context));
-  if (explain.notes?.length) parts.push(h("ul", { class: "notes" }, explain.notes.map((n) => h("li", { text: n }))));
+  // An error's summary is its one note as well: it is said once.
+  const notes = (explain.notes ?? []).filter((n) => n !== explain.summary);
+  if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", { text: n }))));
   return h("div", { class: "explain-body" }, parts);
 }
 
-function checkBlock(check, reveal) {
+function checkBlock(check, reveal, source) {
   const auth = check.authorization;
   const block = h("section", { class: "check", dataset: { decision: check.decision ?? "" } },
     h("h4", {}, badge(check.decision), " ", check.name ?? "", " ",
@@ -84,7 +123,8 @@ function checkBlock(check, reveal) {
     check.message && h("p", { text: check.message }),
     check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", { text: n }))));
   if (!auth) return block;
-  if (auth.message) block.append(h("p", { class: "auth-message", text: auth.message }));
+  // The check's message is usually AWS's denial itself: it is said once.
+  if (auth.message && auth.message !== check.message) block.append(h("p", { class: "auth-message", text: auth.message }));
   if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", { text: r }))));
   if (auth.changes?.length) {
     block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", { text: c }))));
@@ -94,12 +134,12 @@ function checkBlock(check, reveal) {
   for (const [side, policies] of sides) {
     const title = sides.size > 1 || auth.crossAccount ? t(`side.${side}`, side) : t("policies");
     block.append(h("div", { class: "side", dataset: { side } }, h("h5", { text: title }),
-      policies.map((p) => policyBlock(p, deciding, reveal))));
+      policies.map((p) => policyBlock(p, deciding, reveal, source))));
   }
   return block;
 }
 
-function policyBlock(policy, deciding, reveal) {
+function policyBlock(policy, deciding, reveal, source) {
   return h("div", { class: "policy", dataset: { verdict: policy.verdict ?? "" } },
     h("div", { class: "policy-head" },
       h("span", { class: "ptype", text: policy.type ? t(`ptype.${policy.type}`, policy.type) : "" }), " ",
@@ -107,20 +147,22 @@ function policyBlock(policy, deciding, reveal) {
       policy.level && h("span", { class: "level", text: ` (${policy.level})` }),
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
-      ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal)))
+      ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal, source)))
       : !policy.omitted && h("p", { class: "muted", text: t("noStatements") }),
-    policy.omitted > 0 && h("p", { class: "muted", text: t("omittedStatements", policy.omitted) }));
+    policy.omitted > 0 && h("p", { class: "muted", text: tn("omittedStatements", policy.omitted) }));
 }
 
-function statementItem(s, deciding, reveal) {
+function statementItem(s, deciding, reveal, source) {
   const isDeciding = deciding.has(s.pointer);
+  // A line of the scenario only for a statement written in it, not one of an AWS managed policy.
+  const line = s.line && source.has(s.pointer) ? s.line : null;
   const item = h("li", { class: `statement${isDeciding ? " deciding" : ""}${s.applies ? " applies" : ""}` },
     h("div", {},
       h("span", { class: `effect effect-${s.effect}`, text: s.effect ?? "" }), " ",
       h("span", { text: s.sid ? `${s.sid}` : t("statementN", s.index) }),
       isDeciding && h("span", { class: "deciding-tag", text: ` ${t("deciding")}` }),
       " ", h("span", { class: "applies-tag", text: s.applies ? t("applies") : t("doesNotApply") }),
-      s.line && h("button", { type: "button", class: "link", text: t("showLine", s.line), onclick: () => reveal(s.line) })),
+      line && h("button", { type: "button", class: "link", text: t("showLine", line), onclick: () => reveal(line) })),
     h("ul", { class: "elements" },
       element("Action", s.action),
       s.action && !s.action.matched && h("li", { class: "muted", text: t("actionStops") }),

@@ -1,6 +1,8 @@
 // Keeping work: local storage (reporting, never losing, when it fails), the undo stack for
 // whole-scenario replacements, and files in and out.
 const KEY = "iam-playground.scenario";
+// The scenario a share link replaced, until it is restored or another link replaces it.
+const BEFORE_LINK_KEY = "iam-playground.before-link";
 
 export function loadSaved() {
   try { return localStorage.getItem(KEY); } catch { return null; }
@@ -9,6 +11,19 @@ export function loadSaved() {
 /** Saves the text; returns false when the browser refuses (full or unavailable). */
 export function save(text) {
   try { localStorage.setItem(KEY, text); return true; } catch { return false; }
+}
+
+/** Keeps the scenario a share link is about to replace; false when the browser refuses. */
+export function keepBeforeLink(text) {
+  try { localStorage.setItem(BEFORE_LINK_KEY, text); return true; } catch { return false; }
+}
+
+export function loadBeforeLink() {
+  try { return localStorage.getItem(BEFORE_LINK_KEY); } catch { return null; }
+}
+
+export function forgetBeforeLink() {
+  try { localStorage.removeItem(BEFORE_LINK_KEY); } catch { /* storage unavailable */ }
 }
 
 export function downloadText(name, text) {

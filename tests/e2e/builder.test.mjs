@@ -186,3 +186,106 @@ test("the SAML form speaks Japanese", async () => {
   assert.equal(await page.textContent('label[for="req-samlRecipient"]'), "受信者 (SAML:aud)");
   await context.close();
 });
+
+/** A scenario with two requests written compactly by hand, the way the builder must leave them. */
+const HANDWRITTEN = `{
+  "scenario": 1,
+  "title": "hand-written requests",
+  "users": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]}],
+  "roles": [{"arn": "arn:aws:iam::111122223333:role/Reader", "trust": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}]}}],
+  "requests": [
+    {"name":"alice reads","principal":"arn:aws:iam::111122223333:user/alice","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"},
+    { "name": "alice writes", "principal": "arn:aws:iam::111122223333:user/alice",
+      "action": "s3:PutObject", "resource": "arn:aws:s3:::b/k", "expect": "implicitDeny" }
+  ]
+}
+`;
+
+test("a request the builder lacks a required field for is not added, and the field says so", async () => {
+  const { page, context, errors } = await openReady(browser, server.origin);
+  await setScenario(page, HANDWRITTEN);
+  await page.selectOption("#req-kind", "other");
+  await page.fill("#req-principal", "");
+  const text = await page.inputValue("#scenario-input");
+  const runs = await runCount(page);
+  await page.click('#builder button[type="submit"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.inputValue("#scenario-input"), text, "nothing is appended");
+  assert.equal(await runCount(page), runs);
+  const principal = page.locator("#req-principal");
+  assert.equal(await principal.getAttribute("aria-invalid"), "true");
+  assert.equal(await principal.getAttribute("aria-describedby"), "req-principal-problem");
+  assert.equal(await page.textContent("#req-principal-problem"), "Principal ARN is required for this kind of request.");
+  assert.equal(await page.isVisible("#req-principal-problem"), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "req-principal", "the field is focused");
+  // Only the missing field is marked.
+  assert.equal(await page.getAttribute("#req-action", "aria-invalid"), null);
+
+  // Typing clears the mark; an AssumeRole without its role is refused the same way.
+  await page.fill("#req-principal", "arn:aws:iam::111122223333:user/alice");
+  assert.equal(await principal.getAttribute("aria-invalid"), null);
+  assert.equal(await page.isVisible("#req-principal-problem"), false);
+  await page.selectOption("#req-kind", "assumeRole");
+  await page.fill("#req-role", "");
+  await page.fill("#req-sessionPolicy", "{ not json");
+  await page.click('#builder button[type="submit"]');
+  assert.equal(await page.textContent("#req-role-problem"), "Role ARN is required for this kind of request.");
+  assert.equal(await page.textContent("#req-sessionPolicy-problem"), "The session policy is not valid JSON.");
+  assert.equal(await page.getAttribute("#req-sessionPolicy", "aria-invalid"), "true");
+  assert.equal(await page.inputValue("#scenario-input"), text, "nothing is appended");
+
+  // Complete, it is added and runs.
+  await page.fill("#req-role", "arn:aws:iam::111122223333:role/Reader");
+  await page.fill("#req-sessionPolicy", "");
+  const { request, card } = await addRequest(page);
+  assert.equal(request.resource, "arn:aws:iam::111122223333:role/Reader");
+  assert.equal(await card.getAttribute("data-decision"), "allowed");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the builder's field problems speak Japanese", async () => {
+  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  await setScenario(page, HANDWRITTEN);
+  await page.selectOption("#req-kind", "other");
+  await page.fill("#req-principal", "");
+  await page.click('#builder button[type="submit"]');
+  assert.equal(await page.textContent("#req-principal-problem"), "この種類のリクエストには「プリンシパル ARN」が必要です。");
+  await context.close();
+});
+
+test("adding a request leaves the requests already written byte for byte as they were", async () => {
+  const { page, context } = await openReady(browser, server.origin);
+  await setScenario(page, HANDWRITTEN);
+  await page.selectOption("#req-kind", "other");
+  await page.fill("#req-name", "alice lists");
+  await page.fill("#req-principal", "arn:aws:iam::111122223333:user/alice");
+  await page.fill("#req-action", "s3:ListBucket");
+  await page.fill("#req-resource", "arn:aws:s3:::b");
+  const { request } = await addRequest(page);
+  assert.deepEqual(request, { name: "alice lists", principal: "arn:aws:iam::111122223333:user/alice", action: "s3:ListBucket", resource: "arn:aws:s3:::b" });
+  assert.equal((await scenarioNow(page)).requests.length, 3);
+  const after = await page.inputValue("#scenario-input");
+  const end = HANDWRITTEN.indexOf('"expect": "implicitDeny" }') + '"expect": "implicitDeny" }'.length;
+  assert.equal(after.slice(0, end), HANDWRITTEN.slice(0, end), "everything before the new request is unchanged");
+  assert.ok(after.endsWith(HANDWRITTEN.slice(end)), "everything after it too");
+  assert.equal(after.slice(end, after.length - HANDWRITTEN.length + end),
+    `,\n    ${JSON.stringify(request, null, 2).replace(/\n/g, "\n    ")}`, "after the last one, laid out as it is (over several lines)");
+  await context.close();
+});
+
+test("a request added to an empty list, or to a scenario that is not JSON yet", async () => {
+  const { page, context } = await openReady(browser, server.origin);
+  const empty = HANDWRITTEN.replace(/"requests": \[[^]*\]\n}/, '"requests": []\n}');
+  await setScenario(page, empty);
+  await page.selectOption("#req-kind", "other");
+  await page.fill("#req-principal", "arn:aws:iam::111122223333:user/alice");
+  await addRequest(page);
+  assert.ok((await page.inputValue("#scenario-input")).startsWith(empty.slice(0, empty.indexOf('"requests"'))));
+
+  await setScenario(page, `${empty.trimEnd()},`);
+  await page.click('#builder button[type="submit"]');
+  await page.waitForSelector("#notice:not([hidden])");
+  assert.match(await page.textContent("#notice-text"), /^The request was not added: the scenario is not valid JSON yet/);
+  await context.close();
+});

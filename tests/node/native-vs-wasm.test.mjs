@@ -8,7 +8,9 @@ import { initSync, runScenarioJson } from "../../www/pkg/iam_playground.js";
 
 const root = new URL("../../", import.meta.url);
 initSync({ module: await readFile(new URL("www/pkg/iam_playground_bg.wasm", root)) });
-const cli = new URL("target/debug/iam-playground", root).pathname;
+// Cargo builds into CARGO_TARGET_DIR when it is set (a worktree sharing a build directory, say).
+const target = process.env.CARGO_TARGET_DIR ? `${process.env.CARGO_TARGET_DIR.replace(/\/$/, "")}/` : new URL("target/", root).pathname;
+const cli = `${target}debug/iam-playground`;
 
 const files = [];
 for (const dir of ["tests/corpus/", "www/examples/"]) {

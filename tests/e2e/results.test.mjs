@@ -1,0 +1,154 @@
+// End-to-end: what a request's card and explanation say — each sentence once, the request as
+// asked even when STS refuses it early, and "line N" only for statements written in the scenario.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openExample(file, options = {}) {
+  const opened = await openReady(browser, server.origin, "/", options);
+  const { page } = opened;
+  await page.click("#examples > summary");
+  const runs = await runCount(page);
+  await page.click(`#example-list button[data-file="${file}"]`);
+  await waitForRun(page, runs);
+  await page.click("#examples > summary");
+  return opened;
+}
+
+/** Opens request `index`'s explanation and waits for the full one. */
+async function explain(page, index) {
+  const card = page.locator(`.request[data-index="${index}"]`);
+  const runs = await runCount(page);
+  await card.locator("details.explain > summary").click();
+  await waitForRun(page, runs);
+  await card.locator(".explain-body").waitFor();
+  return page.locator(`.request[data-index="${index}"]`);
+}
+
+test("an error result names the request's action and resource, and says its summary once", async () => {
+  const { page, context, errors } = await openExample("role-chaining.json");
+  for (const [index, action, resource] of [
+    [1, "sts:AssumeRole", "arn:aws:iam::111122223333:role/Role2"],
+    [3, "sts:AssumeRole", "arn:aws:iam::111122223333:role/Role3"],
+    [7, "s3:GetObject", "arn:aws:s3:::projects/apollo/plan.txt"],
+  ]) {
+    const card = page.locator(`.request[data-index="${index}"]`);
+    assert.equal(await card.getAttribute("data-decision"), "error");
+    const what = (await card.locator(".what").textContent()).replace(/\s+/g, " ").trim();
+    assert.ok(what.endsWith(`→ ${action} ${resource}`), what);
+  }
+  const card = await explain(page, 1);
+  const body = await card.locator(".explain-body").textContent();
+  const sentence = "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.";
+  assert.equal(body.split(sentence).length - 1, 1, body);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a request STS refuses for its duration, built in the builder, names what it asked", async () => {
+  const { page, context } = await openExample("role-chaining.json");
+  await page.selectOption("#req-kind", "assumeRole");
+  await page.fill("#req-principal", "arn:aws:sts::111122223333:assumed-role/Role1/alice");
+  await page.fill("#req-role", "arn:aws:iam::111122223333:role/Role2");
+  await page.fill("#req-duration", "7200");
+  const runs = await runCount(page);
+  await page.click('#builder button[type="submit"]');
+  await waitForRun(page, runs);
+  const card = page.locator(".request").last();
+  assert.equal(await card.getAttribute("data-decision"), "error");
+  assert.match((await card.locator(".what").textContent()).replace(/\s+/g, " "), /→ sts:AssumeRole arn:aws:iam::111122223333:role\/Role2$/);
+
+  // A web identity request STS refuses the same way.
+  await page.selectOption("#req-kind", "webIdentity");
+  await page.fill("#req-role", "arn:aws:iam::111122223333:role/Role1");
+  await page.fill("#req-duration", "99999");
+  const again = await runCount(page);
+  await page.click('#builder button[type="submit"]');
+  await waitForRun(page, again);
+  const web = page.locator(".request").last();
+  assert.equal(await web.getAttribute("data-decision"), "error");
+  // (It has no principal to show: the token says who, and STS refused it before reading it.)
+  assert.match((await web.locator(".what").textContent()).replace(/\s+/g, " ").trim(), /^(\S+ → )?sts:AssumeRoleWithWebIdentity arn:aws:iam::111122223333:role\/Role1$/);
+  await context.close();
+});
+
+test("AWS's denial is said once in an implicit deny's check", async () => {
+  const { page, context } = await openExample("role-chaining.json");
+  const card = await explain(page, 6);
+  const check = (await card.locator(".explain-body .check").textContent());
+  const denial = "User: arn:aws:sts::111122223333:assumed-role/Role3/alice is not authorized to perform: s3:PutObject";
+  assert.equal(check.split(denial).length - 1, 1, check);
+  await context.close();
+});
+
+test("'line N' is offered for statements in the scenario, not for an AWS managed policy's", async () => {
+  const { page, context } = await openExample("session-policy.json");
+  const card = await explain(page, 2);
+  const policy = (label) => card.locator(".policy", { has: page.locator(`.policy-head strong:text-is("${label}")`) });
+  const managed = policy("AmazonEC2ReadOnlyAccess (AWS managed) of role Operator");
+  assert.equal(await managed.locator(".statement").count(), 4);
+  assert.equal(await managed.locator("button.link").count(), 0, "the managed policy's text is not in the editor");
+  assert.equal(await policy("AmazonS3FullAccess (AWS managed) of role Operator").locator("button.link").count(), 0);
+  // The session policy is written in the scenario: its line is offered, and shows the statement.
+  const session = policy("session policy").locator("button.link");
+  assert.equal(await session.count(), 1);
+  assert.equal(await session.textContent(), "line 17");
+  await session.click();
+  const selected = await page.evaluate(() => {
+    const el = document.querySelector("#scenario-input");
+    return el.value.slice(el.selectionStart, el.selectionEnd);
+  });
+  assert.match(selected, /"Effect": "Allow", "Action": \["s3:GetObject", "sqs:SendMessage"\]/);
+  await context.close();
+});
+
+test("a policy no statement of which applies says so in words, in both languages", async () => {
+  const { page, context } = await openExample("session-policy.json", { locale: "en-US" });
+  let card = await explain(page, 2);
+  const verdicts = () => card.locator(".policy-head .verdict").allTextContents();
+  assert.ok((await verdicts()).includes(" — no statement applies"), String(await verdicts()));
+  assert.ok(!(await card.textContent()).includes("noMatch"));
+  const runs = await runCount(page);
+  await page.selectOption("#language", "ja");
+  await waitForRun(page, runs);
+  card = page.locator('.request[data-index="2"]');
+  assert.ok((await verdicts()).includes(" — 該当するステートメントなし"), String(await verdicts()));
+  assert.equal(await card.locator(".policy", { has: page.locator('.policy-head strong:has-text("AmazonEC2ReadOnlyAccess")') }).locator("button.link").count(), 0);
+  await context.close();
+});
+
+test("the run's summary counts in the singular and the plural", async () => {
+  const { page, context } = await openReady(browser, server.origin, "/", { locale: "en-US" });
+  const alice = "arn:aws:iam::111122223333:user/alice";
+  const read = { principal: alice, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" };
+  const scenario = (requests) => ({ scenario: 1, title: "counts",
+    users: [{ arn: alice, policies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }] }],
+    roles: [{ arn: "arn:aws:iam::111122223333:role/R", trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: alice }, Action: "sts:AssumeRole" }] } }],
+    requests });
+  const tooLong = { principal: alice, action: "sts:AssumeRole", resource: "arn:aws:iam::111122223333:role/R",
+    parameters: { RoleSessionName: "a", DurationSeconds: 99999 }, expect: "allowed" };
+  await setScenario(page, scenario([read, tooLong]));
+  assert.equal(await page.textContent("#run-summary"), "2 requests · 1 allowed · 0 denied · 1 error · 1 expectation unmet");
+  await setScenario(page, scenario([read]));
+  assert.equal(await page.textContent("#run-summary"), "1 request · 1 allowed · 0 denied · 0 errors · 0 expectations unmet");
+  await context.close();
+});
+
+test("a finding's severity is in the page's language", async () => {
+  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
+  await page.waitForSelector('#findings .finding[data-severity="error"]');
+  assert.equal(await page.textContent('#findings .finding[data-severity="error"] .sev'), "エラー");
+  await context.close();
+});
