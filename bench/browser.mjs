@@ -87,9 +87,9 @@ try {
     `median ${timing.briefMedian.toFixed(2)} ms, min ${timing.briefMin.toFixed(2)} ms (result ${Math.round(timing.briefBytes / 1000)} KB)`);
 
   const ms = (t) => `median ${t.median.toFixed(2)} ms, min ${t.min.toFixed(2)} ms`;
-  console.log(`Engine.run (brief, as the page's worker runs), the same text each run: ${ms(timing.engineSame)}`);
-  console.log(`Engine.run, an edit inside the last request each run (world kept): ${ms(timing.engineRequest)}`);
-  console.log(`Engine.run, an edit of a policy's Sid each run (world read again): ${ms(timing.enginePolicy)}`);
+  console.log(`Engine.runUtf8 (brief, as the page's worker runs), the same text each run: ${ms(timing.engineSame)}`);
+  console.log(`Engine.runUtf8, an edit inside the last request each run (world kept): ${ms(timing.engineRequest)}`);
+  console.log(`Engine.runUtf8, an edit of a policy's Sid each run (world read again): ${ms(timing.enginePolicy)}`);
 
   await firstDecision(browser, "/", "page");
   const link = `#s1.${await encodeLink(browser, fixture)}`;
