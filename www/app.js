@@ -14,8 +14,10 @@ const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
 
+// `lastRunnable`: the last run of this scenario that could run, and its text, shown (marked as
+// out of date) while an edit leaves the scenario unable to run.
 const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
-  notice: null, beforeLink: null };
+  notice: null, beforeLink: null, lastRunnable: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
@@ -58,6 +60,7 @@ async function run() {
   performance.mark("ran");
   state.run = result;
   state.ranText = text;
+  if (result.runnable) state.lastRunnable = { run: result, text };
   showRun();
 }
 
@@ -67,7 +70,13 @@ function showRun() {
   editor.setFindings(result.findings);
   world.showFindings(result.findings);
   renderFindings(result.findings);
-  renderResults($("results"), result, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: state.ranText });
+  // While the text cannot run (typing half a request, a brace missing), the last results stay,
+  // marked as out of date, rather than vanishing with every keystroke.
+  const stale = !result.runnable && state.lastRunnable?.run.results.length ? state.lastRunnable : null;
+  const shown = stale ? stale.run : result;
+  $("results").dataset.stale = String(Boolean(stale));
+  $("stale-note").hidden = !stale;
+  renderResults($("results"), shown, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: stale ? stale.text : state.ranText });
   const count = (d) => result.results.filter((r) => r.decision === d).length;
   const unmet = result.results.filter((r) => r.expectation === "unmet").length;
   $("run-summary").textContent = result.results.length
@@ -100,6 +109,7 @@ function renderFindings(findings) {
 function replaceScenario(text, message, { restore = false } = {}) {
   if (editor.value && editor.value !== text) state.undo.push(editor.value);
   $("undo").disabled = state.undo.length === 0;
+  state.lastRunnable = null; // another scenario's results are never shown for this one
   editor.setValue(text, { render: false });
   state.openResults.clear();
   // The engine starts on the new text first; its answers are shown before the editor, the

@@ -2,7 +2,7 @@
 // asked even when STS refuses it early, and "line N" only for statements written in the scenario.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario } from "./harness.mjs";
+import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario, decisions, scenarioNow } from "./harness.mjs";
 
 let server;
 let browser;
@@ -150,5 +150,35 @@ test("a finding's severity is in the page's language", async () => {
   await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
   await page.waitForSelector('#findings .finding[data-severity="error"]');
   assert.equal(await page.textContent('#findings .finding[data-severity="error"] .sev'), "エラー");
+  await context.close();
+});
+
+test("while an edit leaves the scenario unable to run, the last results stay, marked out of date", async () => {
+  const { page, context, errors } = await openExample("admin-role-requires-mfa.json", { locale: "ja-JP" });
+  const before = await decisions(page);
+  assert.ok(before.length >= 3);
+  const good = await page.inputValue("#scenario-input");
+  // Half-typed: a brace missing at the end.
+  await setScenario(page, good.trimEnd().slice(0, -1));
+  assert.deepEqual(await decisions(page), before);
+  assert.equal(await page.getAttribute("#results", "data-stale"), "true");
+  assert.equal(await page.isVisible("#stale-note"), true);
+  assert.match(await page.textContent("#stale-note"), /実行できた最後のバージョンの結果です/);
+  assert.ok(await page.locator("#findings .finding[data-severity=\"error\"]").count() >= 1);
+  // Mended: fresh results, nothing marked.
+  await setScenario(page, good);
+  assert.deepEqual(await decisions(page), before);
+  assert.equal(await page.getAttribute("#results", "data-stale"), "false");
+  assert.equal(await page.isVisible("#stale-note"), false);
+  // Another scenario that cannot run never shows this one's results.
+  const runs = await runCount(page);
+  await page.click("#new");
+  await waitForRun(page, runs);
+  await setScenario(page, "{");
+  assert.deepEqual(await decisions(page), []);
+  assert.equal(await page.isVisible("#stale-note"), false);
+  assert.match(await page.textContent("#results"), /まだ実行できません/);
+  assert.ok((await scenarioNow(page).catch(() => null)) === null);
+  assert.deepEqual(errors, []);
   await context.close();
 });
