@@ -122,7 +122,10 @@ fn reply_json(run: Result<RunOutput, Vec<Finding>>) -> String {
         }),
     };
     reply.unwrap_or_else(|e| {
-        format!("{{\"runnable\":false,\"results\":[],\"findings\":[],\"error\":{e:?}}}")
+        // The sentence as a JSON string by the same writer (`{:?}` would bring Rust's escaping
+        // and its Unicode tables into the module for this one line).
+        let error = to_json(&e).unwrap_or_else(|_| "\"\"".to_string());
+        format!("{{\"runnable\":false,\"results\":[],\"findings\":[],\"error\":{error}}}")
     })
 }
 

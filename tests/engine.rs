@@ -449,11 +449,11 @@ fn utf8_bytes_run_as_their_text_and_broken_bytes_are_refused_where_they_break() 
     for (lang, sentence) in [
         (
             Lang::En,
-            "The scenario is not UTF-8 text: byte 16 is not part",
+            "The scenario is not UTF-8 text: byte 17 is not part",
         ),
         (
             Lang::Ja,
-            "シナリオが UTF-8 テキストではありません: 16 バイト目",
+            "シナリオが UTF-8 テキストではありません: 17 バイト目",
         ),
     ] {
         let Err(findings) = engine.run_utf8(&broken, &options(lang, None)) else {
@@ -472,4 +472,13 @@ fn utf8_bytes_run_as_their_text_and_broken_bytes_are_refused_where_they_break() 
         panic!("a cut character ran");
     };
     assert_eq!((findings[0].line, findings[0].column), (Some(1), Some(12)));
+    // A byte order mark takes no column, as for any other finding.
+    let Err(findings) = engine.run_utf8(b"\xEF\xBB\xBF{\xFF", &options(Lang::En, None)) else {
+        panic!("a bad byte after a byte order mark ran");
+    };
+    assert_eq!((findings[0].line, findings[0].column), (Some(1), Some(2)));
+    let Err(syntax) = engine.run_utf8(b"\xEF\xBB\xBF{#", &options(Lang::En, None)) else {
+        panic!("broken JSON ran");
+    };
+    assert_eq!((syntax[0].line, syntax[0].column), (Some(1), Some(2)));
 }

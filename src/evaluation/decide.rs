@@ -262,17 +262,13 @@ fn org_levels_deny(
     } else {
         "RCP"
     };
-    let mut reason = say!(lang,
-        "No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it.",
-        "{target} にアタッチされた {name} のうち、このリクエストを許可するものはありません。組織のすべてのレベル (ルート、各 OU、アカウント) で許可されている必要があります。");
-    if kind == PolicyKind::Scp {
-        // AWS's message says "explicit deny" here too (see `access_denied_message`).
-        reason.push_str(lang.pick(
-            " AWS's error message still says \"with an explicit deny in a service control policy\": it does so whenever an SCP denies, even when no SCP statement denies.",
-            " AWS のエラーメッセージはそれでも \"with an explicit deny in a service control policy\" と書きます。SCP が拒否するときは、拒否するステートメントがなくても常にそう書きます。",
-        ));
-    }
-    Some(Outcome::implicit(kind, side, reason))
+    Some(Outcome::implicit(
+        kind,
+        side,
+        say!(lang,
+            "No {name} attached at {target} allows the request; every level of the organization (root, each OU, the account) must allow it.",
+            "{target} にアタッチされた {name} のうち、このリクエストを許可するものはありません。組織のすべてのレベル (ルート、各 OU、アカウント) で許可されている必要があります。"),
+    ))
 }
 
 /// Web identity, SAML and service callers have no identity policies: the resource-based policy
@@ -337,18 +333,29 @@ fn caller_side_refusal(
 }
 
 fn caller_allowed(eval: &Evaluated, caller: &CallerSide, why: String) -> Outcome {
-    let mut used: Vec<&PolicyOutcome> = eval.identity.iter().collect();
-    used.extend(eval.resource.iter());
-    let deciding = statements_with(&used, "Allow");
     let _ = caller;
-    Outcome::allowed(why, deciding)
+    allowed_by(eval, true, why)
 }
 
-/// Allowed by the resource-based policy alone: a role trust policy that names the caller
-/// itself in the same account, where the caller's identity-based policies take no part (an
-/// Allow there neither grants the role nor is needed), so only the trust's statements decide.
+/// Allowed by the resource-based policy without the caller's identity-based policies: a role
+/// trust policy that names the caller itself in the same account, where an identity Allow
+/// neither grants the role nor is needed. The caller's boundary and session policies still had
+/// to allow, so their Allows decide too.
 fn resource_allowed(eval: &Evaluated, why: String) -> Outcome {
-    let used: Vec<&PolicyOutcome> = eval.resource.iter().collect();
+    allowed_by(eval, false, why)
+}
+
+/// An Allow whose deciding statements are those of every policy that had to allow: the
+/// identity-based policies (when they count), the boundary, the session policies and the
+/// resource-based policy.
+fn allowed_by(eval: &Evaluated, identity: bool, why: String) -> Outcome {
+    let mut used: Vec<&PolicyOutcome> = Vec::new();
+    if identity {
+        used.extend(eval.identity.iter());
+    }
+    used.extend(eval.boundary.iter());
+    used.extend(eval.session.iter());
+    used.extend(eval.resource.iter());
     Outcome::allowed(why, statements_with(&used, "Allow"))
 }
 
@@ -459,6 +466,7 @@ fn finish(
     cross_account: bool,
 ) -> Authorization {
     let same_org = caller.organization.is_some() && caller.organization == resource.organization;
+    let with_context = !cross_account || same_org;
     let message = (outcome.decision != Decision::Allowed).then(|| {
         access_denied_message(
             caller.caller.display_arn(),
@@ -466,9 +474,22 @@ fn finish(
             request.resource,
             outcome.denied_by,
             outcome.decision == Decision::ExplicitDeny,
-            !cross_account || same_org,
+            with_context,
         )
     });
+    let mut outcome = outcome;
+    let scp_implicit =
+        outcome.denied_by == Some(PolicyKind::Scp) && outcome.decision == Decision::ImplicitDeny;
+    if scp_implicit && with_context {
+        // AWS's message says "explicit deny" here too (see `access_denied_message`); across
+        // organizations it names no policy type at all.
+        if let Some(reason) = outcome.reasons.first_mut() {
+            reason.push_str(request.lang.pick(
+                " AWS's error message still says \"with an explicit deny in a service control policy\": it does so whenever an SCP denies, even when no SCP statement denies.",
+                "AWS のエラーメッセージはそれでも \"with an explicit deny in a service control policy\" と書きます。SCP が拒否するときは、拒否するステートメントがなくても常にそう書きます。",
+            ));
+        }
+    }
     let changes = advice::changes(&outcome, &eval, caller, request);
     let policies = eval
         .scps

@@ -118,7 +118,15 @@ impl Runner<'_> {
                 break;
             }
         }
-        let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        // A call that gives MFA itself has it, whatever the note on its session says.
+        let gives_mfa = params.serial_number.is_some() && params.token_code.is_some();
+        let session_mfa_note = caller_session.as_ref().is_some_and(|s| s.mfa.is_some());
+        let mut notes: Vec<String> = caller
+            .note
+            .clone()
+            .filter(|_| !(gives_mfa && session_mfa_note))
+            .into_iter()
+            .collect();
         if caller_session.is_some() {
             notes.push(lang.pick(
                 "This is role chaining: the caller is itself a role session, so the new session lasts at most one hour.",

@@ -137,8 +137,8 @@ fn resolve_session<'w>(
                 .map(|&i| session_policy(world, i, lang))
                 .collect();
             s.session.mfa.map(|_| say!(lang,
-                "{principal} was created with MFA, but a role session's own requests carry none: aws:MultiFactorAuthPresent is false and aws:MultiFactorAuthAge is absent (IAM User Guide, \"Secure API access with MFA\": the credentials AssumeRole returns do not include MFA information). MFA counts only for the AssumeRole call that gave the code; to check MFA on each call, use credentials from GetSessionToken with MFA.",
-                "{principal} は MFA 付きで作成されましたが、ロールセッション自身のリクエストには MFA の情報が含まれません。aws:MultiFactorAuthPresent は false で、aws:MultiFactorAuthAge はありません (IAM ユーザーガイド「MFA を使用した安全な API アクセス」: AssumeRole が返す認証情報には MFA の情報が含まれません)。MFA が効くのは、コードを渡した AssumeRole の呼び出しだけです。呼び出しごとに MFA を確認するには、MFA 付きの GetSessionToken で得た認証情報を使います。"))
+                "{principal} was created with MFA, but a role session's own requests carry none: aws:MultiFactorAuthPresent is false (IAM User Guide, \"Secure API access with MFA\": AssumeRole's credentials do not include MFA information).",
+                "{principal} は MFA 付きで作成されましたが、ロールセッション自身のリクエストには MFA の情報が含まれません。aws:MultiFactorAuthPresent は false です (IAM ユーザーガイド「MFA を使用した安全な API アクセス」)。"))
         }
         None => {
             let role = &role.arn;

@@ -68,17 +68,24 @@ pub fn utf8_text(bytes: &[u8], lang: Lang) -> Result<&str, Finding> {
         let valid = &bytes[..e.valid_up_to()];
         let before = std::str::from_utf8(valid).unwrap_or_default();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // A byte order mark takes no column, as the JSON reader counts.
+        let line = &before[line_start..];
+        let line = if line_start == 0 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        };
         let from_one = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
         let at = Pos {
             offset: before.len(),
             line: from_one(before.matches('\n').count()),
-            column: from_one(before[line_start..].encode_utf16().count()),
+            column: from_one(line.encode_utf16().count()),
         };
         let message = say!(
             lang,
             "The scenario is not UTF-8 text: byte {} is not part of a UTF-8 character.",
             "シナリオが UTF-8 テキストではありません: {} バイト目が UTF-8 の文字の一部ではありません。",
-            before.len()
+            before.len() + 1
         );
         Finding::error(codes::JSON_SYNTAX, message, "", Some(Span { start: at, end: at }))
     })

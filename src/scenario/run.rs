@@ -184,7 +184,16 @@ fn result_of(index: usize, request: &Request, verdict: Verdict) -> RequestResult
         explain.action.clone_from(&request.action.value);
     }
     if explain.resource.is_none() {
-        explain.resource = request.resource.as_ref().map(|r| r.value.clone());
+        // A plain request without a resource acts on `*`, as its evaluation says.
+        let plain = matches!(
+            super::flows::route(&request.action.value),
+            super::flows::Flow::Plain
+        );
+        explain.resource = match &request.resource {
+            Some(r) => Some(r.value.clone()),
+            None if plain => Some("*".to_string()),
+            None => None,
+        };
     }
     RequestResult {
         index,
@@ -460,7 +469,13 @@ pub(super) fn verdict_from_checks(
         Some(c) => (c.decision, c.code.clone(), c.message.clone()),
         None => (Decision::Allowed, None, None),
     };
-    let summary = summarize(decision, failing, &checks, lang);
+    let summary = summarize(
+        decision,
+        failing,
+        &checks,
+        asked.kind == "authorization",
+        lang,
+    );
     Verdict {
         decision,
         code,
@@ -480,7 +495,21 @@ pub(super) fn verdict_from_checks(
     }
 }
 
-fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check], lang: Lang) -> String {
+/// Which check of a call refused, as the summary names it: its action (`sts:TagSession` after
+/// `sts:AssumeRole`, `iam:PassRole`), or nothing when a plain request was its one check. The
+/// check's own name carries its reason, which the summary gives after it.
+fn at<'a>(failing: &'a Check, checks: &[Check], plain: bool) -> Option<&'a str> {
+    let one = plain && checks.len() == 1;
+    (!one && !failing.action.is_empty()).then_some(failing.action.as_str())
+}
+
+fn summarize(
+    decision: Decision,
+    failing: Option<&Check>,
+    checks: &[Check],
+    plain: bool,
+    lang: Lang,
+) -> String {
     let reason = |c: &Check| {
         c.authorization
             .as_ref()
@@ -501,24 +530,20 @@ fn summarize(decision: Decision, failing: Option<&Check>, checks: &[Check], lang
             let reasons = reasons.join(lang.pick(" ", ""));
             say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")
         }
-        (Decision::ExplicitDeny, Some(c)) => {
-            let (name, reason) = (&c.name, reason(c));
-            say!(
-                lang,
-                "Explicitly denied at {name}. {reason}",
-                "明示的に拒否されました ({name})。{reason}"
-            )
-        }
-        (Decision::ImplicitDeny, Some(c)) => {
-            let (name, reason) = (&c.name, reason(c));
-            say!(
-                lang,
-                "Implicitly denied at {name}. {reason}",
-                "暗黙的に拒否されました ({name})。{reason}"
-            )
+        (Decision::ExplicitDeny | Decision::ImplicitDeny, Some(c)) => {
+            let how = match (decision, lang) {
+                (Decision::ExplicitDeny, Lang::En) => "Explicitly denied",
+                (Decision::ExplicitDeny, Lang::Ja) => "明示的に拒否されました",
+                (_, Lang::En) => "Implicitly denied",
+                (_, Lang::Ja) => "暗黙的に拒否されました",
+            };
+            let at = at(c, checks, plain).map_or(String::new(), |action| {
+                say!(lang, " at {action}", " ({action})")
+            });
+            say!(lang, "{how}{at}. {}", "{how}{at}。{}", reason(c))
         }
         (_, Some(c)) => {
-            let name = &c.name;
+            let name = at(c, checks, plain).unwrap_or(&c.name);
             // AWS's message is English; a Japanese summary gives the program's own note first.
             let why = match lang {
                 Lang::En => c.message.clone().unwrap_or_else(|| reason(c)),

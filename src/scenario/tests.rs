@@ -82,7 +82,7 @@ fn an_implicit_deny_is_explained_in_english() {
     assert_eq!(read.decision, Decision::ImplicitDeny);
     assert_eq!(
         read.explain.summary,
-        "Implicitly denied at the request. No identity-based policy of the caller allows the request."
+        "Implicitly denied. No identity-based policy of the caller allows the request."
     );
     let auth = authorization(read);
     let statement = &auth.policies[0].statements[0];
@@ -109,7 +109,7 @@ fn an_implicit_deny_is_explained_in_japanese() {
     assert_eq!(read.decision, Decision::ImplicitDeny);
     assert_eq!(
         read.explain.summary,
-        "暗黙的に拒否されました (リクエスト)。呼び出し元のアイデンティティベースのポリシーのうち、このリクエストを許可するものはありません。"
+        "暗黙的に拒否されました。呼び出し元のアイデンティティベースのポリシーのうち、このリクエストを許可するものはありません。"
     );
     let auth = authorization(read);
     let policy = &auth.policies[0];
@@ -149,7 +149,7 @@ fn an_explicit_deny_is_explained_in_japanese() {
         delete
             .explain
             .summary
-            .starts_with("明示的に拒否されました (リクエスト)。"),
+            .starts_with("明示的に拒否されました。明示的な Deny が適用されます。"),
         "{}",
         delete.explain.summary
     );
@@ -433,28 +433,24 @@ fn a_trust_that_names_the_user_is_what_decides_and_is_said_once() {
 /// `Federated`.
 #[test]
 fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
-    let condition_only = [
-        (
-            include_str!("../../www/examples/admin-role-requires-mfa.json"),
-            0,
-        ),
-        (
-            include_str!("../../www/examples/cross-account-external-id.json"),
-            1,
-        ),
-        (
-            include_str!("../../www/examples/github-actions-oidc.json"),
-            2,
-        ),
-    ];
-    for (text, i) in condition_only {
+    // MFA and an external ID are sent with the call: meet them. A token's `sub` says which
+    // repository and branch is calling: only the policy's owner can widen it, deliberately.
+    let mfa = include_str!("../../www/examples/admin-role-requires-mfa.json");
+    let external_id = include_str!("../../www/examples/cross-account-external-id.json");
+    let github = include_str!("../../www/examples/github-actions-oidc.json");
+    let meet = (
+        "rather than allowing the action without them",
+        "条件なしで許可するのではなく",
+    );
+    let fixed = (
+        "which describe the caller or what it acts on",
+        "これらは呼び出し元やその対象を表します",
+    );
+    for (text, i, expected) in [(mfa, 0, meet), (external_id, 1, meet), (github, 2, fixed)] {
         for lang in [Lang::En, Lang::Ja] {
             let out = run_in(text, lang);
             let changes = changes_of(&out.results[i]);
-            let keep = lang.pick(
-                "rather than adding a statement without them",
-                "条件のないステートメントを追加するのではなく",
-            );
+            let keep = lang.pick(expected.0, expected.1);
             assert!(changes.iter().any(|c| c.contains(keep)), "{changes:?}");
             let add = lang.pick("Add a statement", "ステートメントを追加してください");
             assert!(!changes.iter().any(|c| c.contains(add)), "{changes:?}");
@@ -519,10 +515,12 @@ fn a_session_created_with_mfa_carries_none_into_its_requests() {
             call.explain.notes
         );
         let keep = lang.pick(
-            "rather than granting the action without them",
-            "条件なしで許可するのではなく",
+            "which a role session never carries into its own requests",
+            "ロールセッションは自身のリクエストに MFA を含めません",
         );
         assert!(changes_of(call).iter().any(|c| c.contains(keep)));
+        let grant = lang.pick("Give ", "を付与してください");
+        assert!(!changes_of(call).iter().any(|c| c.contains(grant)));
     }
 }
 

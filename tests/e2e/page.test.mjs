@@ -184,7 +184,7 @@ test("the switch re-runs the engine: an opened explanation follows the language,
 
   await switchLanguage(page, "ja");
   assert.equal(await page.getAttribute(".request .explain", "open"), "", "the explanation stays open");
-  assert.match(await summary(), /^暗黙的に拒否されました \(sts:AssumeRole \(API 自体のアクション\)\)。クロスアカウント: /);
+  assert.match(await summary(), /^暗黙的に拒否されました \(sts:AssumeRole\)。クロスアカウント: /);
   assert.match(await page.textContent(".request .explain .changes"), /アイデンティティベースのポリシーも必要です/);
   assert.match(await page.textContent(".request .explain .statement .elements"), /をそのアカウントで指定しています/);
   assert.equal(await page.textContent(".request .explain .ptype"), "ロールの信頼ポリシー");

@@ -54,7 +54,7 @@ test("runScenarioJson explains in Japanese when asked, and AWS's message stays E
   assert.equal(j.code, e.code);
   assert.equal(j.message, e.message);
   assert.match(j.message, /^User: arn:aws:iam::111122223333:user\/alice is not authorized to perform: s3:GetObject/);
-  assert.match(e.explain.summary, /^Implicitly denied at the request\./);
+  assert.match(e.explain.summary, /^Implicitly denied\. No identity-based policy/);
   assert.match(j.explain.summary, /^暗黙的に拒否されました/);
   const auth = j.explain.checks[0].authorization;
   assert.match(auth.reasons[0], /アイデンティティベースのポリシー/);
@@ -95,7 +95,7 @@ test("runUtf8 runs the text's UTF-8 bytes as run runs the text, and refuses byte
   assert.equal(broken.runnable, false);
   assert.equal(broken.findings[0].code, "JSON_SYNTAX");
   assert.deepEqual([broken.findings[0].line, broken.findings[0].column], [2, 2]);
-  assert.match(broken.findings[0].message, /byte 3 is not part of a UTF-8 character/);
+  assert.match(broken.findings[0].message, /byte 4 is not part of a UTF-8 character/);
 });
 
 test("validatePolicy writes its findings in the language asked for", () => {

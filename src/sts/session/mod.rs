@@ -17,7 +17,8 @@ use crate::sts::{session_id, StsError};
 /// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mfa {
-    /// Scenario seconds when the code was given: `aws:MultiFactorAuthAge` counts from here.
+    /// Scenario seconds when the code was given. Only the AssumeRole call that gave it counts
+    /// as made with MFA: the session's own requests carry none (see `sts::context`).
     pub authenticated_at: i64,
 }
 

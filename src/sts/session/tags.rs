@@ -81,8 +81,24 @@ pub fn contains_key(keys: &[String], key: &str) -> bool {
     keys.iter().any(|k| same_tag_key(k, key))
 }
 
-/// Tag keys are compared ignoring case ("not case sensitive, but case is preserved"), Unicode
-/// letters included.
+/// Tag keys are compared ignoring case ("not case sensitive, but case is preserved"), the way
+/// condition keys are (`aws:PrincipalTag/Team` is `aws:principaltag/team`): ASCII letters fold,
+/// others are compared as written. AWS does not document how it folds letters outside ASCII
+/// (`Été` and `été`), so one rule serves both, and a session tag that replaces a role tag is
+/// always the one a condition on its key then finds.
 pub fn same_tag_key(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    a.eq_ignore_ascii_case(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_tag_key;
+
+    #[test]
+    fn tag_keys_fold_ascii_case_as_condition_keys_do() {
+        assert!(same_tag_key("Projet Été", "PROJET Été"));
+        assert!(same_tag_key("CostCenter", "costcenter"));
+        assert!(!same_tag_key("Été", "été"));
+        assert!(!same_tag_key("team", "team "));
+    }
 }

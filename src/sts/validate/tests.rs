@@ -135,7 +135,7 @@ fn valid_values_pass() {
     p.token_code = Some("123456".into());
     p.source_identity = Some("alice".into());
     p.tags = tags(&[("Projet Été", "café au lait"), ("cost-center", "")]);
-    p.transitive_tag_keys = vec!["projet été".into()];
+    p.transitive_tag_keys = vec!["PROJET Été".into()];
     p.policy_arns = vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()];
     p.duration_seconds = Some(3600);
     assert_eq!(check(&p), Ok(()));

@@ -1,5 +1,7 @@
 //! "What would change the outcome": sentences that point at the statement to edit.
 
+mod conditions;
+
 use crate::lang::{gap, say, Lang};
 use crate::matching::Caller;
 use crate::policy::PolicyKind;
@@ -144,15 +146,13 @@ fn implicit(
         PolicyKind::Identity if named_account && kind_is_trust(eval) => say!(lang,
             "The trust policy names the account, so {who} also needs an identity-based policy that allows {action} on {resource}.",
             "信頼ポリシーはアカウントを指定しているため、{who} には {resource} に対する {action} を許可するアイデンティティベースのポリシーも必要です。"),
-        PolicyKind::Identity if fails_only_on_conditions(eval.identity.iter()) => say!(lang,
-            "An identity-based policy of {who} already allows {action} under conditions the request does not meet (above): make the request meet them rather than granting the action without them.",
-            "{who} のアイデンティティベースのポリシーはすでに {action} を許可していますが、このリクエストが満たしていない条件付きです (上記)。条件なしで許可するのではなく、リクエストが条件を満たすようにしてください。"),
-        PolicyKind::Identity => say!(lang,
-            "Give {who} an identity-based policy that allows {action} on {resource}.",
-            "{who} に、{resource} に対する {action} を許可するアイデンティティベースのポリシーを付与してください。"),
-        PolicyKind::Boundary => say!(lang,
-            "Allow {action} in the permissions boundary of {who} (the boundary caps every identity-based allow), or remove the boundary.",
-            "{who} のアクセス許可の境界で {action} を許可するか (境界は、アイデンティティベースのポリシーによるすべての許可の上限になります)、境界を削除してください。"),
+        PolicyKind::Identity => identity(eval, caller, action, resource, lang),
+        PolicyKind::Boundary => {
+            let grantee = grantee(&caller.caller, lang);
+            say!(lang,
+                "If {action} is meant to be within the limits the permissions boundary of {grantee} sets, allow it there too: the boundary caps every identity-based allow.",
+                "{action} が {grantee} のアクセス許可の境界が定める範囲内であるべきなら、境界でも許可してください。境界は、アイデンティティベースのポリシーによるすべての許可の上限になります。")
+        }
         PolicyKind::Session => say!(lang,
             "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
             "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
@@ -177,10 +177,9 @@ fn implicit(
 /// caller in the form its kind takes (`AWS`, `Service`, `Federated`).
 fn trust(eval: &Evaluated, caller: &CallerSide, action: &str, lang: Lang) -> String {
     let who = caller.caller.display_arn();
-    if fails_only_on_conditions(eval.resource.iter()) {
-        return say!(lang,
-            "The trust policy already allows {action} for {who} under conditions the request does not meet (above): make the request carry what they check (in its parameters, its token or its assertion) rather than adding a statement without them: they are what the role's owner asks of every caller.",
-            "信頼ポリシーはすでに {who} に {action} を許可していますが、このリクエストが満たしていない条件付きです (上記)。条件のないステートメントを追加するのではなく、条件が確認する内容をリクエスト (パラメータ、トークン、またはアサーション) に含めてください。これらの条件は、ロールの所有者がすべての呼び出し元に求めているものです。");
+    if let Some(unmet) = conditions::unmet(eval.resource.iter(), &caller.caller, true) {
+        let policy = lang.pick("The trust policy", "信頼ポリシー");
+        return conditions::advice(&unmet, policy, who, action, lang);
     }
     match &caller.caller {
         Caller::Service { .. } => say!(lang,
@@ -195,14 +194,39 @@ fn trust(eval: &Evaluated, caller: &CallerSide, action: &str, lang: Lang) -> Str
     }
 }
 
-/// Whether an Allow statement of `policies` matches the request in all but its conditions.
-fn fails_only_on_conditions<'a>(mut policies: impl Iterator<Item = &'a PolicyOutcome>) -> bool {
-    policies.any(|p| {
-        p.trace
-            .statements
-            .iter()
-            .any(|s| s.effect == "Allow" && s.fails_only_on_conditions())
-    })
+/// What to change when no identity-based policy allows: meet the conditions of one that would
+/// (see [`conditions`]), or grant the action to whoever holds the caller's permissions.
+fn identity(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    action: &str,
+    resource: &str,
+    lang: Lang,
+) -> String {
+    let grantee = grantee(&caller.caller, lang);
+    if let Some(unmet) = conditions::unmet(eval.identity.iter(), &caller.caller, false) {
+        let policy = say!(
+            lang,
+            "An identity-based policy of {grantee}",
+            "{grantee} のアイデンティティベースのポリシー"
+        );
+        return conditions::advice(&unmet, &policy, caller.caller.display_arn(), action, lang);
+    }
+    say!(lang,
+        "Give {grantee} an identity-based policy that allows {action} on {resource}.",
+        "{grantee} に、{resource} に対する {action} を許可するアイデンティティベースのポリシーを付与してください。")
+}
+
+/// Who a policy is given to for the caller: a role session's permissions are its role's.
+fn grantee(caller: &Caller, lang: Lang) -> String {
+    match caller {
+        Caller::RoleSession { role_arn, .. } => say!(
+            lang,
+            "the role {role_arn} (its sessions' permissions are the role's)",
+            "ロール {role_arn} (セッションのアクセス許可はロールのものです)"
+        ),
+        other => other.display_arn().to_string(),
+    }
 }
 
 fn kind_is_trust(eval: &Evaluated) -> bool {
