@@ -538,3 +538,59 @@ fn an_error_restates_what_was_asked() {
         Some("arn:aws:iam::111122223333:role/Role2")
     );
 }
+
+/// Across organizations AWS's message names no policy type (Amazon S3 User Guide), so the note
+/// that an SCP's implicit deny reads as an explicit one is not given there.
+#[test]
+fn the_scp_note_comes_only_with_a_message_that_names_the_policy_type() {
+    let text = r#"{ "scenario": 1,
+      "accounts": [
+        { "id": "111122223333", "organization": { "id": "o-a1b2c3d4e5", "path": ["r-ab12"],
+          "scps": [ { "target": "r-ab12", "policies": [ { "Version": "2012-10-17",
+            "Statement": [ { "Effect": "Allow", "Action": "s3:*", "Resource": "*" } ] } ] } ] } },
+        { "id": "444455556666" } ],
+      "users": [ { "arn": "arn:aws:iam::111122223333:user/alice", "policies": [ { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*" } ] } ] } ],
+      "roles": [ { "arn": "arn:aws:iam::444455556666:role/Remote", "trust": { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+          "Action": "sts:AssumeRole" } ] } } ],
+      "requests": [ { "principal": "arn:aws:iam::111122223333:user/alice", "action": "sts:AssumeRole",
+        "resource": "arn:aws:iam::444455556666:role/Remote", "parameters": { "RoleSessionName": "alice" } } ] }"#;
+    let out = run_scenario(text).unwrap();
+    let result = &out.results[0];
+    assert_eq!(result.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        result.message.as_deref(),
+        Some("User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/Remote")
+    );
+    assert!(
+        !result.explain.summary.contains("explicit deny"),
+        "{}",
+        result.explain.summary
+    );
+}
+
+/// A trust policy that names the user lets it in without identity-based policies, but the
+/// user's permissions boundary must still allow: its Allow decides too, and the advice says
+/// removing it would take the access away.
+#[test]
+fn a_boundary_that_had_to_allow_is_among_the_deciding_statements() {
+    let text = r#"{ "scenario": 1, "accounts": [ { "id": "111122223333" } ],
+      "users": [ { "arn": "arn:aws:iam::111122223333:user/alice", "boundary": { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*" } ] } } ],
+      "roles": [ { "arn": "arn:aws:iam::111122223333:role/R", "trust": { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:user/alice" },
+          "Action": "sts:AssumeRole" } ] } } ],
+      "requests": [ { "principal": "arn:aws:iam::111122223333:user/alice", "action": "sts:AssumeRole",
+        "resource": "arn:aws:iam::111122223333:role/R", "parameters": { "RoleSessionName": "alice" } } ] }"#;
+    let out = run_scenario(text).unwrap();
+    let auth = authorization(&out.results[0]);
+    let pointers: Vec<&str> = auth.deciding.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/users/0/boundary/Statement/0",
+            "/roles/0/trust/Statement/0"
+        ]
+    );
+}
