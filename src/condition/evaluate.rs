@@ -433,7 +433,6 @@ fn relation(test: Test, lang: Lang) -> Relation {
             "より前である",
             "のいずれよりも前である",
         ),
-        (Bool, Lang::En) => ("is", "is not", ""),
         (Bool, Lang::Ja) => ("である", "ではない", "のいずれでもない"),
         (IpAddress, Lang::En) => ("is in", "is not in", ""),
         (IpAddress, Lang::Ja) => (

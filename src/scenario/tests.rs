@@ -96,7 +96,7 @@ fn an_implicit_deny_is_explained_in_english() {
     );
     assert_eq!(
         auth.changes[0],
-        "statement `Read` of inline policy 0 of user alice (/users/0/policies/0/Statement/0) allows \
+        "Statement `Read` of inline policy 0 of user alice (/users/0/policies/0/Statement/0) allows \
          the action, but its condition fails: aws:SourceIp is 198.51.100.7, which is not in \
          203.0.113.0/24, so IpAddress does not match."
     );

@@ -110,7 +110,11 @@ fn near_misses<'a>(outcomes: impl Iterator<Item = &'a PolicyOutcome>, lang: Lang
         })
         .filter_map(|(p, s)| {
             why_not(s, lang).map(|why| {
-                let (name, label, pointer) = (s.name(lang), &p.trace.label, &s.pointer);
+                let (mut name, label, pointer) = (s.name(lang), &p.trace.label, &s.pointer);
+                // It begins the sentence ("statement 0" → "Statement 0").
+                if let Some(first) = name.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
                 let gap = gap(label);
                 say!(
                     lang,

@@ -129,7 +129,7 @@ impl Cx {
                 let gap = gap(what);
                 let message = say!(
                     self.lang,
-                    "{what} must have a `{name}` field.",
+                    "{what} must have the field `{name}`.",
                     "{what}{gap}には `{name}` フィールドが必要です。"
                 );
                 self.error(codes::MISSING_FIELD, message, at.pointer, at.json.span);
