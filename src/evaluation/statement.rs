@@ -321,7 +321,8 @@ fn principal_trace(
 }
 
 /// How the explanation says which form of the caller a `Principal` named: "by {form}" in
-/// English; in Japanese the form carries its particle ("…で"), to be followed by a verb.
+/// English; in Japanese the form carries its particle ("…で"), to be followed by a verb, and
+/// follows "を" directly (with a space before half-width text, as AWS's Japanese writes it).
 pub fn principal_form(kind: PrincipalMatchKind, lang: Lang) -> &'static str {
     match kind {
         PrincipalMatchKind::Wildcard => lang.pick("`*` (everyone)", "全員 (`*`) で"),
@@ -335,6 +336,6 @@ pub fn principal_form(kind: PrincipalMatchKind, lang: Lang) -> &'static str {
             lang.pick("its federated user ARN", "フェデレーションユーザー ARN で")
         }
         PrincipalMatchKind::Service => lang.pick("its service principal", "サービスプリンシパルで"),
-        PrincipalMatchKind::Federated => lang.pick("its identity provider", "ID プロバイダーで"),
+        PrincipalMatchKind::Federated => lang.pick("its identity provider", " ID プロバイダーで"),
     }
 }
