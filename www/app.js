@@ -119,7 +119,7 @@ function replaceScenario(text, message, { restore = false } = {}) {
   editor.renderAfter(ran);
   ran.then(() => {
     world.render();
-    buildForm();
+    buildForm({ fresh: true });
   });
   scheduleSave();
   // Undo would bring back the same scenario as Restore: the notice offers one of them.
@@ -133,7 +133,7 @@ function undo() {
   editor.setValue(previous);
   $("undo").disabled = state.undo.length === 0;
   world.render();
-  buildForm();
+  buildForm({ fresh: true });
   changed({});
   notify(() => t("undone"));
 }
@@ -157,8 +157,10 @@ function scenarioObject() {
   try { return JSON.parse(editor.value); } catch { return {}; }
 }
 
-function buildForm() {
+/** Draws the request builder; `fresh` when the scenario was replaced by another. */
+function buildForm({ fresh = false } = {}) {
   buildRequestForm($("builder"), {
+    fresh,
     scenario: scenarioObject,
     notify: (say) => notify(say),
     // The request goes in as text after the last one: the others stay exactly as written.
