@@ -1,6 +1,6 @@
 // The answers: one card per request, decision at a glance, the AWS error, the session, and the
 // engine's explanation on demand. Every value from the scenario is shown as text.
-import { h } from "./dom.js";
+import { h, prose } from "./dom.js";
 import { t, tn } from "./i18n.js";
 import { parseWithRanges, nodeAt } from "./jsonpos.js";
 
@@ -106,12 +106,12 @@ function sessionCard(s) {
 
 function explanation(explain, reveal, source) {
   const parts = [];
-  if (explain.summary) parts.push(h("p", { class: "summary", text: explain.summary }));
+  if (explain.summary) parts.push(h("p", { class: "summary" }, prose(explain.summary)));
   for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source));
   if (explain.context?.length) parts.push(contextTable(explain.context));
   // An error's summary is its one note as well: it is said once.
   const notes = (explain.notes ?? []).filter((n) => n !== explain.summary);
-  if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", { text: n }))));
+  if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
   return h("div", { class: "explain-body" }, parts);
 }
 
@@ -121,13 +121,13 @@ function checkBlock(check, reveal, source) {
     h("h4", {}, badge(check.decision), " ", check.name ?? "", " ",
       h("code", { text: `${check.action ?? ""} ${check.resource ?? ""}` })),
     check.message && h("p", { text: check.message }),
-    check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", { text: n }))));
+    check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", {}, prose(n)))));
   if (!auth) return block;
   // The check's message is usually AWS's denial itself: it is said once.
   if (auth.message && auth.message !== check.message) block.append(h("p", { class: "auth-message", text: auth.message }));
-  if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", { text: r }))));
+  if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", {}, prose(r)))));
   if (auth.changes?.length) {
-    block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", { text: c }))));
+    block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", {}, prose(c)))));
   }
   const deciding = new Set((auth.deciding ?? []).map((d) => d.pointer));
   const sides = groupBy(auth.policies ?? [], (p) => p.side ?? "caller");
@@ -168,13 +168,13 @@ function statementItem(s, deciding, reveal, source) {
       s.action && !s.action.matched && h("li", { class: "muted", text: t("actionStops") }),
       element("Resource", s.resource), element("Principal", s.principal),
       (s.conditions ?? []).map((c) => h("li", { class: c.matched ? "match" : "nomatch" },
-        h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", c.reason ?? ""))));
+        h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", prose(c.reason)))));
   return item;
 }
 
 function element(name, detail) {
   if (!detail) return null;
-  return h("li", { class: detail.matched ? "match" : "nomatch" }, h("code", { text: name }), " ", mark(detail.matched), " ", detail.detail ?? "");
+  return h("li", { class: detail.matched ? "match" : "nomatch" }, h("code", { text: name }), " ", mark(detail.matched), " ", prose(detail.detail));
 }
 
 function mark(matched) {

@@ -182,3 +182,60 @@ test("while an edit leaves the scenario unable to run, the last results stay, ma
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an engine sentence's backtick spans are shown as code, hostile text stays text, odd backticks stay as written", async () => {
+  const { page, context, errors } = await openReady(browser, server.origin);
+  // The helper itself, on the page.
+  const shown = await page.evaluate(async () => {
+    const { h, prose } = await import("./dom.js");
+    const render = (text) => {
+      const el = h("p", {}, prose(text));
+      return { html: el.innerHTML, text: el.textContent, codes: [...el.querySelectorAll("code")].map((c) => c.textContent) };
+    };
+    return {
+      plain: render("no code here"),
+      two: render("`sts:AssumeRole` matches sts:AssumeRole; add it under `users`"),
+      hostile: render("see `<img src=x onerror=\"window.pwned=1\">` and <b>this</b>"),
+      odd: render("a `b` c `d"),
+      empty: render("an empty `` pair"),
+    };
+  });
+  assert.deepEqual(shown.plain, { html: "no code here", text: "no code here", codes: [] });
+  assert.equal(shown.two.html, "<code>sts:AssumeRole</code> matches sts:AssumeRole; add it under <code>users</code>");
+  assert.deepEqual(shown.hostile.codes, ['<img src=x onerror="window.pwned=1">']);
+  assert.equal(shown.hostile.text, 'see <img src=x onerror="window.pwned=1"> and <b>this</b>');
+  assert.deepEqual(shown.odd, { html: "a `b` c `d", text: "a `b` c `d", codes: [] });
+  assert.deepEqual(shown.empty.codes, []);
+  assert.equal(shown.empty.text, "an empty `` pair");
+
+  // On the page: statement details, condition reasons, summaries and findings.
+  const alice = "arn:aws:iam::111122223333:user/alice";
+  const hostile = "`<img src=x onerror=\"window.pwned=1\">`";
+  await setScenario(page, {
+    scenario: 1, title: "backticks",
+    users: [{ arn: alice, policies: [{ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*",
+      Condition: { StringEquals: { "aws:username": [hostile, "odd`one"] } } }] }] }],
+    requests: [
+      { name: "read", principal: alice, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+      { name: "nobody", principal: "arn:aws:iam::111122223333:user/nobody", action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+    ],
+  });
+  // A finding: the policy has no `Version`.
+  const finding = page.locator("#findings .finding", { hasText: "has no Version" });
+  assert.equal(await finding.locator("code", { hasText: /^Version$/ }).count(), 1, await page.textContent("#findings"));
+  let card = await explain(page, 0);
+  const action = card.locator(".elements li", { has: page.locator('code:text-is("Action")') }).first();
+  assert.deepEqual(await action.locator("code").allTextContents(), ["Action", "s3:GetObject"]);
+  assert.ok(!(await action.textContent()).includes("`"), await action.textContent());
+  const reason = card.locator(".elements li", { has: page.locator('code:text-is("StringEquals aws:username")') });
+  const text = await reason.textContent();
+  assert.ok(text.includes(hostile) && text.includes("odd`one"), text);
+  assert.equal(await page.locator(".explain-body img, .explain-body b").count(), 0);
+  card = await explain(page, 1);
+  const summary = card.locator(".summary");
+  assert.deepEqual(await summary.locator("code").allTextContents(), ["users"], await summary.textContent());
+  assert.ok(!(await summary.textContent()).includes("`"));
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
