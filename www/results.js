@@ -107,25 +107,29 @@ function sessionCard(s) {
 function explanation(explain, reveal, source) {
   const parts = [];
   if (explain.summary) parts.push(h("p", { class: "summary" }, prose(explain.summary)));
-  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source));
+  // A sentence the summary already says (an error's one note, a denial's reason) is not said
+  // again under it.
+  const unsaid = (sentences) => (sentences ?? []).filter((s) => !explain.summary?.includes(s.trim()));
+  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source, unsaid));
   if (explain.context?.length) parts.push(contextTable(explain.context));
-  // An error's summary is its one note as well: it is said once.
-  const notes = (explain.notes ?? []).filter((n) => n !== explain.summary);
+  const notes = unsaid(explain.notes);
   if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
   return h("div", { class: "explain-body" }, parts);
 }
 
-function checkBlock(check, reveal, source) {
+function checkBlock(check, reveal, source, unsaid) {
   const auth = check.authorization;
+  const notes = unsaid(check.notes);
+  const reasons = unsaid(auth?.reasons);
   const block = h("section", { class: "check", dataset: { decision: check.decision ?? "" } },
     h("h4", {}, badge(check.decision), " ", check.name ?? "", " ",
       h("code", { text: `${check.action ?? ""} ${check.resource ?? ""}` })),
     check.message && h("p", { text: check.message }),
-    check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", {}, prose(n)))));
+    notes.length > 0 && h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
   if (!auth) return block;
   // The check's message is usually AWS's denial itself: it is said once.
   if (auth.message && auth.message !== check.message) block.append(h("p", { class: "auth-message", text: auth.message }));
-  if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", {}, prose(r)))));
+  if (reasons.length) block.append(h("ul", { class: "reasons" }, reasons.map((r) => h("li", {}, prose(r)))));
   if (auth.changes?.length) {
     block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", {}, prose(c)))));
   }

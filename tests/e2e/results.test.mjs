@@ -239,3 +239,23 @@ test("an engine sentence's backtick spans are shown as code, hostile text stays 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a denial's reason is said once: in the summary, not again under the check", async () => {
+  const { page, context } = await openExample("cross-account-external-id.json");
+  const card = await explain(page, 1);
+  assert.equal(await card.getAttribute("data-decision"), "implicitDeny");
+  const reason = "Cross-account: the role trust policy in the resource's account does not allow this caller, so the trusting account refuses.";
+  assert.ok((await card.locator(".summary").textContent()).includes(reason));
+  const body = await card.locator(".explain-body").textContent();
+  assert.equal(body.split(reason).length - 1, 1, body);
+  // A check's reason the summary does not give stays under its check.
+  const { page: lambda, context: other } = await openExample("lambda-pass-role.json");
+  const flow = await explain(lambda, 1);
+  const call = flow.locator(".check").first();
+  assert.equal(await call.getAttribute("data-decision"), "allowed");
+  assert.deepEqual(await call.locator(".reasons li").allTextContents(), ["An identity-based policy allows the request, and nothing denies it."]);
+  const passRole = flow.locator('.check[data-decision="implicitDeny"]');
+  assert.equal(await passRole.locator(".reasons li").count(), 0);
+  await other.close();
+  await context.close();
+});
