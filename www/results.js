@@ -148,7 +148,8 @@ function policyBlock(policy, deciding, reveal, source) {
     h("div", { class: "policy-head" },
       h("span", { class: "ptype", text: policy.type ? t(`ptype.${policy.type}`, policy.type) : "" }), " ",
       h("strong", { text: policy.label ?? "" }),
-      policy.level && h("span", { class: "level", text: ` (${policy.level})` }),
+      // An SCP's or RCP's label names its level already ("… at r-ab12"): it is said once.
+      policy.level && !names(policy.label, policy.level) && h("span", { class: "level", text: ` (${policy.level})` }),
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
       ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal, source)))
@@ -193,6 +194,11 @@ function contextTable(context) {
       h("td", {}, h("code", { text: c.key })),
       h("td", { text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
       h("td", { text: t(`source.${c.source}`, c.source) })))));
+}
+
+/** Whether `text` has `word` as one of its words (an id such as r-ab12, not part of a longer one). */
+function names(text, word) {
+  return String(text ?? "").split(/[\s()（）、,]+/).includes(word);
 }
 
 function groupBy(list, key) {

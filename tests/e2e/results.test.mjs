@@ -259,3 +259,13 @@ test("a denial's reason is said once: in the summary, not again under the check"
   await other.close();
   await context.close();
 });
+
+test("an SCP's header names its level once", async () => {
+  const { page, context } = await openExample("scp-denies.json");
+  const card = await explain(page, 1);
+  const heads = (await card.locator(".policy-head").allTextContents()).map((s) => s.replace(/\s+/g, " ").trim());
+  assert.ok(heads.includes("service control policy SCP FullAWSAccess (AWS managed) at r-ab12 — allow"), heads.join("\n"));
+  assert.ok(heads.includes("service control policy SCP policy OnlyS3AndEc2 at ou-ab12-11111111 — no statement applies"), heads.join("\n"));
+  for (const head of heads) assert.doesNotMatch(head, /\((r-|ou-|\d{12})[^)]*\)/, head);
+  await context.close();
+});
