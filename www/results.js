@@ -187,13 +187,22 @@ function mark(matched) {
 }
 
 function contextTable(context) {
-  return h("table", { class: "context" },
+  // The roles are the elements' own: they keep the table a table for screen readers when a narrow
+  // screen lays its rows out as blocks (style.css).
+  const cell = (props, ...children) => h("td", { role: "cell", ...props }, ...children);
+  return h("table", { class: "context", role: "table" },
     h("caption", { text: t("contextKeys") }),
-    h("thead", {}, h("tr", {}, h("th", { text: t("key") }), h("th", { text: t("value") }), h("th", { text: t("source") }))),
-    h("tbody", {}, context.map((c) => h("tr", { dataset: { source: c.source ?? "" } },
-      h("td", {}, h("code", { text: c.key })),
-      h("td", { text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
-      h("td", { text: t(`source.${c.source}`, c.source) })))));
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
+      ["key", "value", "source"].map((k) => h("th", { role: "columnheader", scope: "col", text: t(k) })))),
+    h("tbody", { role: "rowgroup" }, context.map((c) => h("tr", { role: "row", dataset: { source: c.source ?? "" } },
+      cell({}, h("code", {}, breakable(c.key))),
+      cell({ text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
+      cell({ text: t(`source.${c.source}`, c.source) })))));
+}
+
+/** A context key that a narrow table may wrap after a "/" (aws:PrincipalTag/ CostCenter), not mid-word. */
+function breakable(key) {
+  return String(key).split(/(?<=\/)/).flatMap((part, i) => (i ? [h("wbr"), part] : [part]));
 }
 
 /** Whether `text` has `word` as one of its words (an id such as r-ab12, not part of a longer one). */

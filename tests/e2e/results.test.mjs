@@ -269,3 +269,33 @@ test("an SCP's header names its level once", async () => {
   for (const head of heads) assert.doesNotMatch(head, /\((r-|ou-|\d{12})[^)]*\)/, head);
   await context.close();
 });
+
+test("the request context table breaks no word on a phone or a desktop", async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const { page, context } = await openExample("scp-denies.json", { viewport });
+    const card = await explain(page, 1);
+    const table = card.locator("table.context");
+    await table.scrollIntoViewIfNeeded();
+    const layout = await table.evaluate((el) => {
+      const lines = (node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      const visible = (node) => node.getBoundingClientRect().width > 1;
+      return {
+        // A key wraps only after a "/", a source and a header never.
+        keys: [...el.querySelectorAll("tbody td:first-child code")].filter((c) => !c.textContent.includes("/"))
+          .map((c) => [c.textContent, lines(c)]),
+        sources: [...el.querySelectorAll("tbody td:last-child")].map((c) => [c.textContent, lines(c)]),
+        headers: [...el.querySelectorAll("th")].filter(visible).map((c) => [c.textContent, lines(c)]),
+        overflows: el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.closest(".request").getBoundingClientRect().right,
+      };
+    });
+    const broken = [...layout.keys, ...layout.sources, ...layout.headers].filter(([, n]) => n !== 1);
+    assert.ok(layout.keys.length > 10 && layout.sources.length === layout.keys.length);
+    assert.deepEqual(broken, [], `${viewport.width}px: ${JSON.stringify(broken)}`);
+    assert.equal(layout.overflows, false, `${viewport.width}px: the table overflows its card`);
+    await context.close();
+  }
+});
