@@ -1,6 +1,6 @@
 // Wires the page: the scenario editor is the one source of truth; every edit (in it, in a pane,
 // in the request builder) re-runs the engine in its worker after a short pause.
-import { h, fill, debounce } from "./dom.js";
+import { h, fill, debounce, prose } from "./dom.js";
 import { call } from "./engine.js";
 import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
@@ -97,7 +97,7 @@ function renderFindings(findings) {
       ? h("button", { type: "button", class: "link", text: where, onclick: () => editor.revealLine(f.line, f.column) })
       : h("code", { text: where });
     return h("li", { class: "finding", dataset: { severity: f.severity, line: f.line ? String(f.line) : "" } },
-      h("span", { class: "sev", text: t(`severity.${f.severity}`, f.severity) }), " ", go, " ", h("span", { text: f.message }),
+      h("span", { class: "sev", text: t(`severity.${f.severity}`, f.severity) }), " ", go, " ", h("span", {}, prose(f.message)),
       f.code && h("span", { class: "muted", text: ` (${f.code})` }));
   }));
 }
@@ -119,7 +119,7 @@ function replaceScenario(text, message, { restore = false } = {}) {
   editor.renderAfter(ran);
   ran.then(() => {
     world.render();
-    buildForm();
+    buildForm({ fresh: true });
   });
   scheduleSave();
   // Undo would bring back the same scenario as Restore: the notice offers one of them.
@@ -133,7 +133,7 @@ function undo() {
   editor.setValue(previous);
   $("undo").disabled = state.undo.length === 0;
   world.render();
-  buildForm();
+  buildForm({ fresh: true });
   changed({});
   notify(() => t("undone"));
 }
@@ -157,8 +157,10 @@ function scenarioObject() {
   try { return JSON.parse(editor.value); } catch { return {}; }
 }
 
-function buildForm() {
+/** Draws the request builder; `fresh` when the scenario was replaced by another. */
+function buildForm({ fresh = false } = {}) {
   buildRequestForm($("builder"), {
+    fresh,
     scenario: scenarioObject,
     notify: (say) => notify(say),
     // The request goes in as text after the last one: the others stay exactly as written.

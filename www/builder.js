@@ -24,11 +24,16 @@ const REQUIRED = {
   other: ["principal", "action", "resource"],
 };
 
-/** Builds the form into `container`; `append(request)` adds the request to the scenario. */
-export function buildRequestForm(container, { append, notify, scenario }) {
-  // A rebuild (new roles in the scenario, another language) keeps what the user has typed.
-  const previous = new Map([...container.querySelectorAll("input, select, textarea")]
-    .filter((el) => el.id).map((el) => [el.id, el.type === "checkbox" ? el.checked : el.value]));
+/**
+ * Builds the form into `container`; `append(request)` adds the request to the scenario. `fresh`
+ * (a scenario replaced by another: New, an example, an import, a link, Undo) starts from the new
+ * scenario's defaults, forgetting what was typed for the old one.
+ */
+export function buildRequestForm(container, { append, notify, scenario, fresh = false }) {
+  // A rebuild of the same scenario (new roles in it, another language) keeps what the user has
+  // typed or chosen, and only that: a default is the scenario's, and follows it.
+  const previous = new Map(fresh ? [] : [...container.querySelectorAll("input, select, textarea")]
+    .filter((el) => el.id && el.dataset.typed).map((el) => [el.id, el.type === "checkbox" ? el.checked : el.value]));
   const focused = container.contains(document.activeElement) ? document.activeElement.id : "";
   const flagged = new Set([...container.querySelectorAll('[aria-invalid="true"]')].map((el) => el.id));
   const kind = h("select", { id: "req-kind" },
@@ -117,19 +122,23 @@ export function buildRequestForm(container, { append, notify, scenario }) {
     const provider = samlProvidersOf(roleEntry(doc, fields.role.value))[0];
     if (provider && !fields.samlProvider.dataset.typed) fields.samlProvider.value = provider;
   };
-  for (const key of ["role", "samlProvider"]) fields[key].addEventListener("input", () => { fields[key].dataset.typed = "true"; });
   fields.role.addEventListener("change", followRole);
-  kind.addEventListener("change", () => {
-    for (const key of Object.keys(fields)) flag(key, null);
-    // Switching to SAML with a role that trusts no SAML provider offers one that does.
+  // Switching to SAML with a role that trusts no SAML provider offers one that does.
+  const offerSamlRole = () => {
     if (kind.value === "saml" && samlRole && !fields.role.dataset.typed && !samlProvidersOf(roleEntry(doc, fields.role.value)).length) {
       fields.role.value = samlRole.arn;
       followRole();
     }
+  };
+  kind.addEventListener("change", () => {
+    for (const key of Object.keys(fields)) flag(key, null);
+    offerSamlRole();
     show();
   });
   const form = h("form", { class: "builder", novalidate: true }, lists, rows,
     h("button", { type: "submit", text: t("req.add") }));
+  // What the user types or chooses is marked, and is what a rebuild keeps.
+  for (const type of ["input", "change"]) form.addEventListener(type, (event) => { event.target.dataset.typed = "true"; });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     // A request without what it needs is not added: each such field says what it lacks.
@@ -145,9 +154,14 @@ export function buildRequestForm(container, { append, notify, scenario }) {
   });
   for (const [id, value] of previous) {
     const el = form.querySelector(`#${id}`);
-    if (el && el.type === "checkbox") el.checked = value;
-    else if (el) el.value = value;
+    if (!el) continue;
+    if (el.type === "checkbox") el.checked = value;
+    else el.value = value;
+    el.dataset.typed = "true";
   }
+  // The defaults that follow the kind and the role follow what was kept.
+  offerSamlRole();
+  followRole();
   // ...and the problems it was told about, in the language of the moment.
   for (const [key, message] of problemsOf(kind.value, fields)) if (flagged.has(fields[key].id)) flag(key, message);
   show();

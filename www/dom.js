@@ -23,6 +23,18 @@ function append(el, children) {
   }
 }
 
+/**
+ * An engine sentence as nodes: a span between two backticks (the engine's mark for code, as in
+ * "`sts:AssumeRole` matches sts:AssumeRole") becomes a <code> element, the rest text. Both go in
+ * as text. A sentence whose backticks do not pair up is shown as written: which of them would
+ * open a span cannot be told.
+ */
+export function prose(text) {
+  const parts = String(text ?? "").split("`");
+  if (parts.length % 2 === 0) return [parts.join("`")];
+  return parts.map((part, i) => (i % 2 === 0 ? part : part ? h("code", { text: part }) : "``")).filter((p) => p !== "");
+}
+
 /** Replaces an element's children. */
 export function fill(el, ...children) {
   el.replaceChildren();

@@ -1,6 +1,6 @@
 // The answers: one card per request, decision at a glance, the AWS error, the session, and the
 // engine's explanation on demand. Every value from the scenario is shown as text.
-import { h } from "./dom.js";
+import { h, prose } from "./dom.js";
 import { t, tn } from "./i18n.js";
 import { parseWithRanges, nodeAt } from "./jsonpos.js";
 
@@ -106,28 +106,32 @@ function sessionCard(s) {
 
 function explanation(explain, reveal, source) {
   const parts = [];
-  if (explain.summary) parts.push(h("p", { class: "summary", text: explain.summary }));
-  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source));
+  if (explain.summary) parts.push(h("p", { class: "summary" }, prose(explain.summary)));
+  // A sentence the summary already says (an error's one note, a denial's reason) is not said
+  // again under it.
+  const unsaid = (sentences) => (sentences ?? []).filter((s) => !explain.summary?.includes(s.trim()));
+  for (const check of explain.checks ?? []) parts.push(checkBlock(check, reveal, source, unsaid));
   if (explain.context?.length) parts.push(contextTable(explain.context));
-  // An error's summary is its one note as well: it is said once.
-  const notes = (explain.notes ?? []).filter((n) => n !== explain.summary);
-  if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", { text: n }))));
+  const notes = unsaid(explain.notes);
+  if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
   return h("div", { class: "explain-body" }, parts);
 }
 
-function checkBlock(check, reveal, source) {
+function checkBlock(check, reveal, source, unsaid) {
   const auth = check.authorization;
+  const notes = unsaid(check.notes);
+  const reasons = unsaid(auth?.reasons);
   const block = h("section", { class: "check", dataset: { decision: check.decision ?? "" } },
     h("h4", {}, badge(check.decision), " ", check.name ?? "", " ",
       h("code", { text: `${check.action ?? ""} ${check.resource ?? ""}` })),
     check.message && h("p", { text: check.message }),
-    check.notes?.length && h("ul", { class: "notes" }, check.notes.map((n) => h("li", { text: n }))));
+    notes.length > 0 && h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
   if (!auth) return block;
   // The check's message is usually AWS's denial itself: it is said once.
   if (auth.message && auth.message !== check.message) block.append(h("p", { class: "auth-message", text: auth.message }));
-  if (auth.reasons?.length) block.append(h("ul", { class: "reasons" }, auth.reasons.map((r) => h("li", { text: r }))));
+  if (reasons.length) block.append(h("ul", { class: "reasons" }, reasons.map((r) => h("li", {}, prose(r)))));
   if (auth.changes?.length) {
-    block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", { text: c }))));
+    block.append(h("h5", { text: t("whatWouldChange") }), h("ul", { class: "changes" }, auth.changes.map((c) => h("li", {}, prose(c)))));
   }
   const deciding = new Set((auth.deciding ?? []).map((d) => d.pointer));
   const sides = groupBy(auth.policies ?? [], (p) => p.side ?? "caller");
@@ -144,7 +148,8 @@ function policyBlock(policy, deciding, reveal, source) {
     h("div", { class: "policy-head" },
       h("span", { class: "ptype", text: policy.type ? t(`ptype.${policy.type}`, policy.type) : "" }), " ",
       h("strong", { text: policy.label ?? "" }),
-      policy.level && h("span", { class: "level", text: ` (${policy.level})` }),
+      // An SCP's or RCP's label names its level already ("… at r-ab12"): it is said once.
+      policy.level && !names(policy.label, policy.level) && h("span", { class: "level", text: ` (${policy.level})` }),
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
       ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal, source)))
@@ -168,13 +173,13 @@ function statementItem(s, deciding, reveal, source) {
       s.action && !s.action.matched && h("li", { class: "muted", text: t("actionStops") }),
       element("Resource", s.resource), element("Principal", s.principal),
       (s.conditions ?? []).map((c) => h("li", { class: c.matched ? "match" : "nomatch" },
-        h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", c.reason ?? ""))));
+        h("code", { text: `${c.operator} ${c.key}` }), " ", mark(c.matched), " ", prose(c.reason)))));
   return item;
 }
 
 function element(name, detail) {
   if (!detail) return null;
-  return h("li", { class: detail.matched ? "match" : "nomatch" }, h("code", { text: name }), " ", mark(detail.matched), " ", detail.detail ?? "");
+  return h("li", { class: detail.matched ? "match" : "nomatch" }, h("code", { text: name }), " ", mark(detail.matched), " ", prose(detail.detail));
 }
 
 function mark(matched) {
@@ -182,13 +187,27 @@ function mark(matched) {
 }
 
 function contextTable(context) {
-  return h("table", { class: "context" },
+  // The roles are the elements' own: they keep the table a table for screen readers when a narrow
+  // screen lays its rows out as blocks (style.css).
+  const cell = (props, ...children) => h("td", { role: "cell", ...props }, ...children);
+  return h("table", { class: "context", role: "table" },
     h("caption", { text: t("contextKeys") }),
-    h("thead", {}, h("tr", {}, h("th", { text: t("key") }), h("th", { text: t("value") }), h("th", { text: t("source") }))),
-    h("tbody", {}, context.map((c) => h("tr", { dataset: { source: c.source ?? "" } },
-      h("td", {}, h("code", { text: c.key })),
-      h("td", { text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
-      h("td", { text: t(`source.${c.source}`, c.source) })))));
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
+      ["key", "value", "source"].map((k) => h("th", { role: "columnheader", scope: "col", text: t(k) })))),
+    h("tbody", { role: "rowgroup" }, context.map((c) => h("tr", { role: "row", dataset: { source: c.source ?? "" } },
+      cell({}, h("code", {}, breakable(c.key))),
+      cell({ text: typeof c.value === "string" ? c.value : JSON.stringify(c.value) }),
+      cell({ text: t(`source.${c.source}`, c.source) })))));
+}
+
+/** A context key that a narrow table may wrap after a "/" (aws:PrincipalTag/ CostCenter), not mid-word. */
+function breakable(key) {
+  return String(key).split(/(?<=\/)/).flatMap((part, i) => (i ? [h("wbr"), part] : [part]));
+}
+
+/** Whether `text` has `word` as one of its words (an id such as r-ab12, not part of a longer one). */
+function names(text, word) {
+  return String(text ?? "").split(/[\s()（）、,]+/).includes(word);
 }
 
 function groupBy(list, key) {

@@ -289,3 +289,71 @@ test("a request added to an empty list, or to a scenario that is not JSON yet", 
   assert.match(await page.textContent("#notice-text"), /^The request was not added: the scenario is not valid JSON yet/);
   await context.close();
 });
+
+/** Waits (a while) until the builder's `#id` holds `value`, and returns what it holds. */
+async function fieldSettles(page, id, value) {
+  await page.waitForFunction(([i, v]) => document.getElementById(i)?.value === v, [id, value], { timeout: 3000 }).catch(() => {});
+  return page.inputValue(`#${id}`);
+}
+
+async function loadExample(page, file) {
+  await page.click("#examples > summary");
+  const runs = await runCount(page);
+  await page.click(`#example-list button[data-file="${file}"]`);
+  await waitForRun(page, runs);
+  await page.click("#examples > summary");
+}
+
+test("the builder offers the scenario's own roles, never a replaced scenario's", async () => {
+  const { page, context, errors } = await openReady(browser, server.origin);
+  const webServer = "arn:aws:iam::111122223333:role/WebServer";
+  assert.equal(await page.inputValue("#req-role"), webServer);
+  assert.equal(await page.inputValue("#req-passedRole"), webServer);
+  // An example with other roles: its first is offered.
+  await loadExample(page, "lambda-pass-role.json");
+  const appRole = "arn:aws:iam::111122223333:role/service-role/AppRole";
+  assert.equal(await fieldSettles(page, "req-role", appRole), appRole);
+  assert.equal(await fieldSettles(page, "req-passedRole", appRole), appRole);
+  // A new scenario has no roles: none is offered.
+  let runs = await runCount(page);
+  await page.click("#new");
+  await waitForRun(page, runs);
+  assert.equal(await fieldSettles(page, "req-role", ""), "");
+  assert.equal(await fieldSettles(page, "req-passedRole", ""), "");
+  // Undo brings back the example, and its role.
+  runs = await runCount(page);
+  await page.click("#undo");
+  await waitForRun(page, runs);
+  assert.equal(await fieldSettles(page, "req-role", appRole), appRole);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("what was typed in the builder survives a rebuild of the same scenario, not another scenario", async () => {
+  const { page, context } = await openReady(browser, server.origin);
+  await page.selectOption("#req-kind", "passRole");
+  await page.fill("#req-name", "typed name");
+  await page.fill("#req-passedRole", "arn:aws:iam::111122223333:role/Typed");
+  // A language switch rebuilds the form: what was typed and chosen stays.
+  let runs = await runCount(page);
+  await page.selectOption("#language", "ja");
+  await waitForRun(page, runs);
+  assert.equal(await page.inputValue("#req-kind"), "passRole");
+  assert.equal(await page.inputValue("#req-name"), "typed name");
+  assert.equal(await page.inputValue("#req-passedRole"), "arn:aws:iam::111122223333:role/Typed");
+  // An edit that adds a role first rebuilds it: the untouched role field follows, the typed ones stay.
+  const doc = await scenarioNow(page);
+  const first = "arn:aws:iam::111122223333:role/FirstNow";
+  doc.roles.unshift({ arn: first, trust: { Version: "2012-10-17", Statement: [] } });
+  await setScenario(page, doc);
+  assert.equal(await fieldSettles(page, "req-role", first), first);
+  assert.equal(await page.inputValue("#req-passedRole"), "arn:aws:iam::111122223333:role/Typed");
+  assert.equal(await page.inputValue("#req-name"), "typed name");
+  // Another scenario starts from its own defaults.
+  await loadExample(page, "role-chaining.json");
+  const role1 = "arn:aws:iam::111122223333:role/Role1";
+  assert.equal(await fieldSettles(page, "req-passedRole", role1), role1);
+  assert.equal(await page.inputValue("#req-name"), "");
+  assert.equal(await page.inputValue("#req-kind"), "assumeRole");
+  await context.close();
+});

@@ -182,3 +182,120 @@ test("while an edit leaves the scenario unable to run, the last results stay, ma
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an engine sentence's backtick spans are shown as code, hostile text stays text, odd backticks stay as written", async () => {
+  const { page, context, errors } = await openReady(browser, server.origin);
+  // The helper itself, on the page.
+  const shown = await page.evaluate(async () => {
+    const { h, prose } = await import("./dom.js");
+    const render = (text) => {
+      const el = h("p", {}, prose(text));
+      return { html: el.innerHTML, text: el.textContent, codes: [...el.querySelectorAll("code")].map((c) => c.textContent) };
+    };
+    return {
+      plain: render("no code here"),
+      two: render("`sts:AssumeRole` matches sts:AssumeRole; add it under `users`"),
+      hostile: render("see `<img src=x onerror=\"window.pwned=1\">` and <b>this</b>"),
+      odd: render("a `b` c `d"),
+      empty: render("an empty `` pair"),
+    };
+  });
+  assert.deepEqual(shown.plain, { html: "no code here", text: "no code here", codes: [] });
+  assert.equal(shown.two.html, "<code>sts:AssumeRole</code> matches sts:AssumeRole; add it under <code>users</code>");
+  assert.deepEqual(shown.hostile.codes, ['<img src=x onerror="window.pwned=1">']);
+  assert.equal(shown.hostile.text, 'see <img src=x onerror="window.pwned=1"> and <b>this</b>');
+  assert.deepEqual(shown.odd, { html: "a `b` c `d", text: "a `b` c `d", codes: [] });
+  assert.deepEqual(shown.empty.codes, []);
+  assert.equal(shown.empty.text, "an empty `` pair");
+
+  // On the page: statement details, condition reasons, summaries and findings.
+  const alice = "arn:aws:iam::111122223333:user/alice";
+  const hostile = "`<img src=x onerror=\"window.pwned=1\">`";
+  await setScenario(page, {
+    scenario: 1, title: "backticks",
+    users: [{ arn: alice, policies: [{ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*",
+      Condition: { StringEquals: { "aws:username": [hostile, "odd`one"] } } }] }] }],
+    requests: [
+      { name: "read", principal: alice, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+      { name: "nobody", principal: "arn:aws:iam::111122223333:user/nobody", action: "s3:GetObject", resource: "arn:aws:s3:::b/k" },
+    ],
+  });
+  // A finding: the policy has no `Version`.
+  const finding = page.locator("#findings .finding", { hasText: "has no Version" });
+  assert.equal(await finding.locator("code", { hasText: /^Version$/ }).count(), 1, await page.textContent("#findings"));
+  let card = await explain(page, 0);
+  const action = card.locator(".elements li", { has: page.locator('code:text-is("Action")') }).first();
+  assert.deepEqual(await action.locator("code").allTextContents(), ["Action", "s3:GetObject"]);
+  assert.ok(!(await action.textContent()).includes("`"), await action.textContent());
+  const reason = card.locator(".elements li", { has: page.locator('code:text-is("StringEquals aws:username")') });
+  const text = await reason.textContent();
+  assert.ok(text.includes(hostile) && text.includes("odd`one"), text);
+  assert.equal(await page.locator(".explain-body img, .explain-body b").count(), 0);
+  card = await explain(page, 1);
+  const summary = card.locator(".summary");
+  assert.deepEqual(await summary.locator("code").allTextContents(), ["users"], await summary.textContent());
+  assert.ok(!(await summary.textContent()).includes("`"));
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a denial's reason is said once: in the summary, not again under the check", async () => {
+  const { page, context } = await openExample("cross-account-external-id.json");
+  const card = await explain(page, 1);
+  assert.equal(await card.getAttribute("data-decision"), "implicitDeny");
+  const reason = "Cross-account: the role trust policy in the resource's account does not allow this caller, so the trusting account refuses.";
+  assert.ok((await card.locator(".summary").textContent()).includes(reason));
+  const body = await card.locator(".explain-body").textContent();
+  assert.equal(body.split(reason).length - 1, 1, body);
+  // A check's reason the summary does not give stays under its check.
+  const { page: lambda, context: other } = await openExample("lambda-pass-role.json");
+  const flow = await explain(lambda, 1);
+  const call = flow.locator(".check").first();
+  assert.equal(await call.getAttribute("data-decision"), "allowed");
+  assert.deepEqual(await call.locator(".reasons li").allTextContents(), ["An identity-based policy allows the request, and nothing denies it."]);
+  const passRole = flow.locator('.check[data-decision="implicitDeny"]');
+  assert.equal(await passRole.locator(".reasons li").count(), 0);
+  await other.close();
+  await context.close();
+});
+
+test("an SCP's header names its level once", async () => {
+  const { page, context } = await openExample("scp-denies.json");
+  const card = await explain(page, 1);
+  const heads = (await card.locator(".policy-head").allTextContents()).map((s) => s.replace(/\s+/g, " ").trim());
+  assert.ok(heads.includes("service control policy SCP FullAWSAccess (AWS managed) at r-ab12 — allow"), heads.join("\n"));
+  assert.ok(heads.includes("service control policy SCP policy OnlyS3AndEc2 at ou-ab12-11111111 — no statement applies"), heads.join("\n"));
+  for (const head of heads) assert.doesNotMatch(head, /\((r-|ou-|\d{12})[^)]*\)/, head);
+  await context.close();
+});
+
+test("the request context table breaks no word on a phone or a desktop", async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const { page, context } = await openExample("scp-denies.json", { viewport });
+    const card = await explain(page, 1);
+    const table = card.locator("table.context");
+    await table.scrollIntoViewIfNeeded();
+    const layout = await table.evaluate((el) => {
+      const lines = (node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      const visible = (node) => node.getBoundingClientRect().width > 1;
+      return {
+        // A key wraps only after a "/", a source and a header never.
+        keys: [...el.querySelectorAll("tbody td:first-child code")].filter((c) => !c.textContent.includes("/"))
+          .map((c) => [c.textContent, lines(c)]),
+        sources: [...el.querySelectorAll("tbody td:last-child")].map((c) => [c.textContent, lines(c)]),
+        headers: [...el.querySelectorAll("th")].filter(visible).map((c) => [c.textContent, lines(c)]),
+        overflows: el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.closest(".request").getBoundingClientRect().right,
+      };
+    });
+    const broken = [...layout.keys, ...layout.sources, ...layout.headers].filter(([, n]) => n !== 1);
+    assert.ok(layout.keys.length > 10 && layout.sources.length === layout.keys.length);
+    assert.deepEqual(broken, [], `${viewport.width}px: ${JSON.stringify(broken)}`);
+    assert.equal(layout.overflows, false, `${viewport.width}px: the table overflows its card`);
+    await context.close();
+  }
+});
