@@ -1,19 +1,10 @@
 // End-to-end: what assistive technology and keyboard users get — a visible focus ring on the
 // scenario editor, named selects on a narrow screen, and explanation toggles told apart by name.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 /** The accessible names of the explanation toggles (<summary>), from Chromium's accessibility tree. */
 async function toggleNames(page) {
@@ -24,7 +15,7 @@ async function toggleNames(page) {
 }
 
 test("the focused scenario editor shows a focus ring that nothing clips", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   await page.focus("#scenario-input");
   const ring = await page.evaluate(() => {
     const editor = document.querySelector("#scenario-input").closest(".editor");
@@ -38,7 +29,7 @@ test("the focused scenario editor shows a focus ring that nothing clips", async 
 });
 
 test("on a narrow screen the Language and Theme selects keep their names", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { viewport: { width: 480, height: 900 }, locale: "en-US" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { viewport: { width: 480, height: 900 }, locale: "en-US" });
   assert.equal(await page.getByRole("combobox", { name: "Language", exact: true }).count(), 1);
   assert.equal(await page.getByRole("combobox", { name: "Theme", exact: true }).count(), 1);
   // ...while their labels are out of sight, as the narrow layout wants.
@@ -48,7 +39,7 @@ test("on a narrow screen the Language and Theme selects keep their names", async
 });
 
 test("each explanation toggle is named after its request", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "en-US" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "en-US" });
   await page.click("#examples > summary");
   const runs = await runCount(page);
   await page.click('#example-list button[data-file="role-chaining.json"]');

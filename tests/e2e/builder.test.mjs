@@ -1,19 +1,10 @@
 // End-to-end: the request builder's AssumeRoleWithSAML form writes a request the engine runs, and
 // the page shows the decision AWS would make.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario, scenarioNow } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun, setScenario, scenarioNow } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 const SAML = "https://aws.amazon.com/SAML/Attributes/";
 const PROVIDER = "arn:aws:iam::111122223333:saml-provider/CorpIdP";
@@ -21,7 +12,7 @@ const ROLE = "arn:aws:iam::111122223333:role/SAMLReadOnly";
 
 /** Opens the SAML example from the gallery, as a user would. */
 async function openSamlExample() {
-  const opened = await openReady(browser, server.origin);
+  const opened = await openReady(env.browser, env.server.origin);
   const { page } = opened;
   await page.click("#examples > summary");
   const runs = await runCount(page);
@@ -140,7 +131,7 @@ test("SAML requests the trust policy or STS refuse show AWS's denial or error", 
 });
 
 test("session tags from a SAML assertion reach the session when the trust policy allows sts:TagSession", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   await setScenario(page, {
     scenario: 1,
     title: "SAML with session tags",
@@ -179,7 +170,7 @@ test("session tags from a SAML assertion reach the session when the trust policy
 });
 
 test("the SAML form speaks Japanese", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   assert.equal(await page.textContent('#req-kind option[value="saml"]'), "AssumeRoleWithSAML (SAML 2.0 フェデレーション)");
   await page.selectOption("#req-kind", "saml");
   assert.equal(await page.textContent('label[for="req-samlProvider"]'), "SAML プロバイダーの ARN (PrincipalArn)");
@@ -202,7 +193,7 @@ const HANDWRITTEN = `{
 `;
 
 test("a request the builder lacks a required field for is not added, and the field says so", async () => {
-  const { page, context, errors } = await openReady(browser, server.origin);
+  const { page, context, errors } = await openReady(env.browser, env.server.origin);
   await setScenario(page, HANDWRITTEN);
   await page.selectOption("#req-kind", "other");
   await page.fill("#req-principal", "");
@@ -245,7 +236,7 @@ test("a request the builder lacks a required field for is not added, and the fie
 });
 
 test("the builder's field problems speak Japanese", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   await setScenario(page, HANDWRITTEN);
   await page.selectOption("#req-kind", "other");
   await page.fill("#req-principal", "");
@@ -255,7 +246,7 @@ test("the builder's field problems speak Japanese", async () => {
 });
 
 test("adding a request leaves the requests already written byte for byte as they were", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   await setScenario(page, HANDWRITTEN);
   await page.selectOption("#req-kind", "other");
   await page.fill("#req-name", "alice lists");
@@ -275,7 +266,7 @@ test("adding a request leaves the requests already written byte for byte as they
 });
 
 test("a request added to an empty list, or to a scenario that is not JSON yet", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   const empty = HANDWRITTEN.replace(/"requests": \[[^]*\]\n}/, '"requests": []\n}');
   await setScenario(page, empty);
   await page.selectOption("#req-kind", "other");
@@ -305,7 +296,7 @@ async function loadExample(page, file) {
 }
 
 test("the builder offers the scenario's own roles, never a replaced scenario's", async () => {
-  const { page, context, errors } = await openReady(browser, server.origin);
+  const { page, context, errors } = await openReady(env.browser, env.server.origin);
   const webServer = "arn:aws:iam::111122223333:role/WebServer";
   assert.equal(await page.inputValue("#req-role"), webServer);
   assert.equal(await page.inputValue("#req-passedRole"), webServer);
@@ -330,7 +321,7 @@ test("the builder offers the scenario's own roles, never a replaced scenario's",
 });
 
 test("what was typed in the builder survives a rebuild of the same scenario, not another scenario", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   await page.selectOption("#req-kind", "passRole");
   await page.fill("#req-name", "typed name");
   await page.fill("#req-passedRole", "arn:aws:iam::111122223333:role/Typed");

@@ -1,19 +1,10 @@
 // End-to-end: the page's sentences — whole sentences, plurals, every word in the page's language,
 // and notices that follow a language switch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 async function switchLanguage(page, lang) {
   const runs = await runCount(page);
@@ -22,12 +13,12 @@ async function switchLanguage(page, lang) {
 }
 
 test("a refused link's notice is two sentences, in English and Japanese", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/#s1.abc", { locale: "en-US" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/#s1.abc", { locale: "en-US" });
   await page.waitForSelector("#notice:not([hidden])");
   assert.equal(await page.textContent("#notice-text"),
     "This link cannot be opened: the link's data is damaged and cannot be unpacked: copy the whole link again. Your work is unchanged.");
   await context.close();
-  const ja = await openReady(browser, server.origin, "/#s1.abc", { locale: "ja-JP" });
+  const ja = await openReady(env.browser, env.server.origin, "/#s1.abc", { locale: "ja-JP" });
   await ja.page.waitForSelector("#notice:not([hidden])");
   assert.equal(await ja.page.textContent("#notice-text"),
     "このリンクは開けません: リンクのデータが壊れていて展開できません: リンク全体をもう一度コピーしてください。作業内容は変更されていません。");
@@ -35,7 +26,7 @@ test("a refused link's notice is two sentences, in English and Japanese", async 
 });
 
 test("a notice follows a language switch, or goes when it quotes the engine", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "en-US" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "en-US" });
   await page.click("#examples > summary");
   const runs = await runCount(page);
   await page.click('#example-list button[data-file="session-policy.json"]');
@@ -47,7 +38,7 @@ test("a notice follows a language switch, or goes when it quotes the engine", as
   await switchLanguage(page, "en");
 
   // The engine's sentence was said in English: switching does not leave it under Japanese buttons.
-  await page.goto(`${server.origin}/#s1.abc`);
+  await page.goto(`${env.server.origin}/#s1.abc`);
   await page.waitForSelector("body[data-ready]");
   await page.waitForSelector("#notice:not([hidden])");
   await switchLanguage(page, "ja");

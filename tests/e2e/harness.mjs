@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serves www/ with scripts/serve.py on a free loopback
 // port and drives Debian's Chromium through playwright-core (which downloads no browser).
 import { spawn } from "node:child_process";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -31,6 +32,23 @@ export function launchBrowser() {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/**
+ * The page's server and a browser for one test file: started before its tests, stopped after
+ * them. The tests read `env.server` and `env.browser`.
+ */
+export function pageSuite() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }
 
 /**

@@ -1,23 +1,14 @@
 // End-to-end: the work is kept — saved when the page is left right after typing, and a scenario
 // replaced by a share link can be brought back.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, openReady, setScenario } from "./harness.mjs";
+import { pageSuite, openReady, setScenario } from "./harness.mjs";
 import { initSync, encodeLink } from "../../www/pkg/iam_playground.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url)) });
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 const KEY = "iam-playground.scenario";
 
@@ -27,7 +18,7 @@ function scenario(title) {
 }
 
 test("typing and reloading at once keeps what was typed", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   await setScenario(page, scenario("typed before"));
   await page.waitForTimeout(600);
   // The last keystrokes, then a reload well inside the save's pause.
@@ -42,7 +33,7 @@ test("typing and reloading at once keeps what was typed", async () => {
 });
 
 test("a tab put in the background saves at once", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   const text = scenario("hidden tab");
   await page.fill("#scenario-input", text);
   const saved = await page.evaluate((key) => {
@@ -57,13 +48,13 @@ test("a tab put in the background saves at once", async () => {
 /** Opens a share link of `text` in the page's tab (whose storage holds the saved work). */
 async function openLink(page, text) {
   await page.goto("about:blank");
-  await page.goto(`${server.origin}/${encodeLink(text)}`);
+  await page.goto(`${env.server.origin}/${encodeLink(text)}`);
   await page.waitForSelector("body[data-ready]");
   await page.waitForSelector("#notice:not([hidden])");
 }
 
 test("a share link keeps the scenario it replaces, and Restore brings it back", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   const mine = scenario("my own work");
   const shared = scenario("from a colleague");
   await setScenario(page, mine);
@@ -85,7 +76,7 @@ test("a share link keeps the scenario it replaces, and Restore brings it back", 
 });
 
 test("a share link of the scenario already there offers nothing to restore", async () => {
-  const { page, context } = await openReady(browser, server.origin);
+  const { page, context } = await openReady(env.browser, env.server.origin);
   const mine = scenario("the same on both sides");
   await setScenario(page, mine);
   await page.waitForTimeout(600);
@@ -96,7 +87,7 @@ test("a share link of the scenario already there offers nothing to restore", asy
 });
 
 test("the restore button speaks Japanese", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   await setScenario(page, scenario("自分の作業"));
   await page.waitForTimeout(600);
   await openLink(page, scenario("共有されたもの"));

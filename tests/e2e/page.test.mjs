@@ -1,26 +1,17 @@
 // End-to-end: the served page in headless Chromium, driven as a user would drive it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, openPage, runCount, waitForRun } from "./harness.mjs";
+import { pageSuite, openPage, runCount, waitForRun } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const examples = JSON.parse(readFileSync(`${root}www/examples/index.json`, "utf8"));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 /** Opens the page and waits until its first run is shown. */
 async function open(path = "/", options = {}) {
-  const opened = await openPage(browser, server.origin, path, options);
+  const opened = await openPage(env.browser, env.server.origin, path, options);
   await opened.page.waitForSelector("body[data-ready]", { timeout: 20_000 });
   return opened;
 }
@@ -58,7 +49,7 @@ test("the page starts the engine and stays on its own origin", async () => {
 });
 
 test("the wasm is served as application/wasm", async () => {
-  const response = await fetch(`${server.origin}/pkg/iam_playground_bg.wasm`);
+  const response = await fetch(`${env.server.origin}/pkg/iam_playground_bg.wasm`);
   assert.equal(response.headers.get("content-type"), "application/wasm");
   assert.match(response.headers.get("content-security-policy"), /default-src 'self'/);
 });
@@ -120,8 +111,8 @@ test("a share link opens the same scenario; a refused link leaves the work untou
   await page.click("#share");
   await page.waitForFunction(() => document.querySelector("#notice-link").value.includes("#"));
   const link = await page.inputValue("#notice-link");
-  assert.ok(link.startsWith(server.origin));
-  const other = await browser.newContext();
+  assert.ok(link.startsWith(env.server.origin));
+  const other = await env.browser.newContext();
   const second = await other.newPage();
   await second.goto(link);
   await second.waitForSelector("body[data-ready]");
@@ -131,7 +122,7 @@ test("a share link opens the same scenario; a refused link leaves the work untou
 
   await page.waitForTimeout(600);
   await page.goto("about:blank");
-  await page.goto(`${server.origin}/#s9.not-a-link`);
+  await page.goto(`${env.server.origin}/#s9.not-a-link`);
   await page.waitForSelector("body[data-ready]");
   await page.waitForSelector("#notice:not([hidden])");
   assert.match(await page.textContent("#notice-text"), /cannot be opened: .+ Your work is unchanged/);
@@ -276,12 +267,12 @@ test("hostile text in every field stays inert", async () => {
 });
 
 test("when storage refuses, the page says so and keeps the work", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
   });
   const page = await context.newPage();
-  await page.goto(server.origin);
+  await page.goto(env.server.origin);
   await page.waitForSelector("body[data-ready]");
   const text = JSON.stringify(crossAccount({ title: "not saved" }), null, 2);
   await setScenario(page, text);

@@ -1,21 +1,12 @@
 // End-to-end: the world panes edit the organization (levels, SCPs, RCPs) and format their own
 // policies, and the requests follow.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario, decisions, scenarioNow } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun, setScenario, decisions, scenarioNow } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
-const open = (path, options) => openReady(browser, server.origin, path, options);
+const open = (path, options) => openReady(env.browser, env.server.origin, path, options);
 const button = (page, name) => page.getByRole("button", { name, exact: true });
 
 /** One account outside any organization, an administrator in it, and one request she makes. */

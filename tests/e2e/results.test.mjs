@@ -1,22 +1,13 @@
 // End-to-end: what a request's card and explanation say — each sentence once, the request as
 // asked even when STS refuses it early, and "line N" only for statements written in the scenario.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openReady, runCount, waitForRun, setScenario, decisions, scenarioNow } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun, setScenario, decisions, scenarioNow } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = pageSuite();
 
 async function openExample(file, options = {}) {
-  const opened = await openReady(browser, server.origin, "/", options);
+  const opened = await openReady(env.browser, env.server.origin, "/", options);
   const { page } = opened;
   await page.click("#examples > summary");
   const runs = await runCount(page);
@@ -129,7 +120,7 @@ test("a policy no statement of which applies says so in words, in both languages
 });
 
 test("the run's summary counts in the singular and the plural", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "en-US" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "en-US" });
   const alice = "arn:aws:iam::111122223333:user/alice";
   const read = { principal: alice, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" };
   const scenario = (requests) => ({ scenario: 1, title: "counts",
@@ -146,7 +137,7 @@ test("the run's summary counts in the singular and the plural", async () => {
 });
 
 test("a finding's severity is in the page's language", async () => {
-  const { page, context } = await openReady(browser, server.origin, "/", { locale: "ja-JP" });
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
   await page.waitForSelector('#findings .finding[data-severity="error"]');
   assert.equal(await page.textContent('#findings .finding[data-severity="error"] .sev'), "エラー");
@@ -184,7 +175,7 @@ test("while an edit leaves the scenario unable to run, the last results stay, ma
 });
 
 test("an engine sentence's backtick spans are shown as code, hostile text stays text, odd backticks stay as written", async () => {
-  const { page, context, errors } = await openReady(browser, server.origin);
+  const { page, context, errors } = await openReady(env.browser, env.server.origin);
   // The helper itself, on the page.
   const shown = await page.evaluate(async () => {
     const { h, prose } = await import("./dom.js");
