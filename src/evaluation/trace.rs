@@ -115,6 +115,11 @@ impl StatementTrace {
             && self.principal.as_ref().is_none_or(|p| p.matched)
     }
 
+    /// The conditions that did not match.
+    pub fn failed_conditions(&self) -> impl Iterator<Item = &ConditionTrace> {
+        self.conditions.iter().filter(|c| !c.matched)
+    }
+
     /// A short name: the `Sid`, or "statement N".
     pub fn name(&self, lang: Lang) -> String {
         match &self.sid {

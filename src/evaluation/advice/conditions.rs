@@ -36,9 +36,7 @@ pub(super) fn unmet<'a>(
         .flat_map(|p| p.trace.statements.iter())
         .find(|s| s.effect == "Allow" && s.fails_only_on_conditions())?;
     let keys: Vec<&str> = statement
-        .conditions
-        .iter()
-        .filter(|c| !c.matched)
+        .failed_conditions()
         .map(|c| c.key.as_str())
         .collect();
     let session = matches!(caller, Caller::RoleSession { .. });

@@ -83,12 +83,7 @@ fn why_not(s: &StatementTrace, lang: Lang) -> Option<String> {
             "Principal が {detail}"
         ));
     }
-    let failed: Vec<&str> = s
-        .conditions
-        .iter()
-        .filter(|c| !c.matched)
-        .map(|c| c.reason.as_str())
-        .collect();
+    let failed: Vec<&str> = s.failed_conditions().map(|c| c.reason.as_str()).collect();
     (!failed.is_empty()).then(|| {
         let failed = failed.join("; ");
         say!(
