@@ -1,9 +1,10 @@
 //! The browser binding: a thin layer over the core, compiled only for `wasm32`.
 //!
-//! Every export takes text and returns plain data (JavaScript objects built by
-//! serde-wasm-bindgen) or throws a `js_sys::Error` with a sentence. Bad input is never a panic:
-//! the release build aborts on panic, which would kill the page's engine. The TypeScript shapes
-//! are written out in `www/engine.d.ts`.
+//! Every export takes text (or its UTF-8 bytes) and returns JSON text, plain data (JavaScript
+//! objects built by serde-wasm-bindgen or `JSON.parse`), or throws a `js_sys::Error` with a
+//! sentence. Bad input is never a panic: the release build aborts on panic, which would kill
+//! the page's engine. wasm-bindgen writes the TypeScript signatures to
+//! `www/pkg/iam_playground.d.ts`; the shapes of the replies are the scenario format's.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
