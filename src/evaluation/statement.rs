@@ -221,6 +221,35 @@ fn action_trace(clause: &ActionClause, action: &str, lang: Lang) -> ElementTrace
     }
 }
 
+/// What the policy variables of a clause's patterns stood for in this request ("; here
+/// ${aws:PrincipalTag/team} is blue"), so a pattern built from the caller's tags shows the ARN it
+/// became; empty when no pattern has variables.
+fn resolved_variables(clause: &ResourceClause, context: &RequestContext, lang: Lang) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for (key, value) in clause
+        .patterns
+        .iter()
+        .flat_map(|p| p.value.variables(context))
+    {
+        let one = match value {
+            Some(value) => say!(lang, "${{{key}}} is {value}", "${{{key}}} は {value}"),
+            None => say!(
+                lang,
+                "${{{key}}} has no value, so its pattern matches nothing",
+                "${{{key}}} には値がないため、そのパターンは何にも一致しません"
+            ),
+        };
+        if !said.contains(&one) {
+            said.push(one);
+        }
+    }
+    if said.is_empty() {
+        return String::new();
+    }
+    let said = said.join(lang.pick("; ", "、"));
+    say!(lang, "; here {said}", "。このリクエストでは {said}")
+}
+
 fn resource_trace(
     clause: &ResourceClause,
     resource: &str,
@@ -245,8 +274,9 @@ fn resource_trace(
             matched: false,
             detail: say!(
                 lang,
-                "no Resource value matches {resource} (ARNs match case-sensitively)",
-                "{resource} に一致する Resource の値はありません (ARN は大文字と小文字を区別して照合されます)"
+                "no Resource value matches {resource} (ARNs match case-sensitively){}",
+                "{resource} に一致する Resource の値はありません (ARN は大文字と小文字を区別して照合されます){}",
+                resolved_variables(clause, context, lang)
             ),
         },
         (Some(p), true) => ElementTrace {

@@ -132,6 +132,24 @@ impl ResourcePattern {
         matches!(self.compiled, Compiled::Template(_))
     }
 
+    /// The pattern's policy variables (`aws:PrincipalTag/team`) with what each resolves to for
+    /// this request (none: unresolved, so the pattern matches nothing), for the explanation.
+    pub fn variables<'a>(
+        &'a self,
+        context: &'a RequestContext,
+    ) -> impl Iterator<Item = (&'a str, Option<&'a str>)> {
+        let parts = match &self.compiled {
+            Compiled::Template(template) => template.parts.as_slice(),
+            _ => &[],
+        };
+        parts.iter().filter_map(move |part| match part {
+            Part::Variable { key, default } => {
+                Some((key.as_str(), resolve(key, default.as_deref(), context)))
+            }
+            Part::Tokens(_) => None,
+        })
+    }
+
     pub fn raw(&self) -> &str {
         &self.raw
     }

@@ -594,3 +594,44 @@ fn a_boundary_that_had_to_allow_is_among_the_deciding_statements() {
         ]
     );
 }
+
+/// A Resource built from policy variables that does not match says what the variables stood for
+/// in the request: the caller's tag value, or that it had none (then the pattern matches nothing).
+#[test]
+fn a_resource_with_variables_says_what_they_stood_for() {
+    let abac = include_str!("../../www/examples/session-tags-abac.json");
+    let detail = |out: &super::RunOutput, i: usize| -> Vec<String> {
+        authorization(&out.results[i])
+            .policies
+            .iter()
+            .flat_map(|p| &p.statements)
+            .filter_map(|s| s.resource.as_ref().filter(|r| !r.matched))
+            .map(|r| r.detail.clone())
+            .collect()
+    };
+    let en = detail(&run_in(abac, Lang::En), 4);
+    assert!(
+        en.iter()
+            .any(|d| d.ends_with("; here ${aws:PrincipalTag/team} is blue")),
+        "{en:?}"
+    );
+    let ja = detail(&run_in(abac, Lang::Ja), 4);
+    assert!(
+        ja.iter()
+            .any(|d| d.ends_with("。このリクエストでは ${aws:PrincipalTag/team} は blue")),
+        "{ja:?}"
+    );
+    let untagged = r#"{ "scenario": 1, "accounts": [ { "id": "111122223333" } ],
+      "users": [ { "arn": "arn:aws:iam::111122223333:user/alice", "policies": [ { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject",
+          "Resource": "arn:aws:s3:::team-data/${aws:PrincipalTag/team}/*" } ] } ] } ],
+      "requests": [ { "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
+        "resource": "arn:aws:s3:::team-data/blue/plan.txt" } ] }"#;
+    let out = run_scenario(untagged).unwrap();
+    assert!(
+        detail(&out, 0).iter().any(|d| d
+            .ends_with("${aws:PrincipalTag/team} has no value, so its pattern matches nothing")),
+        "{:?}",
+        detail(&out, 0)
+    );
+}
