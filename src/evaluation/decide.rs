@@ -332,8 +332,8 @@ fn caller_side_refusal(
     None
 }
 
-fn caller_allowed(eval: &Evaluated, caller: &CallerSide, why: String) -> Outcome {
-    let _ = caller;
+/// Allowed with the caller's identity-based policies among those that had to allow.
+fn caller_allowed(eval: &Evaluated, why: String) -> Outcome {
     allowed_by(eval, true, why)
 }
 
@@ -380,16 +380,16 @@ fn same_account(
     };
     let Some(need_identity) = need else {
         let form = named.map_or("", |kind| principal_form(kind, lang));
-        return caller_allowed(eval, caller, say!(lang,
+        return caller_allowed(eval, say!(lang,
             "The {policy} names the caller by {form} and allows the request; in the same account that is enough on its own.",
             "{policy}は呼び出し元を{form}指定し、このリクエストを許可しています。同じアカウント内では、それだけで十分です。"));
     };
     match caller_side_refusal(eval, caller, need_identity, lang) {
         Some((kind, reason)) => Outcome::implicit(kind, Side::Caller, reason),
-        None if named.is_some() => caller_allowed(eval, caller, say!(lang,
+        None if named.is_some() => caller_allowed(eval, say!(lang,
             "The {policy} allows the request, and the caller's boundary and session policies allow it too.",
             "{policy}がこのリクエストを許可しており、呼び出し元のアクセス許可の境界とセッションポリシーも許可しています。")),
-        None => caller_allowed(eval, caller, say!(lang,
+        None => caller_allowed(eval, say!(lang,
             "An identity-based policy allows the request, and nothing denies it.",
             "アイデンティティベースのポリシーがこのリクエストを許可しており、拒否するものはありません。")),
     }
@@ -417,7 +417,7 @@ fn same_account_trust(eval: &Evaluated, caller: &CallerSide, lang: Lang) -> Outc
         Some((kind, reason)) => Outcome::implicit(kind, Side::Caller, reason),
         None => {
             if need_identity {
-                return caller_allowed(eval, caller, say!(lang,
+                return caller_allowed(eval, say!(lang,
                     "The trust policy names the caller's account, and an identity-based policy of the caller allows the request.",
                     "信頼ポリシーは呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています。"));
             }
@@ -441,7 +441,7 @@ fn cross_account(
     let caller_refusal = caller_side_refusal(eval, caller, true, lang);
     let policy = resource_kind.name(lang);
     match (named, caller_refusal) {
-        (Some(_), None) => caller_allowed(eval, caller, say!(lang,
+        (Some(_), None) => caller_allowed(eval, say!(lang,
             "Cross-account: the {policy} in the resource's account allows the caller, and the caller's own policies allow the request.",
             "クロスアカウント: リソースのアカウントの{policy}が呼び出し元を許可し、呼び出し元自身のポリシーもこのリクエストを許可しています。")),
         (None, _) => Outcome::implicit(resource_kind, Side::Resource, say!(lang,
@@ -458,7 +458,7 @@ fn cross_account(
 }
 
 fn finish(
-    outcome: Outcome,
+    mut outcome: Outcome,
     eval: Evaluated,
     caller: &CallerSide,
     resource: &ResourceSide,
@@ -477,7 +477,6 @@ fn finish(
             with_context,
         )
     });
-    let mut outcome = outcome;
     let scp_implicit =
         outcome.denied_by == Some(PolicyKind::Scp) && outcome.decision == Decision::ImplicitDeny;
     if scp_implicit && with_context {

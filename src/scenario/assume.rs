@@ -119,12 +119,11 @@ impl Runner<'_> {
             }
         }
         // A call that gives MFA itself has it, whatever the note on its session says.
-        let gives_mfa = params.serial_number.is_some() && params.token_code.is_some();
-        let session_mfa_note = caller_session.as_ref().is_some_and(|s| s.mfa.is_some());
+        let session_mfa_note = caller_session.as_ref().is_some_and(|s| s.mfa);
         let mut notes: Vec<String> = caller
             .note
             .clone()
-            .filter(|_| !(gives_mfa && session_mfa_note))
+            .filter(|_| !(params.gives_mfa() && session_mfa_note))
             .into_iter()
             .collect();
         if caller_session.is_some() {
@@ -247,7 +246,7 @@ impl Runner<'_> {
             context.set_derived(key, value);
         }
         // MFA given with this very call counts for it (STS API reference, SerialNumber/TokenCode).
-        if params.serial_number.is_some() && params.token_code.is_some() {
+        if params.gives_mfa() {
             context.set_derived(
                 "aws:MultiFactorAuthPresent",
                 ContextValue::Single("true".into()),

@@ -136,7 +136,7 @@ fn resolve_session<'w>(
                 .iter()
                 .map(|&i| session_policy(world, i, lang))
                 .collect();
-            s.session.mfa.map(|_| say!(lang,
+            s.session.mfa.then(|| say!(lang,
                 "{principal} was created with MFA, but a role session's own requests carry none: aws:MultiFactorAuthPresent is false (IAM User Guide, \"Secure API access with MFA\": AssumeRole's credentials do not include MFA information).",
                 "{principal} は MFA 付きで作成されましたが、ロールセッション自身のリクエストには MFA の情報が含まれません。aws:MultiFactorAuthPresent は false です (IAM ユーザーガイド「MFA を使用した安全な API アクセス」)。"))
         }

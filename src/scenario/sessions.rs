@@ -41,7 +41,7 @@ impl SessionState {
                 .collect(),
             transitive_tag_keys: s.transitive_tag_keys.clone(),
             source_identity: s.source_identity.clone(),
-            mfa: s.mfa.is_some(),
+            mfa: s.mfa,
             session_policies: s
                 .policy_arns
                 .iter()

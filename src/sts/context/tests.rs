@@ -258,14 +258,14 @@ fn session_keys_overlay_role_tags_and_report_mfa_and_identity() {
     assert_eq!(get(&keys, "aws:SourceIdentity"), Some(&s("alice")));
     // Created with MFA, yet its own requests carry none (IAM User Guide, "Secure API access
     // with MFA").
-    assert!(session.mfa.is_some());
+    assert!(session.mfa);
     assert_eq!(get(&keys, "aws:MultiFactorAuthPresent"), Some(&s("false")));
     assert_eq!(get(&keys, "aws:MultiFactorAuthAge"), None);
     assert_eq!(get(&keys, "aws:TokenIssueTime"), Some(&s("100")));
     assert_eq!(get(&keys, "aws:PrincipalType"), Some(&s("AssumedRole")));
     assert_eq!(get(&keys, "aws:userid"), Some(&s(&session.assumed_role_id)));
     let plain = Session {
-        mfa: None,
+        mfa: false,
         ..session
     };
     let keys = session_context(&plain, &[]);

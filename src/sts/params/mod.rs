@@ -88,6 +88,12 @@ impl StsParams {
             saml_assertion: None,
         }
     }
+
+    /// Whether the call gives MFA: `SerialNumber` and `TokenCode` both (STS API reference).
+    /// MFA then counts for this call, and only for it.
+    pub fn gives_mfa(&self) -> bool {
+        self.serial_number.is_some() && self.token_code.is_some()
+    }
 }
 
 /// The parameter names each API takes (STS API reference, request parameters).

@@ -14,14 +14,6 @@ use crate::json::Json;
 use crate::sts::params::{StsParams, Tag};
 use crate::sts::{session_id, StsError};
 
-/// MFA used when the session was created (`SerialNumber` and `TokenCode` of AssumeRole).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Mfa {
-    /// Scenario seconds when the code was given. Only the AssumeRole call that gave it counts
-    /// as made with MFA: the session's own requests carry none (see `sts::context`).
-    pub authenticated_at: i64,
-}
-
 /// What a web identity or SAML session keeps of its identity provider.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Federation {
@@ -51,7 +43,9 @@ pub struct Session {
     pub tags: Vec<Tag>,
     pub transitive_tag_keys: Vec<String>,
     pub source_identity: Option<String>,
-    pub mfa: Option<Mfa>,
+    /// Created by a call that gave MFA (`SerialNumber` and `TokenCode`). Only that call counts
+    /// as made with MFA: the session's own requests carry none (see `sts::context`).
+    pub mfa: bool,
     pub policy: Option<Json>,
     pub policy_arns: Vec<String>,
     pub federation: Option<Federation>,
@@ -92,12 +86,6 @@ impl Session {
             )
         })?;
         let session_name = new.params.role_session_name.clone().unwrap_or_default();
-        let mfa = match (&new.params.serial_number, &new.params.token_code) {
-            (Some(_), Some(_)) => Some(Mfa {
-                authenticated_at: new.at,
-            }),
-            _ => None,
-        };
         let assumed_role_id = session_id(new.role_id, &session_name);
         Ok(Session {
             arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
@@ -111,7 +99,7 @@ impl Session {
             tags: tags.tags,
             transitive_tag_keys: tags.transitive_tag_keys,
             source_identity,
-            mfa,
+            mfa: new.params.gives_mfa(),
             policy: new.params.policy.as_ref().map(|p| p.document.clone()),
             policy_arns: new.params.policy_arns.clone(),
             federation: new.federation,

@@ -211,10 +211,9 @@ fn mfa_is_recorded_when_serial_number_and_token_code_are_given() {
     p.serial_number = Some("arn:aws:iam::1:mfa/alice".into());
     p.token_code = Some("123456".into());
     let s = create("arn:aws:iam::111122223333:role/R", &p, None, 42).unwrap();
-    assert_eq!(
-        s.mfa,
-        Some(Mfa {
-            authenticated_at: 42
-        })
-    );
+    assert!(s.mfa);
+    // A code without its device (or the reverse) gives no MFA.
+    p.serial_number = None;
+    let s = create("arn:aws:iam::111122223333:role/R", &p, None, 42).unwrap();
+    assert!(!s.mfa);
 }
