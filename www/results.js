@@ -18,21 +18,13 @@ export function renderResults(container, run, { reveal, open, onOpenBrief = () =
 }
 
 /**
- * The evaluated scenario text, read only when needed: a request as written (an error result's
- * reply can leave out its action and resource), and whether a policy's statement is in the text
- * at all (an AWS managed policy's statements are the catalogue's, with the catalogue's lines).
+ * The evaluated scenario text, read only when needed: whether a policy's statement is in the
+ * text at all (an AWS managed policy's statements are the catalogue's, with the catalogue's
+ * lines).
  */
 function scenarioSource(text) {
-  let doc;
   let ranges;
   return {
-    request(index) {
-      if (doc === undefined) {
-        try { doc = JSON.parse(text); } catch { doc = null; }
-      }
-      const request = Array.isArray(doc?.requests) ? doc.requests[index] : null;
-      return request && typeof request === "object" ? request : {};
-    },
     has(pointer) {
       if (ranges === undefined) ranges = parseWithRanges(text);
       return pointer != null && nodeAt(ranges, pointer) != null;
@@ -47,12 +39,11 @@ function badge(decision) {
 function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
   const explain = result.explain ?? {};
   const expectation = result.expectation ?? "none";
-  // A request STS refuses before any policy is read comes back without its action or resource:
-  // the scenario says what was asked.
-  const asked = source.request(result.index);
+  // The engine restates what was asked even for a request STS refused before any policy was
+  // read (an STS call without a resource names none).
   const text = (value) => (typeof value === "string" ? value : "");
-  const action = text(explain.action) || text(asked.action);
-  const resource = text(explain.resource) || text(asked.resource);
+  const action = text(explain.action);
+  const resource = text(explain.resource);
   const name = result.name || action;
   const card = h("article", {
     class: "request", dataset: { decision: result.decision, expectation, index: String(result.index) },
