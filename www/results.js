@@ -74,7 +74,7 @@ function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
     if (!details.open) return open.delete(result.index);
     open.add(result.index);
     build();
-    // A brief explanation leaves statements out; opening it asks the engine for the whole.
+    // A brief explanation is the summary alone; opening it asks the engine for the whole.
     if (explain.brief) onOpenBrief();
   });
   card.append(details);
@@ -105,6 +105,8 @@ function explanation(explain, reveal, source) {
   if (explain.context?.length) parts.push(contextTable(explain.context));
   const notes = unsaid(explain.notes);
   if (notes.length) parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", {}, prose(n)))));
+  // A closed request comes with its summary alone; opening it asks the engine for the rest.
+  if (explain.brief) parts.push(h("p", { class: "muted brief-note", text: t("briefExplanation") }));
   return h("div", { class: "explain-body" }, parts);
 }
 
@@ -144,8 +146,7 @@ function policyBlock(policy, deciding, reveal, source) {
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
       ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal, source)))
-      : !policy.omitted && h("p", { class: "muted", text: t("noStatements") }),
-    policy.omitted > 0 && h("p", { class: "muted", text: tn("omittedStatements", policy.omitted) }));
+      : h("p", { class: "muted", text: t("noStatements") }));
 }
 
 function statementItem(s, deciding, reveal, source) {

@@ -13,7 +13,8 @@ const ready = init().then(() => {
 const ops = {
   version: () => engine.version(),
   // The explanations come in `lang` ("ja" or English); AWS's own codes and messages stay English.
-  // `full`: the indices of the requests to explain in full (the others come brief).
+  // `full`: the indices of the requests to explain in full (the others come with their summary
+  // alone: a closed request shows no more).
   // The text goes in as UTF-8 bytes: the browser's encoder is several times faster than the
   // glue's copy of a string. The results travel to the page as JSON text: copying one string
   // between threads is much cheaper than cloning thousands of small objects, and the page

@@ -489,7 +489,12 @@ fn finish(
             ));
         }
     }
-    let changes = advice::changes(&outcome, &eval, caller, request);
+    // A brief explanation shows no advice (see `Request::brief`).
+    let changes = if request.brief {
+        Vec::new()
+    } else {
+        advice::changes(&outcome, &eval, caller, request)
+    };
     let policies = eval
         .scps
         .into_iter()

@@ -57,8 +57,8 @@ pub struct Request<'a> {
     pub resource: &'a str,
     pub context: &'a RequestContext,
     pub lang: Lang,
-    /// The explanation will be brief (see `scenario::RequestResult::brief`): statements whose
-    /// action does not match are counted in their policy's `omitted`, not described, which
-    /// saves writing sentences no one will read.
+    /// The explanation will be brief (see `scenario::RequestResult::brief`), its statements
+    /// never shown: those whose action does not match are skipped, not described, which saves
+    /// writing sentences no one will read.
     pub brief: bool,
 }

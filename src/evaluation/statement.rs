@@ -28,7 +28,6 @@ pub fn evaluate_policy(
 ) -> PolicyOutcome {
     let mut verdict = PolicyVerdict::NoMatch;
     let mut allow_match = None;
-    let mut omitted = 0;
     let statements: Vec<StatementTrace> = policy
         .policy
         .statements
@@ -36,10 +35,9 @@ pub fn evaluate_policy(
         // Out of time, the request's result is replaced by an error: stop early.
         .take_while(|_| !request.context.out_of_time())
         .filter_map(|statement| {
-            // A brief explanation leaves out statements about other actions: they take no part
-            // in the decision, so they are counted, not described.
+            // A brief explanation shows no statements: those about other actions take no part in
+            // the decision, so they are not described.
             if request.brief && !action_matches(&statement.action, request.action) {
-                omitted += 1;
                 return None;
             }
             let (trace, principal) = evaluate_statement(statement, caller, request);
@@ -66,7 +64,6 @@ pub fn evaluate_policy(
             level: level.map(str::to_string),
             verdict,
             statements,
-            omitted,
         },
         allow_match,
     }
@@ -101,17 +98,25 @@ fn evaluate_statement(
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let lang = request.lang;
-    let action = action_trace(&statement.action, request.action, lang);
+    // A brief explanation shows no statements: its elements say whether they matched, not why.
+    let action = if request.brief {
+        quietly(action_matches(&statement.action, request.action))
+    } else {
+        action_trace(&statement.action, request.action, lang)
+    };
     if !action.matched {
         return (unmatched_action(statement, action), None);
     }
-    let resource = statement
-        .resource
-        .as_ref()
-        .map(|r| resource_trace(r, request.resource, request.context, lang));
+    let resource = statement.resource.as_ref().map(|r| {
+        if request.brief {
+            quietly(resource_matches(r, request.resource, request.context))
+        } else {
+            resource_trace(r, request.resource, request.context, lang)
+        }
+    });
     let (principal, principal_match) = match &statement.principal {
         Some(clause) => {
-            let (trace, m) = principal_trace(clause, caller, lang);
+            let (trace, m) = principal_trace(clause, caller, request);
             (Some(trace), m)
         }
         None => (None, None),
@@ -172,6 +177,14 @@ fn effect_name(effect: Effect) -> &'static str {
     match effect {
         Effect::Allow => "Allow",
         Effect::Deny => "Deny",
+    }
+}
+
+/// An element's trace without its sentence, for a brief explanation.
+fn quietly(matched: bool) -> ElementTrace {
+    ElementTrace {
+        matched,
+        detail: String::new(),
     }
 }
 
@@ -250,6 +263,16 @@ fn resolved_variables(clause: &ResourceClause, context: &RequestContext, lang: L
     say!(lang, "; here {said}", "。このリクエストでは {said}")
 }
 
+/// Whether the statement's `Resource` (or `NotResource`) covers `resource`, as
+/// [`resource_trace`] decides it, without writing why.
+fn resource_matches(clause: &ResourceClause, resource: &str, context: &RequestContext) -> bool {
+    clause
+        .patterns
+        .iter()
+        .any(|p| p.value.matches(resource, context))
+        != clause.negated
+}
+
 fn resource_trace(
     clause: &ResourceClause,
     resource: &str,
@@ -302,12 +325,14 @@ fn resource_trace(
 fn principal_trace(
     clause: &PrincipalClause,
     caller: &Caller,
-    lang: Lang,
+    request: &Request,
 ) -> (ElementTrace, Option<PrincipalMatch>) {
-    let who = caller.display_arn();
+    let (who, lang) = (caller.display_arn(), request.lang);
     if clause.negated {
         let exempt = not_principal_exempts(&clause.value, caller);
-        let detail = if exempt {
+        let detail = if request.brief {
+            String::new()
+        } else if exempt {
             say!(lang,
                 "NotPrincipal lists every form of {who}, so the statement does not apply to it",
                 "NotPrincipal が {who} のすべての形式を列挙しているため、このステートメントは適用されません")
@@ -325,6 +350,8 @@ fn principal_trace(
         );
     }
     match match_principal(&clause.value, caller) {
+        Some(m) if request.brief => (quietly(true), Some(m)),
+        None if request.brief => (quietly(false), None),
         Some(m) => {
             let form = principal_form(m.kind, lang);
             let detail = say!(

@@ -144,13 +144,6 @@ pub struct PolicyTrace {
     pub level: Option<String>,
     pub verdict: PolicyVerdict,
     pub statements: Vec<StatementTrace>,
-    /// Statements left out of a brief explanation.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub omitted: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// A statement that decided the outcome.

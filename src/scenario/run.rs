@@ -24,8 +24,9 @@ pub struct RunOptions {
     pub lang: Lang,
     pub limits: TimeLimits,
     /// `None`: every request's explanation in full. `Some(indices)`: only those in full, the
-    /// others brief (see [`RequestResult::brief`]); the page explains in full only the requests
-    /// a person has opened, which keeps re-running on every keystroke cheap.
+    /// others brief, their summary alone (see [`RequestResult::brief`]); the page explains in
+    /// full only the requests a person has opened, which keeps re-running on every keystroke
+    /// cheap.
     pub full_explanations: Option<Vec<usize>>,
 }
 

@@ -156,11 +156,18 @@ test("while an edit leaves the scenario unable to run, the last results stay, ma
   assert.equal(await page.isVisible("#stale-note"), true);
   assert.match(await page.textContent("#stale-note"), /実行できた最後のバージョンの結果です/);
   assert.ok(await page.locator("#findings .finding[data-severity=\"error\"]").count() >= 1);
-  // Mended: fresh results, nothing marked.
+  // A closed request opened now: its summary, and a note that the rest comes with the next run.
+  await page.click(".request .explain > summary");
+  assert.ok((await page.textContent(".request .explain .summary")).length > 10);
+  assert.match(await page.textContent(".request .brief-note"), /シナリオが再び実行されると表示されます/);
+  assert.equal(await page.locator(".request .explain .check").count(), 0);
+  // Mended: fresh results, nothing marked; the opened request is explained in full.
   await setScenario(page, good);
   assert.deepEqual(await decisions(page), before);
   assert.equal(await page.getAttribute("#results", "data-stale"), "false");
   assert.equal(await page.isVisible("#stale-note"), false);
+  assert.equal(await page.locator(".request .brief-note").count(), 0);
+  assert.ok(await page.locator(".request .explain .check").count() >= 1);
   // Another scenario that cannot run never shows this one's results.
   const runs = await runCount(page);
   await page.click("#new");
