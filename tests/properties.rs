@@ -13,7 +13,7 @@
 mod smoke;
 
 use iam_playground::evaluation::Decision;
-use iam_playground::scenario::{link, run_scenario};
+use iam_playground::scenario::{link, run_scenario, run_scenario_with, RequestResult, RunOptions};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
@@ -457,6 +457,22 @@ proptest! {
         policies.insert(index + 1, second);
         let after = decisions(&scenario_text(&split)).map_err(TestCaseError::fail)?;
         prop_assert_eq!(&before, &after, "split scenario:\n{}", scenario_text(&split));
+    }
+
+    /// A brief result (a closed request, whose statements are matched without being described)
+    /// is the full one cut down: the same decision, error, session and summary.
+    #[test]
+    fn brief_results_are_full_ones_cut_down(w in world()) {
+        let text = scenario_text(&w);
+        let closed = RunOptions { full_explanations: Some(Vec::new()), ..RunOptions::default() };
+        let brief = run_scenario_with(&text, &closed).map_err(|f| TestCaseError::fail(format!("{f:?}")))?;
+        let mut full = run_scenario(&text).map_err(|f| TestCaseError::fail(format!("{f:?}")))?;
+        full.results.iter_mut().for_each(RequestResult::brief);
+        prop_assert_eq!(
+            serde_json::to_value(&brief).ok(),
+            serde_json::to_value(&full).ok(),
+            "scenario:\n{}", text
+        );
     }
 
     /// A share link carries the scenario whole: decoding what was encoded runs to the same
