@@ -7,6 +7,7 @@ use crate::policy::PolicyKind;
 use super::advice;
 use super::input::{CallerSide, OrgLevel, Request, ResourceSide};
 use super::message::access_denied_message;
+use super::scope;
 use super::statement::{evaluate_policy, principal_form, PolicyOutcome};
 use super::trace::{Authorization, Decision, PolicyTrace, PolicyVerdict, Side, StatementRef};
 
@@ -64,7 +65,7 @@ impl Evaluated {
 fn evaluate_levels(
     levels: &Option<Vec<OrgLevel>>,
     side: Side,
-    caller: &Caller,
+    (caller, bounded): (&Caller, bool),
     request: &Request,
 ) -> Vec<(String, Vec<PolicyOutcome>)> {
     levels
@@ -74,7 +75,7 @@ fn evaluate_levels(
             let outcomes = level
                 .policies
                 .iter()
-                .map(|p| evaluate_policy(p, side, Some(&level.target), caller, request))
+                .map(|p| evaluate_policy(p, side, Some(&level.target), (caller, bounded), request))
                 .collect();
             (level.target.clone(), outcomes)
         })
@@ -84,33 +85,40 @@ fn evaluate_levels(
 /// Decides one request. Never fails: every path ends in a decision with its reasons.
 pub fn authorize(caller: &CallerSide, resource: &ResourceSide, request: &Request) -> Authorization {
     let who = &caller.caller;
+    // A Deny with NotPrincipal applies to every principal with a boundary (see
+    // `statement::principal_trace`).
+    let bounded = caller.boundary.is_some();
     let eval = Evaluated {
-        scps: evaluate_levels(&caller.scps, Side::Caller, who, request),
-        rcps: evaluate_levels(&resource.rcps, Side::Resource, who, request),
+        scps: evaluate_levels(&caller.scps, Side::Caller, (who, bounded), request),
+        rcps: if scope::rcps_cover(request.action) {
+            evaluate_levels(&resource.rcps, Side::Resource, (who, bounded), request)
+        } else {
+            Vec::new()
+        },
         identity: caller
             .identity
             .iter()
-            .map(|p| evaluate_policy(p, Side::Caller, None, who, request))
+            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request))
             .collect(),
         boundary: caller
             .boundary
             .as_ref()
-            .map(|p| evaluate_policy(p, Side::Caller, None, who, request)),
+            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request)),
         session: caller
             .session
             .iter()
-            .map(|p| evaluate_policy(p, Side::Caller, None, who, request))
+            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request))
             .collect(),
         resource: resource
             .policy
             .as_ref()
-            .map(|p| evaluate_policy(p, Side::Resource, None, who, request)),
+            .map(|p| evaluate_policy(p, Side::Resource, None, (who, bounded), request)),
     };
     let cross_account = match (who.account(), resource.account.as_deref()) {
         (Some(a), Some(b)) => a != b,
         _ => false,
     };
-    let outcome = decide(&eval, caller, resource, cross_account, request.lang);
+    let outcome = decide(&eval, caller, resource, cross_account, request);
     finish(outcome, eval, caller, resource, request, cross_account)
 }
 
@@ -123,6 +131,9 @@ pub(super) struct Outcome {
     /// `denied_by` where AWS's message is known to name another type).
     pub cause: Option<PolicyKind>,
     pub refused_by: Option<Side>,
+    /// Across accounts, the policy type of the caller's own account that refuses too, when the
+    /// resource's account refused first: both need changing, and the advice says so.
+    pub also: Option<PolicyKind>,
     pub reasons: Vec<String>,
     pub deciding: Vec<StatementRef>,
 }
@@ -134,6 +145,7 @@ impl Outcome {
             denied_by: None,
             cause: None,
             refused_by: None,
+            also: None,
             reasons: vec![reason],
             deciding,
         }
@@ -145,6 +157,7 @@ impl Outcome {
             denied_by: Some(kind),
             cause: Some(kind),
             refused_by: Some(side),
+            also: None,
             reasons: vec![reason],
             deciding: Vec::new(),
         }
@@ -173,8 +186,9 @@ fn decide(
     caller: &CallerSide,
     resource: &ResourceSide,
     cross: bool,
-    lang: Lang,
+    request: &Request,
 ) -> Outcome {
+    let lang = request.lang;
     if let Some(outcome) = explicit_deny(eval, lang) {
         return outcome;
     }
@@ -197,8 +211,10 @@ fn decide(
     }
     if cross {
         cross_account(eval, caller, resource_kind, lang)
-    } else if resource_kind == PolicyKind::Trust {
-        same_account_trust(eval, caller, lang)
+    } else if resource_kind == PolicyKind::Trust
+        || (resource.policy.is_some() && scope::is_kms_key(request.resource))
+    {
+        same_account_gate(eval, caller, resource_kind, request)
     } else {
         same_account(eval, caller, resource_kind, lang)
     }
@@ -225,6 +241,7 @@ fn explicit_deny(eval: &Evaluated, lang: Lang) -> Option<Outcome> {
         denied_by: Some(kind),
         cause: Some(kind),
         refused_by: Some(side),
+        also: None,
         reasons: vec![say!(lang,
             "An explicit Deny applies, and an explicit deny in any policy overrides every Allow: {names}.",
             "明示的な Deny が適用されます。いずれかのポリシーにある明示的な拒否は、すべての Allow より優先されます: {names}。"
@@ -395,22 +412,36 @@ fn same_account(
     }
 }
 
-/// Same account, role trust policy: the trust policy must itself allow (an identity allow alone
-/// is never enough); naming the account delegates to IAM, so the caller then also needs an
-/// identity-based allow. A trust naming the user is still subject to the user's boundary
-/// (IAM User Guide, "Update a role trust policy"; §1.3).
-fn same_account_trust(eval: &Evaluated, caller: &CallerSide, lang: Lang) -> Outcome {
+/// Same account, a role's trust policy or a KMS key's key policy: that policy must itself allow
+/// (an identity allow alone is never enough); naming the account delegates to IAM, so the caller
+/// then also needs an identity-based allow. A policy naming the user is still subject to the
+/// user's boundary (IAM User Guide, "Update a role trust policy"; semantics notes §1.1 step 5,
+/// which treats key policies as trust policies).
+fn same_account_gate(
+    eval: &Evaluated,
+    caller: &CallerSide,
+    kind: PolicyKind,
+    request: &Request,
+) -> Outcome {
+    let (lang, action) = (request.lang, request.action);
+    // How the sentences name the policy: (with its owner, the owner, the policy alone).
+    let (whose, owner, policy) = match (kind, lang) {
+        (PolicyKind::Trust, Lang::En) => ("The role's trust policy", "a role", "trust policy"),
+        (PolicyKind::Trust, Lang::Ja) => ("ロールの信頼ポリシー", "ロール", "信頼ポリシー"),
+        (_, Lang::En) => ("The key policy", "a KMS key", "key policy"),
+        (_, Lang::Ja) => ("キーポリシー", "KMS キー", "キーポリシー"),
+    };
     let Some(named) = eval.resource_match() else {
-        return Outcome::implicit(PolicyKind::Trust, Side::Resource, say!(lang,
-            "The role's trust policy does not allow this caller; for a role, an identity-based policy alone is never enough.",
-            "ロールの信頼ポリシーがこの呼び出し元を許可していません。ロールの場合、アイデンティティベースのポリシーだけでは決して十分ではありません。"));
+        return Outcome::implicit(kind, Side::Resource, say!(lang,
+            "{whose} does not allow this caller; for {owner}, an identity-based policy alone is never enough.",
+            "{whose}がこの呼び出し元を許可していません。{owner}の場合、アイデンティティベースのポリシーだけでは決して十分ではありません。"));
     };
     let need_identity = named == PrincipalMatchKind::Account;
     let refusal = match named {
         PrincipalMatchKind::RoleSession | PrincipalMatchKind::FederatedUser => None,
         PrincipalMatchKind::User => (!eval.boundary_allows()).then(|| (PolicyKind::Boundary, say!(lang,
-            "The trust policy names the user, but the user's permissions boundary does not allow sts:AssumeRole; a boundary must allow it even then.",
-            "信頼ポリシーはユーザーを指定していますが、ユーザーのアクセス許可の境界が sts:AssumeRole を許可していません。この場合も、境界による許可が必要です。"))),
+            "The {policy} names the user, but the user's permissions boundary does not allow {action}; a boundary must allow it even then.",
+            "{policy}はユーザーを指定していますが、ユーザーのアクセス許可の境界が {action} を許可していません。この場合も、境界による許可が必要です。"))),
         _ => caller_side_refusal(eval, caller, need_identity, lang),
     };
     match refusal {
@@ -418,13 +449,13 @@ fn same_account_trust(eval: &Evaluated, caller: &CallerSide, lang: Lang) -> Outc
         None => {
             if need_identity {
                 return caller_allowed(eval, say!(lang,
-                    "The trust policy names the caller's account, and an identity-based policy of the caller allows the request.",
-                    "信頼ポリシーは呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています。"));
+                    "The {policy} names the caller's account, and an identity-based policy of the caller allows the request.",
+                    "{policy}は呼び出し元のアカウントを指定しており、呼び出し元のアイデンティティベースのポリシーがこのリクエストを許可しています。"));
             }
             let form = principal_form(named, lang);
             resource_allowed(eval, say!(lang,
-                "The trust policy names the caller directly, by {form}; in the same account no identity-based policy is needed.",
-                "信頼ポリシーは呼び出し元を{form}直接指定しています。同じアカウント内では、アイデンティティベースのポリシーは必要ありません。"))
+                "The {policy} names the caller directly, by {form}; in the same account no identity-based policy is needed.",
+                "{policy}は呼び出し元を{form}直接指定しています。同じアカウント内では、アイデンティティベースのポリシーは必要ありません。"))
         }
     }
 }
@@ -444,9 +475,18 @@ fn cross_account(
         (Some(_), None) => caller_allowed(eval, say!(lang,
             "Cross-account: the {policy} in the resource's account allows the caller, and the caller's own policies allow the request.",
             "クロスアカウント: リソースのアカウントの{policy}が呼び出し元を許可し、呼び出し元自身のポリシーもこのリクエストを許可しています。")),
-        (None, _) => Outcome::implicit(resource_kind, Side::Resource, say!(lang,
-            "Cross-account: the {policy} in the resource's account does not allow this caller, so the trusting account refuses.",
-            "クロスアカウント: リソースのアカウントの{policy}がこの呼び出し元を許可していないため、信頼する側のアカウントが拒否します。")),
+        (None, refusal) => {
+            let mut outcome = Outcome::implicit(resource_kind, Side::Resource, say!(lang,
+                "Cross-account: the {policy} in the resource's account does not allow this caller, so the trusting account refuses.",
+                "クロスアカウント: リソースのアカウントの{policy}がこの呼び出し元を許可していないため、信頼する側のアカウントが拒否します。"));
+            if let Some((kind, reason)) = refusal {
+                outcome.also = Some(kind);
+                outcome.reasons.push(say!(lang,
+                    "The caller's own account refuses too: {reason}",
+                    "呼び出し元自身のアカウントも拒否します: {reason}"));
+            }
+            outcome
+        }
         (Some(_), Some((kind, reason))) => Outcome::implicit(
             kind,
             Side::Caller,
@@ -467,6 +507,12 @@ fn finish(
 ) -> Authorization {
     let same_org = caller.organization.is_some() && caller.organization == resource.organization;
     let with_context = !cross_account || same_org;
+    if resource.rcps.is_some() && !scope::rcps_cover(request.action) {
+        let service = scope::service_of(request.action);
+        outcome.reasons.push(say!(request.lang,
+            "The resource's organization has RCPs, but they do not apply: RCPs govern the resources of only some services, and {service} is not one of them.",
+            "リソースの組織には RCP がありますが、適用されません。RCP が対象とするのは一部のサービスのリソースだけで、{service} は含まれていません。"));
+    }
     let message = (outcome.decision != Decision::Allowed).then(|| {
         access_denied_message(
             caller.caller.display_arn(),

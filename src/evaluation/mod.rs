@@ -12,6 +12,7 @@ mod advice;
 mod decide;
 mod input;
 mod message;
+mod scope;
 mod statement;
 mod trace;
 

@@ -19,11 +19,12 @@ pub struct PolicyOutcome {
     pub allow_match: Option<PrincipalMatchKind>,
 }
 
+/// `bounded`: whether the caller has a permissions boundary.
 pub fn evaluate_policy(
     policy: &PolicyUse,
     side: Side,
     level: Option<&str>,
-    caller: &Caller,
+    (caller, bounded): (&Caller, bool),
     request: &Request,
 ) -> PolicyOutcome {
     let mut verdict = PolicyVerdict::NoMatch;
@@ -40,7 +41,7 @@ pub fn evaluate_policy(
             if request.brief && !action_matches(&statement.action, request.action) {
                 return None;
             }
-            let (trace, principal) = evaluate_statement(statement, caller, request);
+            let (trace, principal) = evaluate_statement(statement, (caller, bounded), request);
             if trace.applies {
                 match statement.effect {
                     Effect::Deny => verdict = PolicyVerdict::Deny,
@@ -94,7 +95,7 @@ fn more_specific(
 
 fn evaluate_statement(
     statement: &Statement,
-    caller: &Caller,
+    (caller, bounded): (&Caller, bool),
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let lang = request.lang;
@@ -116,7 +117,8 @@ fn evaluate_statement(
     });
     let (principal, principal_match) = match &statement.principal {
         Some(clause) => {
-            let (trace, m) = principal_trace(clause, caller, request);
+            let deny_bounded = bounded && statement.effect == Effect::Deny;
+            let (trace, m) = principal_trace(clause, (caller, deny_bounded), request);
             (Some(trace), m)
         }
         None => (None, None),
@@ -322,16 +324,24 @@ fn resource_trace(
     }
 }
 
+/// `deny_bounded`: the statement is a Deny and the caller has a permissions boundary. "The
+/// NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+/// permissions boundary policy attached, regardless of the values specified in the NotPrincipal
+/// element" (IAM User Guide, "NotPrincipal").
 fn principal_trace(
     clause: &PrincipalClause,
-    caller: &Caller,
+    (caller, deny_bounded): (&Caller, bool),
     request: &Request,
 ) -> (ElementTrace, Option<PrincipalMatch>) {
     let (who, lang) = (caller.display_arn(), request.lang);
     if clause.negated {
-        let exempt = not_principal_exempts(&clause.value, caller);
+        let exempt = !deny_bounded && not_principal_exempts(&clause.value, caller);
         let detail = if request.brief {
             String::new()
+        } else if deny_bounded {
+            say!(lang,
+                "{who} has a permissions boundary, and a Deny with NotPrincipal applies to every principal with one, whatever NotPrincipal lists",
+                "{who} にはアクセス許可の境界があり、NotPrincipal を使った Deny は、NotPrincipal の値にかかわらず、境界を持つすべてのプリンシパルに適用されます")
         } else if exempt {
             say!(lang,
                 "NotPrincipal lists every form of {who}, so the statement does not apply to it",

@@ -63,6 +63,16 @@ impl PolicyKind {
         }
     }
 
+    /// [`name`](Self::name) after "a" or "an" in English ("an identity-based policy"); Japanese
+    /// has no article.
+    pub fn with_article(self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, PolicyKind::Identity) => format!("an {}", self.aws_name()),
+            (Lang::En, _) => format!("a {}", self.aws_name()),
+            (Lang::Ja, _) => self.name(lang).to_string(),
+        }
+    }
+
     /// How the explanation names this kind of policy: AWS's own name in English, the name AWS's
     /// Japanese documentation uses in Japanese.
     pub fn name(self, lang: Lang) -> &'static str {

@@ -133,10 +133,10 @@ fn read_id(r: &mut Reader, json: &Json, base: &str) -> Option<String> {
         r.kind,
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
     ) {
-        let kind = r.kind.name(r.lang);
+        let kind = r.kind.with_article(r.lang);
         let message = say!(
             r.lang,
-            "`Id` is not allowed in a {kind}: remove it (use `Sid` to name statements).",
+            "`Id` is not allowed in {kind}: remove it (use `Sid` to name statements).",
             "{kind}では `Id` を使用できません。削除してください (ステートメントに名前を付けるには `Sid` を使用します)。"
         );
         r.report(codes::ID_NOT_SUPPORTED, message, &at);

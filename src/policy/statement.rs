@@ -118,9 +118,9 @@ fn read_sid(r: &mut Reader, json: &Json, ptr: &str) -> Option<String> {
         PolicyKind::Identity | PolicyKind::Trust | PolicyKind::Boundary | PolicyKind::Session
     );
     if iam_stored && !sid.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let kind = r.kind.name(r.lang);
+        let kind = r.kind.with_article(r.lang);
         let message = say!(r.lang,
-            "`Sid` \"{sid}\" may contain only ASCII letters and digits (A-Z, a-z, 0-9) in a {kind}: remove the other characters.",
+            "`Sid` \"{sid}\" may contain only ASCII letters and digits (A-Z, a-z, 0-9) in {kind}: remove the other characters.",
             "{kind}の `Sid` (\"{sid}\") に使用できるのは、ASCII の英字と数字 (A-Z、a-z、0-9) だけです。それ以外の文字を削除してください。");
         r.report(codes::UNSUPPORTED_SID, message, &at());
     }

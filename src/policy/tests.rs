@@ -315,3 +315,32 @@ fn unknown_elements_of_a_policy_and_a_statement_in_both_languages() {
         ja[1].1
     );
 }
+
+/// "an identity-based policy", "a permissions boundary": the finding reads as English.
+#[test]
+fn findings_name_the_policy_kind_with_its_article() {
+    let text = r#"{ "Version": "2012-10-17", "Id": "x", "Statement": [ { "Effect": "Allow",
+        "Principal": "*", "Action": "s3:GetObject", "Resource": "*" } ] }"#;
+    let says = |kind, code| {
+        let checked = validate_text(text, kind);
+        find(&checked.findings, code)
+            .first()
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+    let identity = says(PolicyKind::Identity, "UNSUPPORTED_PRINCIPAL");
+    assert!(
+        identity.contains("not allowed in an identity-based policy"),
+        "{identity}"
+    );
+    let boundary = says(PolicyKind::Boundary, "ID_NOT_SUPPORTED");
+    assert!(
+        boundary.contains("not allowed in a permissions boundary"),
+        "{boundary}"
+    );
+    let session = says(PolicyKind::Session, "UNSUPPORTED_PRINCIPAL");
+    assert!(
+        session.contains("not allowed in a session policy"),
+        "{session}"
+    );
+}

@@ -129,7 +129,7 @@ fn resolve_session<'w>(
         account: account.to_string(),
     };
     let mut side = principal_side(world, caller, &role.permissions, account);
-    let note = match &session {
+    let mut note = match &session {
         Some(s) => {
             side.session = s
                 .policies
@@ -147,6 +147,15 @@ fn resolve_session<'w>(
                 "{principal} を作成した先行のリクエストはありません。セッションポリシー、タグ、MFA のない {role} の通常のセッションとして扱います。"))
         }
     };
+    // "SCPs do not affect any service-linked role" (Organizations User Guide, "Service control
+    // policies"); AWS creates those roles under this path.
+    if role.arn.contains(":role/aws-service-role/") && side.scps.take().is_some() {
+        let exempt = lang.pick(
+            "SCPs do not affect service-linked roles, so none applies to this session.",
+            "SCP はサービスにリンクされたロールに影響しないため、このセッションには適用されません。",
+        );
+        note = Some(note.map_or_else(|| exempt.to_string(), |n| format!("{n} {exempt}")));
+    }
     // Session tags override role tags with the same key, whatever its case (§3.4).
     let tags = match &session {
         Some(s) => overlay(

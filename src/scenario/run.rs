@@ -332,8 +332,21 @@ impl Runner<'_> {
         let side = self.resource_side(resource);
         let action = request.action.value.as_str();
         let name = lang.pick("the request", "リクエスト");
-        let check = self.authorization_check(name, action, resource, &caller, &side, &context);
+        let mut check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        if action.eq_ignore_ascii_case("sts:GetCallerIdentity")
+            && check.decision != Decision::Allowed
+        {
+            // "No permissions are required to perform this operation. If an administrator
+            // attaches a policy to your identity that explicitly denies access to the
+            // sts:GetCallerIdentity action, you can still perform this operation" (STS API
+            // reference, GetCallerIdentity). The policies are still shown.
+            check.advisory = true;
+            notes.insert(0, lang.pick(
+                "GetCallerIdentity needs no permission: AWS answers it even when no policy allows sts:GetCallerIdentity or one denies it.",
+                "GetCallerIdentity にはアクセス許可が不要です。sts:GetCallerIdentity を許可するポリシーがなくても、拒否するポリシーがあっても、AWS は応答します。",
+            ).into());
+        }
         if side.account.is_none() && side.policy.is_some() {
             notes.push(lang.pick(
                 "The resource's ARN names no account (as S3's do); it is taken to be in the caller's account.",
@@ -473,7 +486,7 @@ pub(super) fn verdict_from_checks(
     let summary = summarize(
         decision,
         failing,
-        &checks,
+        (&checks, &notes),
         asked.kind == "authorization",
         lang,
     );
@@ -507,7 +520,7 @@ fn at<'a>(failing: &'a Check, checks: &[Check], plain: bool) -> Option<&'a str> 
 fn summarize(
     decision: Decision,
     failing: Option<&Check>,
-    checks: &[Check],
+    (checks, notes): (&[Check], &[String]),
     plain: bool,
     lang: Lang,
 ) -> String {
@@ -522,11 +535,19 @@ fn summarize(
         (Decision::Allowed, _) => {
             // The checks of one call (sts:AssumeRole, sts:TagSession, ...) are often allowed for
             // the same reason: each reason is said once.
+            // A check that does not decide and did not allow (GetCallerIdentity's) gives no
+            // reason for the allow; the call's first note then says why.
             let mut reasons: Vec<String> = Vec::new();
-            for r in checks.iter().map(reason) {
+            let deciding = checks
+                .iter()
+                .filter(|c| !c.advisory || c.decision == Decision::Allowed);
+            for r in deciding.map(reason) {
                 if !r.is_empty() && !reasons.contains(&r) {
                     reasons.push(r);
                 }
+            }
+            if reasons.is_empty() {
+                reasons.extend(notes.first().cloned());
             }
             let reasons = reasons.join(lang.pick(" ", ""));
             say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")

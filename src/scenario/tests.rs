@@ -630,3 +630,53 @@ fn a_resource_with_variables_says_what_they_stood_for() {
         detail(&out, 0)
     );
 }
+
+/// Across accounts, when the role's trust policy does not name the caller and the caller's own
+/// policies do not allow either, both refusals are said and both fixes advised: fixing only the
+/// trust policy would still leave the request denied.
+#[test]
+fn a_cross_account_refusal_on_both_sides_advises_both_fixes() {
+    let text = r#"{ "scenario": 1,
+      "accounts": [ { "id": "111111111111" }, { "id": "222222222222" } ],
+      "users": [ { "arn": "arn:aws:iam::111111111111:user/ci" } ],
+      "roles": [ { "arn": "arn:aws:iam::222222222222:role/Other", "trust": { "Version": "2012-10-17",
+        "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::333333333333:root" },
+          "Action": "sts:AssumeRole" } ] } } ],
+      "requests": [ { "principal": "arn:aws:iam::111111111111:user/ci", "action": "sts:AssumeRole",
+        "resource": "arn:aws:iam::222222222222:role/Other", "parameters": { "RoleSessionName": "ci" } } ] }"#;
+    let out = run_scenario(text).unwrap();
+    let auth = out.results[0].explain.checks[0]
+        .authorization
+        .as_ref()
+        .expect("an authorization");
+    assert_eq!(auth.decision, Decision::ImplicitDeny);
+    assert_eq!(auth.reasons.len(), 2, "{:?}", auth.reasons);
+    assert!(auth.reasons[1].starts_with("The caller's own account refuses too: "));
+    let advises = |start: &str| auth.changes.iter().any(|c| c.starts_with(start));
+    assert!(
+        advises("Add a statement to the role's trust policy"),
+        "{:?}",
+        auth.changes
+    );
+    assert!(
+        advises("Give arn:aws:iam::111111111111:user/ci an identity-based policy"),
+        "{:?}",
+        auth.changes
+    );
+    // Named in the trust policy, the caller's side alone refuses: one reason, its advice only.
+    let trusted = text.replace("333333333333:root", "111111111111:root");
+    let out = run_scenario(&trusted).unwrap();
+    let auth = out.results[0].explain.checks[0]
+        .authorization
+        .as_ref()
+        .unwrap();
+    assert_eq!(auth.reasons.len(), 1, "{:?}", auth.reasons);
+    assert!(
+        !auth
+            .changes
+            .iter()
+            .any(|c| c.contains("trust policy that allows")),
+        "{:?}",
+        auth.changes
+    );
+}

@@ -61,12 +61,13 @@ impl StsApi {
     /// The API for an IAM action name such as `sts:AssumeRole` (case-insensitive, as IAM
     /// action names are).
     pub fn from_action(action: &str) -> Option<StsApi> {
-        match action.to_ascii_lowercase().as_str() {
-            "sts:assumerole" => Some(StsApi::AssumeRole),
-            "sts:assumerolewithwebidentity" => Some(StsApi::AssumeRoleWithWebIdentity),
-            "sts:assumerolewithsaml" => Some(StsApi::AssumeRoleWithSaml),
-            _ => None,
-        }
+        [
+            StsApi::AssumeRole,
+            StsApi::AssumeRoleWithWebIdentity,
+            StsApi::AssumeRoleWithSaml,
+        ]
+        .into_iter()
+        .find(|api| api.action().eq_ignore_ascii_case(action))
     }
 
     /// The IAM action, as a trust policy names it.

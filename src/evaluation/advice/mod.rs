@@ -127,11 +127,26 @@ fn implicit(
     caller: &CallerSide,
     request: &Request,
 ) -> Vec<String> {
-    let who = caller.caller.display_arn();
-    let (action, resource, lang) = (request.action, request.resource, request.lang);
     let Some(kind) = outcome.cause else {
         return Vec::new();
     };
+    let mut out = for_kind(kind, eval, caller, request);
+    // Across accounts both sides may refuse: what each needs, the resource's account first.
+    if let Some(also) = outcome.also {
+        out.extend(for_kind(also, eval, caller, request));
+    }
+    out
+}
+
+/// The near misses among the policies of `kind`, then what to change there.
+fn for_kind(
+    kind: PolicyKind,
+    eval: &Evaluated,
+    caller: &CallerSide,
+    request: &Request,
+) -> Vec<String> {
+    let who = caller.caller.display_arn();
+    let (action, resource, lang) = (request.action, request.resource, request.lang);
     let mut out = match kind {
         PolicyKind::Identity => near_misses(eval.identity.iter(), lang),
         PolicyKind::Boundary => near_misses(eval.boundary.iter(), lang),
@@ -156,6 +171,10 @@ fn implicit(
             "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
             "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
         PolicyKind::Trust => trust(eval, caller, action, lang),
+        // A key policy must allow itself, as a trust policy must (see `scope::is_kms_key`).
+        PolicyKind::Resource if super::scope::is_kms_key(resource) => say!(lang,
+            "Add a statement to the key policy of {resource} that allows {action} for {who}, or for its account, which lets identity-based policies grant it.",
+            "{resource} のキーポリシーに、{who} またはそのアカウントに {action} を許可するステートメントを追加してください。アカウントを指定すると、アイデンティティベースのポリシーで許可できるようになります。"),
         PolicyKind::Resource => say!(lang,
             "Add a statement to the resource-based policy of {resource} that allows {action} for {who}, or, in the same account, give {who} an identity-based policy that allows it.",
             "{resource} のリソースベースのポリシーに、{who} に {action} を許可するステートメントを追加してください。同じアカウント内であれば、{who} に {action} を許可するアイデンティティベースのポリシーを付与する方法もあります。"),

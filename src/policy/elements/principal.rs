@@ -100,9 +100,9 @@ fn element_allowed(
     use PolicyKind::*;
     match (r.kind, negated) {
         (Identity | Boundary | Session | Scp, _) => {
-            let kind = r.kind.name(r.lang);
+            let kind = r.kind.with_article(r.lang);
             let message = say!(r.lang,
-                "`{element}` is not allowed in a {kind}: the principal is whoever the policy applies to. Remove `{element}`.",
+                "`{element}` is not allowed in {kind}: the principal is whoever the policy applies to. Remove `{element}`.",
                 "{kind}では `{element}` を使用できません。プリンシパルは、ポリシーが適用される対象そのものです。`{element}` を削除してください。");
             r.report(codes::UNSUPPORTED_PRINCIPAL, message, at);
             false

@@ -56,7 +56,7 @@ pub fn plan_tags(params: &StsParams, caller: Option<&Session>) -> Result<TagPlan
         return Err(StsError::new(
             "InvalidParameterValue",
             format!(
-                "The session tag '{}' cannot be passed because the calling session already carries the transitive tag '{held}', which a chained session inherits and which cannot be overridden. Remove '{}' from Tags.",
+                "The session tag '{}' cannot be passed because the calling session already carries the transitive tag '{held}', which a chained session inherits and which cannot be overridden. Remove '{}' from Tags. (The playground's wording: AWS documents only that the call fails.)",
                 clash.key, clash.key
             ),
         ));
