@@ -4,7 +4,7 @@ import { h, fill, debounce, prose } from "./dom.js";
 import { call } from "./engine.js";
 import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
-import { renderResults } from "./results.js";
+import { renderResults, openIndices } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm } from "./builder.js";
 import { appendAt } from "./jsonpos.js";
@@ -15,7 +15,9 @@ const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users"
 const THEME_KEY = "iam-playground.theme";
 
 // `lastRunnable`: the last run of this scenario that could run, and its text, shown (marked as
-// out of date) while an edit leaves the scenario unable to run.
+// out of date) while an edit leaves the scenario unable to run. `openResults`: the keys of the
+// requests whose explanations are open (results.js `requestKeys`), not their places, so that an
+// opened explanation follows its request when others are added or deleted.
 const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
   notice: null, beforeLink: null, lastRunnable: null };
 
@@ -51,8 +53,9 @@ async function run() {
   const text = editor.value;
   let result;
   try {
-    // Only the requests a person has opened are explained in full: re-running stays cheap.
-    result = JSON.parse(await call("runScenario", text, language(), [...state.openResults]));
+    // Only the requests a person has opened are explained in full: re-running stays cheap. The
+    // engine names them by their places in this text.
+    result = JSON.parse(await call("runScenario", text, language(), openIndices(text, state.openResults)));
   } catch (error) {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }
