@@ -80,10 +80,11 @@ function showRun() {
   $("results").dataset.stale = String(Boolean(stale));
   $("stale-note").hidden = !stale;
   renderResults($("results"), shown, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: stale ? stale.text : state.ranText });
-  const count = (d) => result.results.filter((r) => r.decision === d).length;
-  const unmet = result.results.filter((r) => r.expectation === "unmet").length;
-  $("run-summary").textContent = result.results.length
-    ? [tn("count.requests", result.results.length), tn("count.allowed", count("allowed")),
+  // The counts are those of the results on screen, out of date or not.
+  const count = (d) => shown.results.filter((r) => r.decision === d).length;
+  const unmet = shown.results.filter((r) => r.expectation === "unmet").length;
+  $("run-summary").textContent = shown.results.length
+    ? [tn("count.requests", shown.results.length), tn("count.allowed", count("allowed")),
       tn("count.denied", count("implicitDeny") + count("explicitDeny")), tn("count.errors", count("error")),
       tn("count.unmet", unmet)].join(" · ")
     : "";

@@ -136,6 +136,16 @@ test("the run's summary counts in the singular and the plural", async () => {
   await context.close();
 });
 
+test("while the results are out of date, the summary keeps counting them", async () => {
+  const { page, context } = await openExample("admin-role-requires-mfa.json", { locale: "en-US" });
+  const counts = await page.textContent("#run-summary");
+  assert.match(counts, /^\d+ requests · \d+ allowed · /);
+  await setScenario(page, (await page.inputValue("#scenario-input")).trimEnd().slice(0, -1));
+  assert.equal(await page.getAttribute("#results", "data-stale"), "true");
+  assert.equal(await page.textContent("#run-summary"), counts);
+  await context.close();
+});
+
 test("a finding's severity is in the page's language", async () => {
   const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
