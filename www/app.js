@@ -269,7 +269,27 @@ async function exampleText(example) {
 }
 
 async function loadExample(example) {
-  replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
+  // The gallery has done its work: it closes rather than stay over the results.
+  $("examples").open = false;
+  await replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
+  showResults();
+}
+
+/**
+ * Brings the results into view (on a phone they start far below, under the editor and the
+ * panes) and gives their heading the focus, which the Load button, hidden in the closed
+ * gallery, can no longer hold. Called once the run is shown and the panes are drawn, when the
+ * page has its final height.
+ */
+function showResults() {
+  const heading = $("requests-h");
+  heading.focus({ preventScroll: true });
+  // Scrolled only when the heading is above the screen or the first result below it: a wide
+  // screen, which shows the results beside the editor, does not move.
+  const first = $("results").firstElementChild ?? heading;
+  if (heading.getBoundingClientRect().top < 0 || first.getBoundingClientRect().top > innerHeight * 0.75) {
+    heading.scrollIntoView({ block: "start" });
+  }
 }
 
 function setTheme(theme) {

@@ -12,8 +12,7 @@ async function openExample(file, options = {}) {
   await page.click("#examples > summary");
   const runs = await runCount(page);
   await page.click(`#example-list button[data-file="${file}"]`);
-  await waitForRun(page, runs);
-  await page.click("#examples > summary");
+  await waitForRun(page, runs); // (the gallery closes itself)
   return opened;
 }
 
