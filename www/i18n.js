@@ -99,7 +99,7 @@ const STRINGS = {
     "decision.allowed": "許可", "decision.implicitDeny": "暗黙的な拒否", "decision.explicitDeny": "明示的な拒否", "decision.error": "エラー",
     "expect.met": "期待どおり", "expect.unmet": "期待と異なる",
     explanation: "説明", explanationOf: "リクエスト {0}「{1}」の説明", explanationOfN: "リクエスト {0} の説明", session: "セッション", "session.arn": "ARN", "session.expires": "有効期限",
-    "session.chained": "ロールの連鎖", "session.mfa": "MFA 付きで作成", "session.sourceIdentity": "ソース ID",
+    "session.chained": "ロールの連鎖", "session.mfa": "MFA 付きで作成", "session.sourceIdentity": "ソースアイデンティティ",
     "session.tags": "タグ", "session.transitive": "推移的なタグキー", seconds: "開始から {0} 秒",
     yes: "はい", no: "いいえ", whatWouldChange: "結果を変えるには", policies: "ポリシー",
     "side.caller": "呼び出し側 (アイデンティティベースのポリシー)", "side.resource": "リソース側 (信頼ポリシーまたはリソースポリシー)",

@@ -145,6 +145,13 @@ test("while the results are out of date, the summary keeps counting them", async
   await context.close();
 });
 
+test("the session card names the source identity as AWS's Japanese documentation and the explanations do", async () => {
+  const { page, context } = await openExample("role-chaining.json", { locale: "ja-JP" });
+  const terms = await page.locator('.request[data-index="0"] .session dt').allTextContents();
+  assert.ok(terms.includes("ソースアイデンティティ"), String(terms));
+  await context.close();
+});
+
 test("a finding's severity is in the page's language", async () => {
   const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "ja-JP" });
   await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');
