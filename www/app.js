@@ -4,7 +4,7 @@ import { h, fill, debounce, prose } from "./dom.js";
 import { call } from "./engine.js";
 import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
-import { renderResults } from "./results.js";
+import { renderResults, openIndices } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm } from "./builder.js";
 import { appendAt } from "./jsonpos.js";
@@ -15,7 +15,9 @@ const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users"
 const THEME_KEY = "iam-playground.theme";
 
 // `lastRunnable`: the last run of this scenario that could run, and its text, shown (marked as
-// out of date) while an edit leaves the scenario unable to run.
+// out of date) while an edit leaves the scenario unable to run. `openResults`: the keys of the
+// requests whose explanations are open (results.js `requestKeys`), not their places, so that an
+// opened explanation follows its request when others are added or deleted.
 const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
   notice: null, beforeLink: null, lastRunnable: null };
 
@@ -51,8 +53,9 @@ async function run() {
   const text = editor.value;
   let result;
   try {
-    // Only the requests a person has opened are explained in full: re-running stays cheap.
-    result = JSON.parse(await call("runScenario", text, language(), [...state.openResults]));
+    // Only the requests a person has opened are explained in full: re-running stays cheap. The
+    // engine names them by their places in this text.
+    result = JSON.parse(await call("runScenario", text, language(), openIndices(text, state.openResults)));
   } catch (error) {
     result = { runnable: false, results: [], findings: [{ severity: "error", code: "engine", message: error.message }] };
   }
@@ -77,10 +80,11 @@ function showRun() {
   $("results").dataset.stale = String(Boolean(stale));
   $("stale-note").hidden = !stale;
   renderResults($("results"), shown, { reveal: (line) => editor.revealLine(line), open: state.openResults, onOpenBrief: run, text: stale ? stale.text : state.ranText });
-  const count = (d) => result.results.filter((r) => r.decision === d).length;
-  const unmet = result.results.filter((r) => r.expectation === "unmet").length;
-  $("run-summary").textContent = result.results.length
-    ? [tn("count.requests", result.results.length), tn("count.allowed", count("allowed")),
+  // The counts are those of the results on screen, out of date or not.
+  const count = (d) => shown.results.filter((r) => r.decision === d).length;
+  const unmet = shown.results.filter((r) => r.expectation === "unmet").length;
+  $("run-summary").textContent = shown.results.length
+    ? [tn("count.requests", shown.results.length), tn("count.allowed", count("allowed")),
       tn("count.denied", count("implicitDeny") + count("explicitDeny")), tn("count.errors", count("error")),
       tn("count.unmet", unmet)].join(" · ")
     : "";
@@ -265,7 +269,27 @@ async function exampleText(example) {
 }
 
 async function loadExample(example) {
-  replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
+  // The gallery has done its work: it closes rather than stay over the results.
+  $("examples").open = false;
+  await replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
+  showResults();
+}
+
+/**
+ * Brings the results into view (on a phone they start far below, under the editor and the
+ * panes) and gives their heading the focus, which the Load button, hidden in the closed
+ * gallery, can no longer hold. Called once the run is shown and the panes are drawn, when the
+ * page has its final height.
+ */
+function showResults() {
+  const heading = $("requests-h");
+  heading.focus({ preventScroll: true });
+  // Scrolled only when the heading is above the screen or the first result below it: a wide
+  // screen, which shows the results beside the editor, does not move.
+  const first = $("results").firstElementChild ?? heading;
+  if (heading.getBoundingClientRect().top < 0 || first.getBoundingClientRect().top > innerHeight * 0.75) {
+    heading.scrollIntoView({ block: "start" });
+  }
 }
 
 function setTheme(theme) {

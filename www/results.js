@@ -6,7 +6,8 @@ import { parseWithRanges, nodeAt } from "./jsonpos.js";
 
 /**
  * Renders a run's results into `container`; `reveal(line)` shows a line in the scenario editor;
- * `text` is the scenario text the run evaluated.
+ * `text` is the scenario text the run evaluated; `open` holds the keys (`requestKeys`) of the
+ * requests whose explanations a person has opened.
  */
 export function renderResults(container, run, { reveal, open, onOpenBrief = () => {}, text = "" }) {
   if (!run.results.length) {
@@ -14,7 +15,67 @@ export function renderResults(container, run, { reveal, open, onOpenBrief = () =
     return;
   }
   const source = scenarioSource(text);
-  container.replaceChildren(...run.results.map((r) => requestCard(r, reveal, open.has(r.index), open, onOpenBrief, source)));
+  const keys = requestKeys(text);
+  const focused = focusedPlace(container);
+  container.replaceChildren(...run.results.map((r) =>
+    requestCard(r, keys[r.index] ?? `#${r.index}`, reveal, open, onOpenBrief, source)));
+  if (focused) restoreFocus(container, focused);
+}
+
+/**
+ * A key for each request of the scenario `text` that stays the same when other requests are
+ * added, deleted or moved, so that an opened explanation follows its request rather than its
+ * place in the list: the request's `name` when it has one (a person tells requests apart by it),
+ * else what it asks (principal, action and resource), which survives edits to its parameters.
+ * Two requests with the same key are told apart by their order among those with that key.
+ * A request renamed, or edited in what it asks, is a new request and starts closed.
+ */
+export function requestKeys(text) {
+  let requests;
+  try {
+    requests = JSON.parse(text)?.requests;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(requests)) return [];
+  const seen = new Map();
+  return requests.map((r) => {
+    const base = typeof r?.name === "string" && r.name !== ""
+      ? `name ${r.name}`
+      : `asks ${JSON.stringify([r?.principal ?? null, r?.action ?? null, r?.resource ?? null])}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} #${n}`;
+  });
+}
+
+/** The indices in `text` of the requests whose keys are in `open`: what the engine explains in full. */
+export function openIndices(text, open) {
+  if (!open.size) return [];
+  return requestKeys(text).flatMap((key, index) => (open.has(key) ? [index] : []));
+}
+
+// Re-rendering replaces every card; a person reading them with the keyboard (who has just opened
+// an explanation, which runs the scenario again) keeps the focus where it was: on the same
+// control of the same request.
+const FOCUSABLE = "summary, button, a[href], input, select, textarea, [tabindex]";
+
+/** Where the focus is among the results, if it is: its request's key and its place in the card. */
+function focusedPlace(container) {
+  const active = document.activeElement;
+  if (!active || !container.contains(active)) return null;
+  const card = active.closest(".request");
+  if (!card) return null;
+  return { key: card.dataset.key, place: [...card.querySelectorAll(FOCUSABLE)].indexOf(active) };
+}
+
+function restoreFocus(container, { key, place }) {
+  const card = [...container.querySelectorAll(".request")].find((c) => c.dataset.key === key);
+  if (!card) return;
+  const controls = card.querySelectorAll(FOCUSABLE);
+  // The same control when the card still has it, else its explanation toggle.
+  const target = controls[place] ?? card.querySelector("details.explain > summary");
+  target?.focus({ preventScroll: true });
 }
 
 /**
@@ -36,7 +97,8 @@ function badge(decision) {
   return h("span", { class: "badge", dataset: { decision }, text: t(`decision.${decision}`) });
 }
 
-function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
+function requestCard(result, key, reveal, open, onOpenBrief, source) {
+  const isOpen = open.has(key);
   const explain = result.explain ?? {};
   const expectation = result.expectation ?? "none";
   // The engine restates what was asked even for a request STS refused before any policy was
@@ -46,7 +108,7 @@ function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
   const resource = text(explain.resource);
   const name = result.name || action;
   const card = h("article", {
-    class: "request", dataset: { decision: result.decision, expectation, index: String(result.index) },
+    class: "request", dataset: { decision: result.decision, expectation, index: String(result.index), key },
     "aria-label": `${result.index + 1}. ${result.name ?? ""}`,
   },
   h("header", {},
@@ -71,11 +133,15 @@ function requestCard(result, reveal, isOpen, open, onOpenBrief, source) {
   };
   if (isOpen) build();
   details.addEventListener("toggle", () => {
-    if (!details.open) return open.delete(result.index);
-    open.add(result.index);
+    if (!details.open) return open.delete(key);
+    // A card drawn open (one already opened, drawn again by a run) fires "toggle" too: only a
+    // person opening a closed request asks for a run, or a run that cannot give the whole
+    // explanation (while the text cannot run) would ask for another, and so on without end.
+    const opened = !open.has(key);
+    open.add(key);
     build();
     // A brief explanation is the summary alone; opening it asks the engine for the whole.
-    if (explain.brief) onOpenBrief();
+    if (explain.brief && opened) onOpenBrief();
   });
   card.append(details);
   return card;

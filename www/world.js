@@ -49,6 +49,16 @@ async function formatPolicy(text) {
   }
 }
 
+/**
+ * What is wrong with text that is not JSON, in the page's language: the engine's sentence with
+ * its line and column, as the scenario editor's findings say it (the browser's JSON.parse
+ * speaks English only, and counts characters from the start of the text).
+ */
+async function jsonProblem(text) {
+  const found = await call("checkJson", text, language()).catch(() => null);
+  return found ? t("invalidJsonAt", found.line, found.column, found.message) : t("invalidJson");
+}
+
 const isObject = (v) => v != null && typeof v === "object" && !Array.isArray(v);
 
 /**
@@ -327,17 +337,23 @@ export class WorldPanes {
     const { shown, indent } = dedent(node ? text.slice(node.start, node.end) : "");
     const raw = shown;
     const problem = h("p", { class: "field-problem", role: "status" });
+    // The engine's word on text that is not JSON arrives later than the next keystroke may: only
+    // the latest edit's is shown.
+    let edits = 0;
     const editor = new JsonEditor({
       label, rows: Math.min(14, raw.split("\n").length + 1), formatter: formatPolicy,
       onInput: (value) => {
+        const edit = ++edits;
+        let parsed;
         try {
-          const parsed = JSON.parse(value);
-          problem.textContent = "";
-          const next = setAt(this.getText(), pointer, parsed, value.replace(/\n/g, `\n${indent}`));
-          if (next != null) this.setText(next, { structural: false });
-        } catch (error) {
-          problem.textContent = t("invalidJson", error.message);
+          parsed = JSON.parse(value);
+        } catch {
+          jsonProblem(value).then((said) => { if (edit === edits) problem.textContent = said; });
+          return;
         }
+        problem.textContent = "";
+        const next = setAt(this.getText(), pointer, parsed, value.replace(/\n/g, `\n${indent}`));
+        if (next != null) this.setText(next, { structural: false });
       },
     });
     editor.setValue(raw);

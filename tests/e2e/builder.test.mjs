@@ -19,7 +19,6 @@ async function openSamlExample() {
   await page.click('#example-list button[data-file="saml-federation.json"]');
   await waitForRun(page, runs);
   await page.click("#notice-close");
-  await page.click("#examples > summary");
   return opened;
 }
 
@@ -292,7 +291,6 @@ async function loadExample(page, file) {
   const runs = await runCount(page);
   await page.click(`#example-list button[data-file="${file}"]`);
   await waitForRun(page, runs);
-  await page.click("#examples > summary");
 }
 
 test("the builder offers the scenario's own roles, never a replaced scenario's", async () => {

@@ -346,6 +346,26 @@ test("loading an example replaces the scenario and Undo brings the work back", a
   await context.close();
 });
 
+for (const [screen, viewport] of [["a phone", { width: 390, height: 844 }], ["a desktop", { width: 1280, height: 800 }]]) {
+  test(`on ${screen}, loading an example closes the gallery and shows the results`, async () => {
+    const { page, context } = await open("/", { viewport });
+    await page.click("#examples > summary");
+    const runs = await runCount(page);
+    await page.click('#example-list button[data-file="role-chaining.json"]');
+    await waitForRun(page, runs);
+    await page.waitForFunction(() => !document.querySelector("#examples").open);
+    // The first result is on screen (the page settles its scroll after the run).
+    await page.waitForFunction(() => {
+      const box = document.querySelector(".request").getBoundingClientRect();
+      return box.top >= 0 && box.top < innerHeight - 40;
+    }, null, { timeout: 3000 });
+    assert.equal(await page.locator(".request").count(), 9);
+    // The Load button is hidden with the gallery: the keyboard focus moves to the results.
+    assert.equal(await page.evaluate(() => document.activeElement.id), "requests-h");
+    await context.close();
+  });
+}
+
 test("hovering a marked line shows the finding's sentence", async () => {
   const { page, context } = await open();
   await setScenario(page, '{\n  "scenario": 1,\n  "requests": [],\n}');

@@ -215,6 +215,31 @@ test("a pane's Format button and Ctrl+Shift+F format that policy alone; invalid 
   await context.close();
 });
 
+test("a pane's policy that is not JSON yet says where and why, in the page's language", async () => {
+  for (const [locale, label, said] of [
+    ["en-US", "Trust policy", /^Not valid JSON yet: line 2, column 17: \S/],
+    ["ja-JP", "信頼ポリシー", /^まだ正しい JSON ではありません: 2 行 17 列: \S/],
+  ]) {
+    const { page, context } = await open("/", { locale });
+    await setScenario(page, {
+      scenario: 1,
+      roles: [{ arn: "arn:aws:iam::111122223333:role/Deployer",
+        trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" }] } }],
+      requests: [],
+    });
+    const summary = '#world details[data-pointer="/roles/0"] > summary:has-text("role/Deployer")';
+    await page.waitForSelector(summary);
+    await page.click(summary);
+    await page.getByRole("textbox", { name: label, exact: true }).fill('{"Version": "2012-10-17",\n  "Statement": [}');
+    const problem = page.locator('#world .field:has(> .editor[data-pointer="/roles/0/trust"]) > .field-problem');
+    await page.waitForFunction((el) => el.textContent !== "", await problem.elementHandle());
+    const text = await problem.textContent();
+    assert.match(text, said);
+    assert.doesNotMatch(text, /Unexpected|position/, "not the browser's own English");
+    await context.close();
+  }
+});
+
 test("the organization pane and the format button speak Japanese", async () => {
   const { page, context } = await open("/", { locale: "ja-JP" });
   await setScenario(page, oneAccount({ name: "ja-test" }));

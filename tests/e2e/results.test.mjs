@@ -12,8 +12,7 @@ async function openExample(file, options = {}) {
   await page.click("#examples > summary");
   const runs = await runCount(page);
   await page.click(`#example-list button[data-file="${file}"]`);
-  await waitForRun(page, runs);
-  await page.click("#examples > summary");
+  await waitForRun(page, runs); // (the gallery closes itself)
   return opened;
 }
 
@@ -133,6 +132,23 @@ test("the run's summary counts in the singular and the plural", async () => {
   assert.equal(await page.textContent("#run-summary"), "2 requests · 1 allowed · 0 denied · 1 error · 1 expectation unmet");
   await setScenario(page, scenario([read]));
   assert.equal(await page.textContent("#run-summary"), "1 request · 1 allowed · 0 denied · 0 errors · 0 expectations unmet");
+  await context.close();
+});
+
+test("while the results are out of date, the summary keeps counting them", async () => {
+  const { page, context } = await openExample("admin-role-requires-mfa.json", { locale: "en-US" });
+  const counts = await page.textContent("#run-summary");
+  assert.match(counts, /^\d+ requests · \d+ allowed · /);
+  await setScenario(page, (await page.inputValue("#scenario-input")).trimEnd().slice(0, -1));
+  assert.equal(await page.getAttribute("#results", "data-stale"), "true");
+  assert.equal(await page.textContent("#run-summary"), counts);
+  await context.close();
+});
+
+test("the session card names the source identity as AWS's Japanese documentation and the explanations do", async () => {
+  const { page, context } = await openExample("role-chaining.json", { locale: "ja-JP" });
+  const terms = await page.locator('.request[data-index="0"] .session dt').allTextContents();
+  assert.ok(terms.includes("ソースアイデンティティ"), String(terms));
   await context.close();
 });
 

@@ -50,7 +50,6 @@ const passRole = async (page) => {
   await button.click();
   await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, runs);
   await page.click("#notice-close");
-  await page.click("#examples > summary");
   await page.click(".request[data-index='0'] details.explain > summary");
   await page.evaluate(() => document.querySelector("#requests-h").scrollIntoView());
 };
