@@ -15,8 +15,8 @@ use crate::sts::context::{
 };
 use crate::sts::params::{read_params, StsParams};
 use crate::sts::session::{required_trust_actions, NewSession, Session};
-use crate::sts::validate::{validate, ValidationContext};
-use crate::sts::StsApi;
+use crate::sts::validate::{assertion, validate, ValidationContext, INVALID_IDENTITY_TOKEN};
+use crate::sts::{StsApi, StsError};
 
 use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
@@ -83,17 +83,8 @@ impl Runner<'_> {
             role_arn: &role_arn,
         };
         if let Err(e) = validate(&params, validation) {
-            let message = &e.message;
-            return error_verdict(
-                e.code,
-                message,
-                say!(
-                    lang,
-                    "STS refuses the parameters before any policy is evaluated: {message}",
-                    "STS は、ポリシーを評価する前にパラメーターを拒否します: {message}"
-                ),
-                principal.as_deref(),
-            );
+            let why = refusal_reason(&e, &params, lang);
+            return error_verdict(e.code, &e.message, why, principal.as_deref());
         }
         let context = self.trust_request_context(&caller, request, &params, &role);
         let side = self.resource_side(&role_arn);
@@ -345,6 +336,22 @@ impl Runner<'_> {
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(std::rc::Rc::new(parsed.policy));
         self.world.policies.len() - 1
+    }
+}
+
+/// Why STS refused the call: a SAML assertion's problem says which attribute the identity
+/// provider must fix; any other refusal restates STS's message.
+fn refusal_reason(e: &StsError, params: &StsParams, lang: Lang) -> String {
+    match assertion::problem(params) {
+        Some(problem) if e.code == INVALID_IDENTITY_TOKEN => problem.explain(lang),
+        _ => {
+            let message = &e.message;
+            say!(
+                lang,
+                "STS refuses the parameters before any policy is evaluated: {message}",
+                "STS は、ポリシーを評価する前にパラメーターを拒否します: {message}"
+            )
+        }
     }
 }
 
