@@ -21,11 +21,11 @@ use crate::sts::{StsApi, StsError};
 pub const INVALID_IDENTITY_TOKEN: &str = "InvalidIdentityToken";
 
 /// One thing STS refuses in an assertion.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AssertionProblem {
     NoRoleSessionName,
-    RoleSessionName(String),
-    SourceIdentity(String),
+    RoleSessionName,
+    SourceIdentity,
 }
 
 /// The first problem of an `AssumeRoleWithSAML` call's assertion, if any; other calls have none.
@@ -37,12 +37,12 @@ pub fn problem(params: &StsParams) -> Option<AssertionProblem> {
         return Some(AssertionProblem::NoRoleSessionName);
     };
     if !follows(name, &ROLE_SESSION_NAME) {
-        return Some(AssertionProblem::RoleSessionName(name.clone()));
+        return Some(AssertionProblem::RoleSessionName);
     }
     // `aws:` holds a colon, which the pattern already refuses.
     match &params.source_identity {
         Some(source) if !follows(source, &SOURCE_IDENTITY) => {
-            Some(AssertionProblem::SourceIdentity(source.clone()))
+            Some(AssertionProblem::SourceIdentity)
         }
         _ => None,
     }
@@ -57,13 +57,13 @@ fn follows(value: &str, rule: &StringRule) -> bool {
 
 impl AssertionProblem {
     /// AWS's error for it.
-    pub fn error(&self) -> StsError {
+    pub fn error(self) -> StsError {
         let message = match self {
             AssertionProblem::NoRoleSessionName => "RoleSessionName is required in AuthnResponse",
-            AssertionProblem::RoleSessionName(_) => {
+            AssertionProblem::RoleSessionName => {
                 "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}"
             }
-            AssertionProblem::SourceIdentity(_) => {
+            AssertionProblem::SourceIdentity => {
                 "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\""
             }
         };
@@ -71,18 +71,13 @@ impl AssertionProblem {
     }
 
     /// What to change: the attribute is the identity provider's to send, not the caller's.
-    pub fn explain(&self, lang: Lang) -> String {
-        let (attribute, value) = match self {
-            AssertionProblem::NoRoleSessionName => {
-                return say!(lang,
-                    "The SAML assertion has no {SAML_ATTRIBUTE_PREFIX}RoleSessionName attribute, which STS names the session with; have the identity provider send one, typically the user's ID or email address.",
-                    "SAML アサーションに {SAML_ATTRIBUTE_PREFIX}RoleSessionName 属性がありません。STS はこの属性でセッションに名前を付けます。ID プロバイダーから送るよう設定してください (通常はユーザー ID かメールアドレス)。");
-            }
-            AssertionProblem::RoleSessionName(v) => ("RoleSessionName", v),
-            AssertionProblem::SourceIdentity(v) => ("SourceIdentity", v),
+    pub fn explain(self, lang: Lang) -> String {
+        let attribute = match self {
+            AssertionProblem::SourceIdentity => "SourceIdentity",
+            _ => "RoleSessionName",
         };
         say!(lang,
-            "The SAML assertion's {SAML_ATTRIBUTE_PREFIX}{attribute} attribute is '{value}', which breaks the rule in STS's message; have the identity provider send a value that follows it.",
-            "SAML アサーションの {SAML_ATTRIBUTE_PREFIX}{attribute} 属性は '{value}' で、STS のメッセージにある規則を満たしていません。規則を満たす値を送るよう ID プロバイダーを設定してください。")
+            "STS reads {SAML_ATTRIBUTE_PREFIX}{attribute} from the SAML assertion: have the identity provider send it as STS's message asks.",
+            "STS は {SAML_ATTRIBUTE_PREFIX}{attribute} を SAML アサーションから読み取ります。STS のメッセージのとおりに ID プロバイダーから送ってください。")
     }
 }
