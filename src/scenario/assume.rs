@@ -8,7 +8,7 @@ use crate::finding::Finding;
 use crate::json::Json;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
-use crate::policy::{parse_policy_in, PolicyKind};
+use crate::policy::{codes, parse_policy_in, PolicyKind};
 use crate::sts::context::{
     federated_provider, saml_federation, trust_context, web_identity_federation,
     web_identity_provider, TrustContextInput,
@@ -21,7 +21,10 @@ use crate::sts::{StsApi, StsError};
 use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::{show_context, Check};
-use super::run::{apply_overrides, error_verdict, verdict_from_checks, Asked, Runner, Verdict};
+use super::run::{
+    apply_overrides, error_verdict, malformed_policy_message, verdict_from_checks, Asked, Runner,
+    Verdict,
+};
 use super::sessions::SessionState;
 use super::world::RoleEntry;
 
@@ -67,6 +70,7 @@ impl Runner<'_> {
             self.world.findings.extend(findings);
             return verdict;
         }
+        let (session_policies, malformed) = self.session_policies(scenario, &params, &base);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
         let Some(role) = self.world.roles.get(&role_arn).cloned() else {
             return self.no_such_role(api, principal.as_deref(), &role_arn);
@@ -85,6 +89,9 @@ impl Runner<'_> {
         if let Err(e) = validate(&params, validation) {
             let why = refusal_reason(&e, &params, lang);
             return error_verdict(e.code, &e.message, why, principal.as_deref());
+        }
+        if let Some((place, findings)) = malformed {
+            return malformed_session_policy(&place, &findings, principal.as_deref(), lang);
         }
         let context = self.trust_request_context(&caller, request, &params, &role);
         let side = self.resource_side(&role_arn);
@@ -134,11 +141,11 @@ impl Runner<'_> {
         if verdict.decision == Decision::Allowed {
             drop(caller);
             self.create_session(
-                scenario,
                 request,
                 &params,
                 &role,
                 caller_session,
+                session_policies,
                 &mut verdict,
             );
         }
@@ -250,11 +257,11 @@ impl Runner<'_> {
 
     fn create_session(
         &mut self,
-        scenario: &Scenario,
         request: &Request,
         params: &StsParams,
         role: &RoleEntry,
         caller: Option<Session>,
+        policies: Vec<usize>,
         verdict: &mut Verdict,
     ) {
         let federation = federation_of(params, role);
@@ -284,8 +291,6 @@ impl Runner<'_> {
                 return;
             }
         };
-        let base = format!("{}/parameters", request.place.pointer);
-        let policies = self.session_policies(scenario, params, &base);
         let state = SessionState {
             session,
             policies,
@@ -296,47 +301,97 @@ impl Runner<'_> {
     }
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
-    /// that name, or an AWS managed policy of the catalogue).
+    /// that name, or an AWS managed policy of the catalogue), adding their findings to the
+    /// scenario's. Also gives the first that STS refuses: its place, and why.
     fn session_policies(
         &mut self,
         scenario: &Scenario,
         params: &StsParams,
         base: &str,
-    ) -> Vec<usize> {
+    ) -> (Vec<usize>, Option<(String, Vec<String>)>) {
         let mut out = Vec::new();
+        let mut checked = Vec::new();
         if let Some(policy) = &params.policy {
-            out.push(self.add_policy(&policy.document, &format!("{base}/Policy")));
+            let place = format!("{base}/Policy");
+            let why = self.add_policy(&policy.document, &place, &mut out);
+            checked.push((place, why));
         }
         for (i, arn) in params.policy_arns.iter().enumerate() {
-            let pointer = format!("{base}/PolicyArns/{i}");
+            let place = format!("{base}/PolicyArns/{i}");
             let name = arn.rsplit('/').next().unwrap_or(arn);
-            if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
-                out.push(self.add_policy(&named.document, &pointer));
+            let why = if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
+                self.add_policy(&named.document, &place, &mut out)
             } else if let Some(managed) = super::catalogue::lookup(arn) {
-                if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
-                    out.push(self.add_policy(&json, &pointer));
+                match crate::json::parse(managed.document, &Default::default()) {
+                    Ok(json) => self.add_policy(&json, &place, &mut out),
+                    Err(_) => Vec::new(),
                 }
             } else {
                 let message = say!(self.lang,
-                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies",
-                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません");
+                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
+                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。");
                 self.world.findings.push(Finding::error(
                     "UNKNOWN_SESSION_POLICY",
-                    message,
-                    pointer,
+                    message.clone(),
+                    place.clone(),
                     None,
                 ));
-            }
+                vec![message]
+            };
+            checked.push((place, why));
         }
-        out
+        (out, checked.into_iter().find(|(_, why)| !why.is_empty()))
     }
 
-    fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
+    /// Adds the policy to the world and its findings to the scenario's; gives the findings STS
+    /// refuses it for.
+    fn add_policy(&mut self, json: &Json, pointer: &str, out: &mut Vec<usize>) -> Vec<String> {
         let parsed = parse_policy_in(json, PolicyKind::Session, pointer, self.lang);
+        let why = parsed
+            .findings
+            .iter()
+            .filter(|f| refuses(f))
+            .map(|f| f.message.clone())
+            .collect();
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(std::rc::Rc::new(parsed.policy));
-        self.world.policies.len() - 1
+        out.push(self.world.policies.len() - 1);
+        why
     }
+}
+
+/// Whether STS refuses a session policy for this finding: an error of IAM's policy grammar,
+/// or a policy ARN that names no policy ("The policies must exist in the same account as the
+/// role", STS API reference, AssumeRole `PolicyArns`). Warnings and suggestions never refuse,
+/// and the size is STS's request validation and packed-size check, with their own errors.
+fn refuses(finding: &Finding) -> bool {
+    finding.is_error() && finding.code != codes::POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA.name
+}
+
+/// A session policy STS refuses fails the call itself (STS API reference, AssumeRole,
+/// AssumeRoleWithWebIdentity and AssumeRoleWithSAML, "Errors": "MalformedPolicyDocument: The
+/// request was rejected because the policy document was malformed. The error message describes
+/// the specific error."), before any policy is evaluated and before a session exists. AWS's
+/// message for each grammar error is not published; this one points at the policy, and the
+/// explanation lists its findings.
+fn malformed_session_policy(
+    place: &str,
+    findings: &[String],
+    principal: Option<&str>,
+    lang: Lang,
+) -> Verdict {
+    let findings = findings.join(" ");
+    let why = say!(
+        lang,
+        "STS refuses the session policy at {place} before any policy is evaluated: {findings}",
+        "STS は、ポリシーを評価する前に {place} のセッションポリシーを拒否します: {findings}"
+    );
+    error_verdict(
+        "MalformedPolicyDocument",
+        &malformed_policy_message(place),
+        why,
+        principal,
+    )
 }
 
 /// Why STS refused the call: a SAML assertion's problem says which attribute the identity
@@ -440,3 +495,6 @@ fn rewrite_federated_message(check: &mut Check, api: StsApi) {
         check.message = Some(format!("Not authorized to perform {}", api.action()));
     }
 }
+
+#[cfg(test)]
+mod tests;
