@@ -70,7 +70,8 @@ impl Runner<'_> {
             self.world.findings.extend(findings);
             return verdict;
         }
-        let (session_policies, malformed) = self.session_policies(scenario, &params, &base);
+        let seen = self.world.findings.len();
+        let session_policies = self.session_policies(scenario, &params, &base);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
         let Some(role) = self.world.roles.get(&role_arn).cloned() else {
             return self.no_such_role(api, principal.as_deref(), &role_arn);
@@ -90,8 +91,9 @@ impl Runner<'_> {
             let why = refusal_reason(&e, &params, lang);
             return error_verdict(e.code, &e.message, why, principal.as_deref());
         }
-        if let Some((place, findings)) = malformed {
-            return malformed_session_policy(&place, &findings, principal.as_deref(), lang);
+        let added = &self.world.findings[seen..];
+        if let Some(v) = malformed_session_policy(added, &base, principal.as_deref(), lang) {
+            return v;
         }
         let context = self.trust_request_context(&caller, request, &params, &role);
         let side = self.resource_side(&role_arn);
@@ -302,29 +304,25 @@ impl Runner<'_> {
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
     /// that name, or an AWS managed policy of the catalogue), adding their findings to the
-    /// scenario's. Also gives the first that STS refuses: its place, and why.
+    /// scenario's.
     fn session_policies(
         &mut self,
         scenario: &Scenario,
         params: &StsParams,
         base: &str,
-    ) -> (Vec<usize>, Option<(String, Vec<String>)>) {
+    ) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut checked = Vec::new();
         if let Some(policy) = &params.policy {
-            let place = format!("{base}/Policy");
-            let why = self.add_policy(&policy.document, &place, &mut out);
-            checked.push((place, why));
+            out.push(self.add_policy(&policy.document, &format!("{base}/Policy")));
         }
         for (i, arn) in params.policy_arns.iter().enumerate() {
-            let place = format!("{base}/PolicyArns/{i}");
+            let pointer = format!("{base}/PolicyArns/{i}");
             let name = arn.rsplit('/').next().unwrap_or(arn);
-            let why = if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
-                self.add_policy(&named.document, &place, &mut out)
+            if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
+                out.push(self.add_policy(&named.document, &pointer));
             } else if let Some(managed) = super::catalogue::lookup(arn) {
-                match crate::json::parse(managed.document, &Default::default()) {
-                    Ok(json) => self.add_policy(&json, &place, &mut out),
-                    Err(_) => Vec::new(),
+                if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
+                    out.push(self.add_policy(&json, &pointer));
                 }
             } else {
                 let message = say!(self.lang,
@@ -332,31 +330,20 @@ impl Runner<'_> {
                     "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。");
                 self.world.findings.push(Finding::error(
                     "UNKNOWN_SESSION_POLICY",
-                    message.clone(),
-                    place.clone(),
+                    message,
+                    pointer,
                     None,
                 ));
-                vec![message]
-            };
-            checked.push((place, why));
+            }
         }
-        (out, checked.into_iter().find(|(_, why)| !why.is_empty()))
+        out
     }
 
-    /// Adds the policy to the world and its findings to the scenario's; gives the findings STS
-    /// refuses it for.
-    fn add_policy(&mut self, json: &Json, pointer: &str, out: &mut Vec<usize>) -> Vec<String> {
+    fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
         let parsed = parse_policy_in(json, PolicyKind::Session, pointer, self.lang);
-        let why = parsed
-            .findings
-            .iter()
-            .filter(|f| refuses(f))
-            .map(|f| f.message.clone())
-            .collect();
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(std::rc::Rc::new(parsed.policy));
-        out.push(self.world.policies.len() - 1);
-        why
+        self.world.policies.len() - 1
     }
 }
 
@@ -372,26 +359,36 @@ fn refuses(finding: &Finding) -> bool {
 /// AssumeRoleWithWebIdentity and AssumeRoleWithSAML, "Errors": "MalformedPolicyDocument: The
 /// request was rejected because the policy document was malformed. The error message describes
 /// the specific error."), before any policy is evaluated and before a session exists. AWS's
-/// message for each grammar error is not published; this one points at the policy, and the
-/// explanation lists its findings.
+/// message for each grammar error is not published; this one points at the first refused
+/// policy (`.../Policy` or `.../PolicyArns/N` under `base`), and the explanation gives its
+/// first finding (the others are among the scenario's findings).
 fn malformed_session_policy(
-    place: &str,
-    findings: &[String],
+    findings: &[Finding],
+    base: &str,
     principal: Option<&str>,
     lang: Lang,
-) -> Verdict {
-    let findings = findings.join(" ");
+) -> Option<Verdict> {
+    let first = findings.iter().find(|f| refuses(f))?;
+    let rest = first.pointer.get(base.len()..)?;
+    let depth = if rest.starts_with("/PolicyArns/") {
+        3
+    } else {
+        2
+    };
+    let place_len: usize = rest.split('/').take(depth).map(|s| s.len() + 1).sum();
+    let place = &first.pointer[..base.len() + place_len - 1];
+    let why = &first.message;
     let why = say!(
         lang,
-        "STS refuses the session policy at {place} before any policy is evaluated: {findings}",
-        "STS は、ポリシーを評価する前に {place} のセッションポリシーを拒否します: {findings}"
+        "STS refuses the session policy at {place} before any policy is evaluated: {why}",
+        "STS は、ポリシーを評価する前に {place} のセッションポリシーを拒否します: {why}"
     );
-    error_verdict(
+    Some(error_verdict(
         "MalformedPolicyDocument",
         &malformed_policy_message(place),
         why,
         principal,
-    )
+    ))
 }
 
 /// Why STS refused the call: a SAML assertion's problem says which attribute the identity
