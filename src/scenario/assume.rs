@@ -8,20 +8,23 @@ use crate::finding::Finding;
 use crate::json::Json;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
-use crate::policy::{parse_policy_in, PolicyKind};
+use crate::policy::{codes, parse_policy_in, PolicyKind};
 use crate::sts::context::{
     federated_provider, saml_federation, trust_context, web_identity_federation,
     web_identity_provider, TrustContextInput,
 };
 use crate::sts::params::{read_params, StsParams};
 use crate::sts::session::{required_trust_actions, NewSession, Session};
-use crate::sts::validate::{validate, ValidationContext};
-use crate::sts::StsApi;
+use crate::sts::validate::{assertion, validate, ValidationContext, INVALID_IDENTITY_TOKEN};
+use crate::sts::{StsApi, StsError};
 
 use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::{show_context, Check};
-use super::run::{apply_overrides, error_verdict, verdict_from_checks, Asked, Runner, Verdict};
+use super::run::{
+    apply_overrides, error_verdict, malformed_policy_message, verdict_from_checks, Asked, Runner,
+    Verdict,
+};
 use super::sessions::SessionState;
 use super::world::RoleEntry;
 
@@ -67,6 +70,8 @@ impl Runner<'_> {
             self.world.findings.extend(findings);
             return verdict;
         }
+        let seen = self.world.findings.len();
+        let session_policies = self.session_policies(scenario, &params, &base);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
         let Some(role) = self.world.roles.get(&role_arn).cloned() else {
             return self.no_such_role(api, principal.as_deref(), &role_arn);
@@ -83,17 +88,12 @@ impl Runner<'_> {
             role_arn: &role_arn,
         };
         if let Err(e) = validate(&params, validation) {
-            let message = &e.message;
-            return error_verdict(
-                e.code,
-                message,
-                say!(
-                    lang,
-                    "STS refuses the parameters before any policy is evaluated: {message}",
-                    "STS は、ポリシーを評価する前にパラメーターを拒否します: {message}"
-                ),
-                principal.as_deref(),
-            );
+            let why = refusal_reason(&e, &params, lang);
+            return error_verdict(e.code, &e.message, why, principal.as_deref());
+        }
+        let added = &self.world.findings[seen..];
+        if let Some(v) = malformed_session_policy(added, &base, principal.as_deref(), lang) {
+            return v;
         }
         let context = self.trust_request_context(&caller, request, &params, &role);
         let side = self.resource_side(&role_arn);
@@ -143,11 +143,11 @@ impl Runner<'_> {
         if verdict.decision == Decision::Allowed {
             drop(caller);
             self.create_session(
-                scenario,
                 request,
                 &params,
                 &role,
                 caller_session,
+                session_policies,
                 &mut verdict,
             );
         }
@@ -259,11 +259,11 @@ impl Runner<'_> {
 
     fn create_session(
         &mut self,
-        scenario: &Scenario,
         request: &Request,
         params: &StsParams,
         role: &RoleEntry,
         caller: Option<Session>,
+        policies: Vec<usize>,
         verdict: &mut Verdict,
     ) {
         let federation = federation_of(params, role);
@@ -293,8 +293,6 @@ impl Runner<'_> {
                 return;
             }
         };
-        let base = format!("{}/parameters", request.place.pointer);
-        let policies = self.session_policies(scenario, params, &base);
         let state = SessionState {
             session,
             policies,
@@ -305,7 +303,8 @@ impl Runner<'_> {
     }
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
-    /// that name, or an AWS managed policy of the catalogue).
+    /// that name, or an AWS managed policy of the catalogue), adding their findings to the
+    /// scenario's.
     fn session_policies(
         &mut self,
         scenario: &Scenario,
@@ -327,8 +326,8 @@ impl Runner<'_> {
                 }
             } else {
                 let message = say!(self.lang,
-                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies",
-                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません");
+                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
+                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。");
                 self.world.findings.push(Finding::error(
                     "UNKNOWN_SESSION_POLICY",
                     message,
@@ -345,6 +344,66 @@ impl Runner<'_> {
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(std::rc::Rc::new(parsed.policy));
         self.world.policies.len() - 1
+    }
+}
+
+/// Whether STS refuses a session policy for this finding: an error of IAM's policy grammar,
+/// or a policy ARN that names no policy ("The policies must exist in the same account as the
+/// role", STS API reference, AssumeRole `PolicyArns`). Warnings and suggestions never refuse,
+/// and the size is STS's request validation and packed-size check, with their own errors.
+fn refuses(finding: &Finding) -> bool {
+    finding.is_error() && finding.code != codes::POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA.name
+}
+
+/// A session policy STS refuses fails the call itself (STS API reference, AssumeRole,
+/// AssumeRoleWithWebIdentity and AssumeRoleWithSAML, "Errors": "MalformedPolicyDocument: The
+/// request was rejected because the policy document was malformed. The error message describes
+/// the specific error."), before any policy is evaluated and before a session exists. AWS's
+/// message for each grammar error is not published; this one points at the first refused
+/// policy (`.../Policy` or `.../PolicyArns/N` under `base`), and the explanation gives its
+/// first finding (the others are among the scenario's findings).
+fn malformed_session_policy(
+    findings: &[Finding],
+    base: &str,
+    principal: Option<&str>,
+    lang: Lang,
+) -> Option<Verdict> {
+    let first = findings.iter().find(|f| refuses(f))?;
+    let rest = first.pointer.get(base.len()..)?;
+    let depth = if rest.starts_with("/PolicyArns/") {
+        3
+    } else {
+        2
+    };
+    let place_len: usize = rest.split('/').take(depth).map(|s| s.len() + 1).sum();
+    let place = &first.pointer[..base.len() + place_len - 1];
+    let why = &first.message;
+    let why = say!(
+        lang,
+        "STS refuses the session policy at {place} before any policy is evaluated: {why}",
+        "STS は、ポリシーを評価する前に {place} のセッションポリシーを拒否します: {why}"
+    );
+    Some(error_verdict(
+        "MalformedPolicyDocument",
+        &malformed_policy_message(place),
+        why,
+        principal,
+    ))
+}
+
+/// Why STS refused the call: a SAML assertion's problem says which attribute the identity
+/// provider must fix; any other refusal restates STS's message.
+fn refusal_reason(e: &StsError, params: &StsParams, lang: Lang) -> String {
+    match assertion::problem(params) {
+        Some(problem) if e.code == INVALID_IDENTITY_TOKEN => problem.explain(lang),
+        _ => {
+            let message = &e.message;
+            say!(
+                lang,
+                "STS refuses the parameters before any policy is evaluated: {message}",
+                "STS は、ポリシーを評価する前にパラメーターを拒否します: {message}"
+            )
+        }
     }
 }
 
@@ -433,3 +492,6 @@ fn rewrite_federated_message(check: &mut Check, api: StsApi) {
         check.message = Some(format!("Not authorized to perform {}", api.action()));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -404,10 +404,7 @@ impl Runner<'_> {
             resource: resource.into(),
             decision: Decision::Error,
             code: Some("MalformedPolicyDocument".into()),
-            message: Some(format!(
-                "The policy at {} is not a valid policy document; see its findings.",
-                invalid.policy.place.pointer
-            )),
+            message: Some(malformed_policy_message(&invalid.policy.place.pointer)),
             authorization: None,
             notes: vec![say!(
                 lang,
@@ -428,6 +425,12 @@ impl Runner<'_> {
         let authorization = authorize(&caller.side, side, &request);
         check_from(name, action, resource, authorization)
     }
+}
+
+/// The `MalformedPolicyDocument` message for the policy at `pointer`: AWS's text depends on the
+/// error and is not published for each, so it points at the policy and its findings.
+pub(super) fn malformed_policy_message(pointer: &str) -> String {
+    format!("The policy at {pointer} is not a valid policy document; see its findings.")
 }
 
 pub(super) fn check_from(

@@ -329,7 +329,7 @@ fn scenario_findings_are_written_in_japanese_and_aws_messages_stay_english() {
     );
     assert_eq!(
         finding(&ja, "UNKNOWN_SESSION_POLICY"),
-        "arn:aws:iam::aws:policy/NoSuchPolicy はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません"
+        "arn:aws:iam::aws:policy/NoSuchPolicy はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。"
     );
     assert!(ja.findings.iter().any(|f| {
         f.message

@@ -2,14 +2,17 @@
 //! would return.
 //!
 //! Order: first the API model's constraints, all reported together in one `ValidationError`
-//! (as AWS's request validation does); then the service's own checks, each failing alone:
+//! (as AWS's request validation does); then, for SAML, the assertion's session name and source
+//! identity (`InvalidIdentityToken`); then the service's own checks, each failing alone:
 //! duration against chaining and `MaxSessionDuration`, policy ARNs, source identity prefix,
 //! session tags, and the packed-size estimate. AWS does not publish the order of its service
 //! checks; this one goes from the request's shape to its contents.
 
+pub mod assertion;
 mod model;
 mod service;
 
+pub use assertion::{AssertionProblem, INVALID_IDENTITY_TOKEN};
 pub use model::{message, Violation};
 
 use crate::sts::params::StsParams;
@@ -34,18 +37,21 @@ pub fn validate(params: &StsParams, context: ValidationContext<'_>) -> Result<()
     if !violations.is_empty() {
         return Err(StsError::new("ValidationError", message(&violations)));
     }
+    if let Some(problem) = assertion::problem(params) {
+        return Err(problem.error());
+    }
     service::check(params, context)
 }
 
-/// The API model's constraints, in the API's parameter order.
+/// The API model's constraints, in the API's parameter order. SAML's session name and source
+/// identity are attributes of the assertion, not members of the API (see [`assertion`]).
 pub fn model_violations(params: &StsParams) -> Vec<Violation> {
     let mut out = Vec::new();
+    let saml = params.api == StsApi::AssumeRoleWithSaml;
     match params.role_session_name.as_deref() {
+        _ if saml => {}
         Some(name) => check_string(name, "roleSessionName", &ROLE_SESSION_NAME, &mut out),
-        // Required by AssumeRole and AssumeRoleWithWebIdentity; SAML takes it from the
-        // assertion and, without it, AWS uses the subject (STS API reference).
-        None if params.api != StsApi::AssumeRoleWithSaml => out.push(missing("roleSessionName")),
-        None => {}
+        None => out.push(missing("roleSessionName")),
     }
     for (i, arn) in params.policy_arns.iter().enumerate() {
         check_string(
@@ -95,11 +101,16 @@ pub fn model_violations(params: &StsParams) -> Vec<Violation> {
             &mut out,
         );
     }
+    let source_identity = params.source_identity.as_deref().filter(|_| !saml);
     let optional = [
-        (&params.external_id, "externalId", &EXTERNAL_ID),
-        (&params.serial_number, "serialNumber", &SERIAL_NUMBER),
-        (&params.token_code, "tokenCode", &TOKEN_CODE),
-        (&params.source_identity, "sourceIdentity", &SOURCE_IDENTITY),
+        (params.external_id.as_deref(), "externalId", &EXTERNAL_ID),
+        (
+            params.serial_number.as_deref(),
+            "serialNumber",
+            &SERIAL_NUMBER,
+        ),
+        (params.token_code.as_deref(), "tokenCode", &TOKEN_CODE),
+        (source_identity, "sourceIdentity", &SOURCE_IDENTITY),
     ];
     for (value, member, rule) in optional {
         if let Some(value) = value {

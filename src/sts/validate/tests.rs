@@ -240,3 +240,97 @@ fn chaining_caps_explicit_durations_and_forbids_overriding_inherited_transitive_
     clash.tags = tags(&[("Heart", "3")]);
     assert_eq!(chained(&clash).unwrap_err().code, "InvalidParameterValue");
 }
+
+fn saml(session_name: Option<&str>, source_identity: Option<&str>) -> StsParams {
+    let mut p = StsParams::empty(StsApi::AssumeRoleWithSaml);
+    p.role_session_name = session_name.map(str::to_string);
+    p.source_identity = source_identity.map(str::to_string);
+    p
+}
+
+/// IAM User Guide, "Troubleshoot SAML federation with IAM": the three assertion errors, each
+/// `InvalidIdentityToken` with the message before the SDK's "(service: ...)" suffix.
+#[test]
+fn saml_assertion_errors_are_invalid_identity_token_with_aws_messages() {
+    let cases = [
+        (
+            saml(None, None),
+            "RoleSessionName is required in AuthnResponse",
+        ),
+        (
+            saml(Some("John Doe"), None),
+            "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}",
+        ),
+        (
+            saml(Some("j"), None),
+            "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}",
+        ),
+        (
+            saml(Some(&"j".repeat(65)), None),
+            "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}",
+        ),
+        (
+            saml(Some("jdoe"), Some("aws:jdoe")),
+            "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\"",
+        ),
+        (
+            saml(Some("jdoe"), Some("Jane Doe")),
+            "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\"",
+        ),
+    ];
+    for (p, message) in cases {
+        assert_eq!(
+            check(&p),
+            Err(StsError::new("InvalidIdentityToken", message)),
+            "{:?} {:?}",
+            p.role_session_name,
+            p.source_identity
+        );
+    }
+}
+
+/// The name is checked before the source identity, and a good assertion passes.
+#[test]
+fn saml_assertion_checks_go_name_first_and_pass_good_values() {
+    assert_eq!(
+        assertion::problem(&saml(Some("a b"), Some("aws:x"))),
+        Some(AssertionProblem::RoleSessionName)
+    );
+    assert_eq!(check(&saml(Some("jdoe@example.com"), Some("jdoe"))), Ok(()));
+    assert_eq!(check(&saml(Some("jdoe@example.com"), None)), Ok(()));
+}
+
+/// The API's own members of AssumeRoleWithSAML still fail request validation first.
+#[test]
+fn saml_request_validation_comes_before_the_assertion() {
+    let mut p = saml(None, None);
+    p.duration_seconds = Some(899);
+    assert_eq!(check(&p).unwrap_err().code, "ValidationError");
+}
+
+/// The other APIs never answer with the assertion's errors.
+#[test]
+fn only_saml_reads_an_assertion() {
+    let mut p = base();
+    p.role_session_name = None;
+    assert_eq!(assertion::problem(&p), None);
+    assert_eq!(check(&p).unwrap_err().code, "ValidationError");
+}
+
+/// The explanation names the attribute the identity provider must send, in either language.
+#[test]
+fn saml_assertion_explanations_name_the_attribute() {
+    use crate::lang::Lang;
+    let prefix = "https://aws.amazon.com/SAML/Attributes/";
+    let cases = [
+        (AssertionProblem::NoRoleSessionName, "RoleSessionName"),
+        (AssertionProblem::RoleSessionName, "RoleSessionName"),
+        (AssertionProblem::SourceIdentity, "SourceIdentity"),
+    ];
+    for (problem, attribute) in cases {
+        for lang in [Lang::En, Lang::Ja] {
+            let why = problem.explain(lang);
+            assert!(why.contains(&format!("{prefix}{attribute} ")), "{why}");
+        }
+    }
+}
