@@ -509,9 +509,11 @@ fn finish(
     let with_context = !cross_account || same_org;
     if resource.rcps.is_some() && !scope::rcps_cover(request.action) {
         let service = scope::service_of(request.action);
-        outcome.reasons.push(say!(request.lang,
-            "The resource's organization has RCPs, but they do not apply: RCPs govern the resources of only some services, and {service} is not one of them.",
-            "リソースの組織には RCP がありますが、適用されません。RCP が対象とするのは一部のサービスのリソースだけで、{service} は含まれていません。"));
+        outcome.reasons.push(say!(
+            request.lang,
+            "The resource's RCPs do not apply: RCPs do not govern {service} resources.",
+            "リソースの RCP は適用されません。RCP は {service} のリソースを対象としません。"
+        ));
     }
     let message = (outcome.decision != Decision::Allowed).then(|| {
         access_denied_message(

@@ -340,8 +340,8 @@ fn principal_trace(
             String::new()
         } else if deny_bounded {
             say!(lang,
-                "{who} has a permissions boundary, and a Deny with NotPrincipal applies to every principal with one, whatever NotPrincipal lists",
-                "{who} にはアクセス許可の境界があり、NotPrincipal を使った Deny は、NotPrincipal の値にかかわらず、境界を持つすべてのプリンシパルに適用されます")
+                "a Deny with NotPrincipal denies every principal with a permissions boundary, as {who} has",
+                "NotPrincipal を使った Deny は、{who} のようにアクセス許可の境界を持つプリンシパルをすべて拒否します")
         } else if exempt {
             say!(lang,
                 "NotPrincipal lists every form of {who}, so the statement does not apply to it",

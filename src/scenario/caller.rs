@@ -151,8 +151,8 @@ fn resolve_session<'w>(
     // policies"); AWS creates those roles under this path.
     if role.arn.contains(":role/aws-service-role/") && side.scps.take().is_some() {
         let exempt = lang.pick(
-            "SCPs do not affect service-linked roles, so none applies to this session.",
-            "SCP はサービスにリンクされたロールに影響しないため、このセッションには適用されません。",
+            "SCPs do not affect service-linked roles.",
+            "SCP はサービスにリンクされたロールに影響しません。",
         );
         note = Some(note.map_or_else(|| exempt.to_string(), |n| format!("{n} {exempt}")));
     }

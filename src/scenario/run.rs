@@ -148,8 +148,8 @@ fn out_of_time(
     lang: Lang,
 ) -> RequestResult {
     let why = if what == "request" {
-        say!(lang, "Evaluating this request took longer than its {limit_ms} ms limit, so the playground stopped without a decision. Its policies or context hold so many values that one condition means millions of comparisons; make them smaller.",
-            "このリクエストの評価が制限時間 {limit_ms} ms を超えたため、判定せずに中止しました。ポリシーまたはコンテキストの値が多く、1 つの条件で数百万回の比較になっています。値を減らしてください。")
+        say!(lang, "Evaluating this request took longer than its {limit_ms} ms limit, so the playground stopped without a decision; make its policies or context smaller.",
+            "このリクエストの評価が制限時間 {limit_ms} ms を超えたため、判定せずに中止しました。ポリシーまたはコンテキストを小さくしてください。")
     } else {
         say!(lang, "The scenario's requests together took longer than the {limit_ms} ms limit, so this request and those after it were not evaluated.",
             "シナリオ全体のリクエストが制限時間 {limit_ms} ms を超えたため、このリクエストとそれ以降は評価されていません。")
@@ -342,10 +342,14 @@ impl Runner<'_> {
             // sts:GetCallerIdentity action, you can still perform this operation" (STS API
             // reference, GetCallerIdentity). The policies are still shown.
             check.advisory = true;
-            notes.insert(0, lang.pick(
-                "GetCallerIdentity needs no permission: AWS answers it even when no policy allows sts:GetCallerIdentity or one denies it.",
-                "GetCallerIdentity にはアクセス許可が不要です。sts:GetCallerIdentity を許可するポリシーがなくても、拒否するポリシーがあっても、AWS は応答します。",
-            ).into());
+            notes.insert(
+                0,
+                lang.pick(
+                    "GetCallerIdentity needs no permission, and no policy can deny it.",
+                    "GetCallerIdentity にはアクセス許可が不要で、どのポリシーも拒否できません。",
+                )
+                .into(),
+            );
         }
         if side.account.is_none() && side.policy.is_some() {
             notes.push(lang.pick(
