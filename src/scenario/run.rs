@@ -475,6 +475,20 @@ fn first_invalid<'a>(
         .find(|p| !p.policy.valid)
 }
 
+/// EC2 refuses with its own code and an encoded message, whichever check refused: "If a user
+/// attempts to perform an action that they have not been granted permission to do, the request
+/// returns the following error: Client.UnauthorizedOperation" (EC2 API Reference,
+/// "Troubleshooting API request errors"). The encoded part, which sts:DecodeAuthorizationMessage
+/// decodes, says what the explanation's checks say; it is not reproduced.
+const EC2_DENIED: &str =
+    "You are not authorized to perform this operation. Encoded authorization failure message: …";
+
+fn is_ec2(action: &str) -> bool {
+    action
+        .get(..4)
+        .is_some_and(|service| service.eq_ignore_ascii_case("ec2:"))
+}
+
 /// The overall verdict of a request from its checks: the first check that did not allow decides.
 pub(super) fn verdict_from_checks(
     asked: Asked,
@@ -487,6 +501,11 @@ pub(super) fn verdict_from_checks(
         .iter()
         .find(|c| c.decision != Decision::Allowed && !c.advisory);
     let (decision, code, message) = match failing {
+        Some(c) if c.code.as_deref() == Some("AccessDenied") && is_ec2(asked.action) => (
+            c.decision,
+            Some("UnauthorizedOperation".to_string()),
+            Some(EC2_DENIED.to_string()),
+        ),
         Some(c) => (c.decision, c.code.clone(), c.message.clone()),
         None => (Decision::Allowed, None, None),
     };

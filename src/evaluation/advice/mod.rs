@@ -171,13 +171,18 @@ fn for_kind(
             "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
             "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
         PolicyKind::Trust => trust(eval, caller, action, lang),
-        // A key policy must allow itself, as a trust policy must (see `scope::is_kms_key`).
-        PolicyKind::Resource if super::scope::is_kms_key(resource) => say!(lang,
-            "Add a statement to the key policy of {resource} that allows {action} for {who}, or for its account, which lets identity-based policies grant it.",
-            "{resource} のキーポリシーに、{who} またはそのアカウントに {action} を許可するステートメントを追加してください。アカウントを指定すると、アイデンティティベースのポリシーで許可できるようになります。"),
-        PolicyKind::Resource => say!(lang,
-            "Add a statement to the resource-based policy of {resource} that allows {action} for {who}, or, in the same account, give {who} an identity-based policy that allows it.",
-            "{resource} のリソースベースのポリシーに、{who} に {action} を許可するステートメントを追加してください。同じアカウント内であれば、{who} に {action} を許可するアイデンティティベースのポリシーを付与する方法もあります。"),
+        PolicyKind::Resource => {
+            // A key policy must allow itself, as a trust policy must (`scope::is_kms_key`):
+            // naming the account is what lets identity-based policies grant.
+            let or = if super::scope::is_kms_key(resource) {
+                lang.pick("or its account", "またはそのアカウント")
+            } else {
+                lang.pick("or, in the same account, give it an identity-based policy that allows it", "または同じアカウント内であれば、アイデンティティベースのポリシーで許可")
+            };
+            say!(lang,
+                "Add a statement to the resource-based policy of {resource} that allows {action} for {who}, {or}.",
+                "{resource} のリソースベースのポリシーに、{who} に {action} を許可するステートメントを追加してください ({or})。")
+        }
         PolicyKind::Scp => say!(lang,
             "Allow {action} in an SCP at every level of the organization path of {who} (FullAWSAccess allows everything).",
             "{who} の組織パスのすべてのレベルで、SCP により {action} を許可してください (FullAWSAccess はすべてを許可します)。"),
