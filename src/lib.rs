@@ -24,6 +24,7 @@ pub mod matching;
 pub mod policy;
 pub mod scenario;
 pub mod services;
+pub mod sorted_map;
 pub mod sts;
 
 #[cfg(target_arch = "wasm32")]

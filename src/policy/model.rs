@@ -21,7 +21,7 @@ pub struct Located<T> {
 }
 
 /// The kinds of policy the product handles; each has its own grammar rules and size quota.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PolicyKind {
     Identity,
     /// A role's trust policy (`AssumeRolePolicyDocument`), a resource-based policy with rules of

@@ -5,7 +5,7 @@
 //! cost in a scenario of many policies; a kept one is shared instead, and moved to its new byte
 //! offset and line when the text before it changed.
 
-use std::collections::HashMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use crate::finding::Finding;
@@ -19,9 +19,9 @@ use crate::policy::{moved_line, parse_policy_in, Policy, PolicyKind};
 #[derive(Debug, Default)]
 pub(super) struct PolicyCache {
     last: Vec<Option<Compiled>>,
-    last_at: HashMap<(String, PolicyKind), usize>,
+    last_at: SortedMap<(String, PolicyKind), usize>,
     this: Vec<Compiled>,
-    this_at: HashMap<(String, PolicyKind), usize>,
+    this_at: SortedMap<(String, PolicyKind), usize>,
     /// How many policies the build in progress took from the cache.
     hits: usize,
 }

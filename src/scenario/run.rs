@@ -1,6 +1,6 @@
 //! Running a scenario: each request in order, sessions carried from one request to the next.
 
-use std::collections::HashMap;
+use crate::sorted_map::SortedMap;
 
 use crate::condition::RequestContext;
 use crate::deadline::{Clock, Deadline};
@@ -62,7 +62,7 @@ pub(super) fn run_requests(
     let (policies, world_findings) = (world.policies.len(), world.findings.len());
     let mut runner = Runner {
         world,
-        sessions: HashMap::new(),
+        sessions: SortedMap::new(),
         deadline: None,
         lang,
         brief: false,
@@ -103,7 +103,7 @@ pub(super) struct Runner<'w> {
     /// The scenario's world; requests add their session policies and findings to it.
     pub world: &'w mut World,
     /// Sessions created by allowed STS requests, by session ARN; the latest one wins.
-    pub sessions: HashMap<String, SessionState>,
+    pub sessions: SortedMap<String, SessionState>,
     /// The end of the current request's time, shared by every context built for it.
     pub deadline: Option<Deadline>,
     /// The language of the explanations.

@@ -1,7 +1,7 @@
 //! The world a scenario describes, ready to evaluate: every policy reference resolved and parsed
 //! once, entities indexed by ARN, organizations laid out level by level.
 
-use std::collections::HashMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use crate::evaluation::{OrgLevel, PolicyUse};
@@ -56,17 +56,17 @@ pub struct OrgEntry {
 pub struct World {
     /// Shared with an engine's [`PolicyCache`], which keeps them for the next build.
     pub policies: Vec<Rc<Policy>>,
-    pub users: HashMap<String, Principal>,
+    pub users: SortedMap<String, Principal>,
     /// Shared: a request holds its role while the run records what the request did.
-    pub roles: HashMap<String, Rc<RoleEntry>>,
-    pub resources: HashMap<String, PolicyHandle>,
+    pub roles: SortedMap<String, Rc<RoleEntry>>,
+    pub resources: SortedMap<String, PolicyHandle>,
     /// The owners that resources without an account in their ARN declare (S3 buckets).
-    pub resource_owners: HashMap<String, String>,
-    pub organizations: HashMap<String, OrgEntry>,
+    pub resource_owners: SortedMap<String, String>,
+    pub organizations: SortedMap<String, OrgEntry>,
     pub findings: Vec<Finding>,
     /// Parsed once per (reference, kind): a named policy used as identity and as boundary is
     /// read under each kind's rules.
-    cache: HashMap<(String, PolicyKind), usize>,
+    cache: SortedMap<(String, PolicyKind), usize>,
     /// The language of the labels ("inline policy 0 of user alice").
     lang: Lang,
     /// While an engine builds the world: the scenario's text and the policies kept from its
@@ -230,7 +230,7 @@ impl World {
 
     fn add_groups_and_users(&mut self, scenario: &Scenario) {
         // A user names a group by its name (in the user's account) or by its ARN.
-        let mut groups: HashMap<String, Vec<PolicyHandle>> = HashMap::new();
+        let mut groups: SortedMap<String, Vec<PolicyHandle>> = SortedMap::new();
         for group in &scenario.groups {
             let owner = say!(self.lang, "group {}", "グループ {}", group.name);
             let handles = self.resolve_all(scenario, &group.policies, &owner);

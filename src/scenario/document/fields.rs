@@ -1,8 +1,6 @@
 //! Reading the scenario's own objects: known fields only, no duplicate keys, the right types.
 //! Every problem becomes a finding with the value's pointer and text range.
 
-use std::collections::HashSet;
-
 use super::codes;
 use super::suggest::did_you_mean;
 use crate::finding::Finding;
@@ -145,19 +143,15 @@ impl Cx {
             self.wrong_type(at, what, OBJECT);
             return None;
         };
-        // A set, not a scan of the earlier keys: an object may hold many thousands of keys.
-        let mut seen = HashSet::with_capacity(members.len());
-        for member in members {
-            if !seen.insert(member.key.as_str()) {
-                let pointer = pointer_push(at.pointer, &member.key);
-                let (key, lead, gap) = (&member.key, lead(what), gap(what));
-                let message = say!(
-                    self.lang,
-                    "`{key}` appears more than once in {what}; give each key once.",
-                    "`{key}` が{lead}{what}{gap}に複数回あります。各キーは 1 回だけ指定してください。"
-                );
-                self.error(codes::DUPLICATE_KEY, message, &pointer, member.key_span);
-            }
+        for member in repeated_keys(members).map(|i| &members[i]) {
+            let pointer = pointer_push(at.pointer, &member.key);
+            let (key, lead, gap) = (&member.key, lead(what), gap(what));
+            let message = say!(
+                self.lang,
+                "`{key}` appears more than once in {what}; give each key once.",
+                "`{key}` が{lead}{what}{gap}に複数回あります。各キーは 1 回だけ指定してください。"
+            );
+            self.error(codes::DUPLICATE_KEY, message, &pointer, member.key_span);
         }
         Some(members)
     }
@@ -296,4 +290,27 @@ fn lower_first(text: &str) -> String {
             .collect(),
         None => String::new(),
     }
+}
+
+/// The indices of the members whose key an earlier member already has, in order. Most objects
+/// have a few keys, compared with the earlier ones; one of many thousands is sorted instead.
+fn repeated_keys(members: &[Member]) -> impl Iterator<Item = usize> {
+    let repeated: Vec<bool> = if members.len() <= 16 {
+        (0..members.len())
+            .map(|i| members[..i].iter().any(|m| m.key == members[i].key))
+            .collect()
+    } else {
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        // Stable: of equal keys, the later ones come after the first.
+        order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key));
+        let mut repeated = vec![false; members.len()];
+        for pair in order.windows(2) {
+            repeated[pair[1]] = members[pair[0]].key == members[pair[1]].key;
+        }
+        repeated
+    };
+    repeated
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.then_some(i))
 }

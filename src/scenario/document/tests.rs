@@ -605,3 +605,31 @@ fn findings_are_written_in_japanese_when_asked() {
         )
     );
 }
+
+/// An object of many keys (sorted rather than scanned) reports each repeat once, in order, at
+/// the later occurrence; the first occurrence is not a repeat.
+#[test]
+fn repeated_keys_in_a_large_object_are_found_in_order() {
+    let mut tags: Vec<String> = (0..30).map(|i| format!("\"k{i:02}\": \"v\"")).collect();
+    tags.insert(25, "\"k03\": \"again\"".into());
+    tags.push("\"k17\": \"again\"".into());
+    tags.push("\"k03\": \"third\"".into());
+    let text = format!(
+        r#"{{"scenario": 1, "requests": [], "users": [{{"arn": "arn:aws:iam::111122223333:user/a", "tags": {{{}}}}}]}}"#,
+        tags.join(", ")
+    );
+    let repeats: Vec<(String, u32)> = findings(&text)
+        .into_iter()
+        .filter(|f| f.0 == codes::DUPLICATE_KEY)
+        .map(|f| (f.1, f.3))
+        .collect();
+    let at = |needle: &str| column(&text, needle);
+    assert_eq!(
+        repeats,
+        vec![
+            ("/users/0/tags/k03".to_string(), at("\"k03\": \"again\"")),
+            ("/users/0/tags/k17".to_string(), at("\"k17\": \"again\"")),
+            ("/users/0/tags/k03".to_string(), at("\"k03\": \"third\"")),
+        ]
+    );
+}
