@@ -269,9 +269,11 @@ async function exampleText(example) {
 }
 
 async function loadExample(example) {
-  // The gallery has done its work: it closes rather than stay over the results.
+  const text = await exampleText(example);
+  // The gallery has done its work: it closes rather than stay over the results (and stays open
+  // when the example could not be fetched: the fetch throws before this).
   $("examples").open = false;
-  await replaceScenario(await exampleText(example), () => t("exampleLoaded", example.title?.[language()] ?? example.file));
+  await replaceScenario(text, () => t("exampleLoaded", example.title?.[language()] ?? example.file));
   showResults();
 }
 

@@ -22,6 +22,9 @@ export function renderResults(container, run, { reveal, open, onOpenBrief = () =
   if (focused) restoreFocus(container, focused);
 }
 
+// The keys of the last text asked about (see `requestKeys`).
+let lastKeys = { text: null, keys: [] };
+
 /**
  * A key for each request of the scenario `text` that stays the same when other requests are
  * added, deleted or moved, so that an opened explanation follows its request rather than its
@@ -31,6 +34,13 @@ export function renderResults(container, run, { reveal, open, onOpenBrief = () =
  * A request renamed, or edited in what it asks, is a new request and starts closed.
  */
 export function requestKeys(text) {
+  // A run and the render that follows ask for the same text's keys: it is parsed once.
+  if (text === lastKeys.text) return lastKeys.keys;
+  lastKeys = { text, keys: keysOf(text) };
+  return lastKeys.keys;
+}
+
+function keysOf(text) {
   let requests;
   try {
     requests = JSON.parse(text)?.requests;

@@ -35,11 +35,11 @@ pub fn rcps_cover(action: &str) -> bool {
 /// access to a KMS key" (KMS Developer Guide, "Key policies in AWS KMS"; IAM User Guide, "Policy
 /// evaluation logic": "IAM role trust policies and KMS key policies are exceptions").
 pub fn is_kms_key(resource: &str) -> bool {
-    resource.starts_with("arn:aws:kms:")
-        && resource
-            .splitn(6, ':')
-            .nth(5)
-            .is_some_and(|r| r.starts_with("key/"))
+    // arn:PARTITION:kms:REGION:ACCOUNT:key/ID, in any partition (aws, aws-cn, aws-us-gov).
+    let mut parts = resource.splitn(6, ':');
+    parts.next() == Some("arn")
+        && parts.nth(1) == Some("kms")
+        && parts.nth(2).is_some_and(|r| r.starts_with("key/"))
 }
 
 #[cfg(test)]
@@ -60,6 +60,9 @@ mod tests {
     fn kms_keys_are_told_from_aliases_and_other_arns() {
         assert!(is_kms_key(
             "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        ));
+        assert!(is_kms_key(
+            "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
         ));
         assert!(!is_kms_key("arn:aws:kms:us-east-1:111122223333:alias/app"));
         assert!(!is_kms_key("arn:aws:s3:::key/x"));

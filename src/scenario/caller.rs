@@ -154,7 +154,8 @@ fn resolve_session<'w>(
             "SCPs do not affect service-linked roles.",
             "SCP はサービスにリンクされたロールに影響しません。",
         );
-        note = Some(note.map_or_else(|| exempt.to_string(), |n| format!("{n} {exempt}")));
+        let gap = lang.pick(" ", "");
+        note = Some(note.map_or_else(|| exempt.to_string(), |n| format!("{n}{gap}{exempt}")));
     }
     // Session tags override role tags with the same key, whatever its case (§3.4).
     let tags = match &session {

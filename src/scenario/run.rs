@@ -334,22 +334,17 @@ impl Runner<'_> {
         let name = lang.pick("the request", "リクエスト");
         let mut check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
-        if action.eq_ignore_ascii_case("sts:GetCallerIdentity")
-            && check.decision != Decision::Allowed
-        {
-            // "No permissions are required to perform this operation. If an administrator
-            // attaches a policy to your identity that explicitly denies access to the
-            // sts:GetCallerIdentity action, you can still perform this operation" (STS API
-            // reference, GetCallerIdentity). The policies are still shown.
+        // "No permissions are required to perform this operation. If an administrator attaches
+        // a policy to your identity that explicitly denies access to the sts:GetCallerIdentity
+        // action, you can still perform this operation" (STS API reference, GetCallerIdentity).
+        // The policies are still shown, without advice on changing them.
+        let unchecked = action.eq_ignore_ascii_case("sts:GetCallerIdentity")
+            && check.decision != Decision::Allowed;
+        if unchecked {
             check.advisory = true;
-            notes.insert(
-                0,
-                lang.pick(
-                    "GetCallerIdentity needs no permission, and no policy can deny it.",
-                    "GetCallerIdentity にはアクセス許可が不要で、どのポリシーも拒否できません。",
-                )
-                .into(),
-            );
+            if let Some(authorization) = check.authorization.as_mut() {
+                authorization.changes.clear();
+            }
         }
         if side.account.is_none() && side.policy.is_some() {
             notes.push(lang.pick(
@@ -363,7 +358,17 @@ impl Runner<'_> {
             action,
             resource: Some(resource),
         };
-        verdict_from_checks(asked, vec![check], show_context(context), notes, lang)
+        let mut verdict =
+            verdict_from_checks(asked, vec![check], show_context(context), notes, lang);
+        if unchecked {
+            verdict.explain.summary = lang
+                .pick(
+                    "Allowed. GetCallerIdentity needs no permission, and no policy can deny it.",
+                    "許可されました。GetCallerIdentity にはアクセス許可が不要で、どのポリシーも拒否できません。",
+                )
+                .into();
+        }
+        verdict
     }
 }
 
@@ -512,7 +517,7 @@ pub(super) fn verdict_from_checks(
     let summary = summarize(
         decision,
         failing,
-        (&checks, &notes),
+        &checks,
         asked.kind == "authorization",
         lang,
     );
@@ -546,7 +551,7 @@ fn at<'a>(failing: &'a Check, checks: &[Check], plain: bool) -> Option<&'a str> 
 fn summarize(
     decision: Decision,
     failing: Option<&Check>,
-    (checks, notes): (&[Check], &[String]),
+    checks: &[Check],
     plain: bool,
     lang: Lang,
 ) -> String {
@@ -561,19 +566,11 @@ fn summarize(
         (Decision::Allowed, _) => {
             // The checks of one call (sts:AssumeRole, sts:TagSession, ...) are often allowed for
             // the same reason: each reason is said once.
-            // A check that does not decide and did not allow (GetCallerIdentity's) gives no
-            // reason for the allow; the call's first note then says why.
             let mut reasons: Vec<String> = Vec::new();
-            let deciding = checks
-                .iter()
-                .filter(|c| !c.advisory || c.decision == Decision::Allowed);
-            for r in deciding.map(reason) {
+            for r in checks.iter().map(reason) {
                 if !r.is_empty() && !reasons.contains(&r) {
                     reasons.push(r);
                 }
-            }
-            if reasons.is_empty() {
-                reasons.extend(notes.first().cloned());
             }
             let reasons = reasons.join(lang.pick(" ", ""));
             say!(lang, "Allowed. {reasons}", "許可されました。{reasons}")

@@ -680,3 +680,40 @@ fn a_cross_account_refusal_on_both_sides_advises_both_fixes() {
         auth.changes
     );
 }
+
+/// A check that does not decide still speaks in the summary when it refuses: the service's own
+/// trust check of a passed role warns that the service cannot use it, even in a closed
+/// request's summary. GetCallerIdentity, which needs no permission, says so instead of the
+/// denial its policies would give, and advises no change to them.
+#[test]
+fn advisory_refusals_warn_and_get_caller_identity_needs_no_permission() {
+    let pass_role = include_str!("../../tests/corpus/pass-role-ec2-run-instances.json");
+    let out = run_scenario(pass_role).unwrap();
+    let untrusted = &out.results[4];
+    assert_eq!(untrusted.decision, Decision::Allowed);
+    assert!(
+        untrusted
+            .explain
+            .summary
+            .ends_with("No statement of the role trust policy allows this caller."),
+        "{}",
+        untrusted.explain.summary
+    );
+    let calls = include_str!("../../tests/corpus/calls-policies-cannot-stop.json");
+    let out = run_scenario(calls).unwrap();
+    let denied = &out.results[1];
+    assert_eq!(denied.decision, Decision::Allowed);
+    assert_eq!(
+        denied.explain.summary,
+        "Allowed. GetCallerIdentity needs no permission, and no policy can deny it."
+    );
+    let check = &denied.explain.checks[0];
+    assert!(check.advisory);
+    let authorization = check.authorization.as_ref().unwrap();
+    assert_eq!(authorization.decision, Decision::ExplicitDeny);
+    assert!(
+        authorization.changes.is_empty(),
+        "{:?}",
+        authorization.changes
+    );
+}

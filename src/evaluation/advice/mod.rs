@@ -175,7 +175,10 @@ fn for_kind(
             // A key policy must allow itself, as a trust policy must (`scope::is_kms_key`):
             // naming the account is what lets identity-based policies grant.
             let or = if super::scope::is_kms_key(resource) {
-                lang.pick("or its account", "またはそのアカウント")
+                lang.pick(
+                    "or its account, and then an identity-based policy that allows it",
+                    "またはそのアカウントを指定し、アイデンティティベースのポリシーでも許可",
+                )
             } else {
                 lang.pick("or, in the same account, give it an identity-based policy that allows it", "または同じアカウント内であれば、アイデンティティベースのポリシーで許可")
             };
