@@ -65,7 +65,7 @@ impl Evaluated {
 fn evaluate_levels(
     levels: &Option<Vec<OrgLevel>>,
     side: Side,
-    (caller, bounded): (&Caller, bool),
+    caller: &CallerSide,
     request: &Request,
 ) -> Vec<(String, Vec<PolicyOutcome>)> {
     levels
@@ -75,7 +75,7 @@ fn evaluate_levels(
             let outcomes = level
                 .policies
                 .iter()
-                .map(|p| evaluate_policy(p, side, Some(&level.target), (caller, bounded), request))
+                .map(|p| evaluate_policy(p, side, Some(&level.target), caller, request))
                 .collect();
             (level.target.clone(), outcomes)
         })
@@ -85,34 +85,31 @@ fn evaluate_levels(
 /// Decides one request. Never fails: every path ends in a decision with its reasons.
 pub fn authorize(caller: &CallerSide, resource: &ResourceSide, request: &Request) -> Authorization {
     let who = &caller.caller;
-    // A Deny with NotPrincipal applies to every principal with a boundary (see
-    // `statement::principal_trace`).
-    let bounded = caller.boundary.is_some();
     let eval = Evaluated {
-        scps: evaluate_levels(&caller.scps, Side::Caller, (who, bounded), request),
+        scps: evaluate_levels(&caller.scps, Side::Caller, caller, request),
         rcps: if scope::rcps_cover(request.action) {
-            evaluate_levels(&resource.rcps, Side::Resource, (who, bounded), request)
+            evaluate_levels(&resource.rcps, Side::Resource, caller, request)
         } else {
             Vec::new()
         },
         identity: caller
             .identity
             .iter()
-            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request))
+            .map(|p| evaluate_policy(p, Side::Caller, None, caller, request))
             .collect(),
         boundary: caller
             .boundary
             .as_ref()
-            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request)),
+            .map(|p| evaluate_policy(p, Side::Caller, None, caller, request)),
         session: caller
             .session
             .iter()
-            .map(|p| evaluate_policy(p, Side::Caller, None, (who, bounded), request))
+            .map(|p| evaluate_policy(p, Side::Caller, None, caller, request))
             .collect(),
         resource: resource
             .policy
             .as_ref()
-            .map(|p| evaluate_policy(p, Side::Resource, None, (who, bounded), request)),
+            .map(|p| evaluate_policy(p, Side::Resource, None, caller, request)),
     };
     let cross_account = match (who.account(), resource.account.as_deref()) {
         (Some(a), Some(b)) => a != b,

@@ -19,6 +19,7 @@ mod trace;
 pub use decide::authorize;
 pub use input::{CallerSide, OrgLevel, PolicyUse, Request, ResourceSide};
 pub use message::access_denied_message;
+pub use scope::service_of;
 pub use trace::{
     Authorization, ConditionTrace, Decision, ElementTrace, PolicyTrace, PolicyVerdict, Side,
     StatementRef, StatementTrace,

@@ -7,7 +7,7 @@ use crate::matching::{
 };
 use crate::policy::{ActionClause, Effect, PrincipalClause, ResourceClause, Statement};
 
-use super::input::{PolicyUse, Request};
+use super::input::{CallerSide, PolicyUse, Request};
 use super::trace::{
     ConditionTrace, ElementTrace, PolicyTrace, PolicyVerdict, Side, StatementTrace,
 };
@@ -19,12 +19,11 @@ pub struct PolicyOutcome {
     pub allow_match: Option<PrincipalMatchKind>,
 }
 
-/// `bounded`: whether the caller has a permissions boundary.
 pub fn evaluate_policy(
     policy: &PolicyUse,
     side: Side,
     level: Option<&str>,
-    (caller, bounded): (&Caller, bool),
+    caller: &CallerSide,
     request: &Request,
 ) -> PolicyOutcome {
     let mut verdict = PolicyVerdict::NoMatch;
@@ -41,7 +40,7 @@ pub fn evaluate_policy(
             if request.brief && !action_matches(&statement.action, request.action) {
                 return None;
             }
-            let (trace, principal) = evaluate_statement(statement, (caller, bounded), request);
+            let (trace, principal) = evaluate_statement(statement, caller, request);
             if trace.applies {
                 match statement.effect {
                     Effect::Deny => verdict = PolicyVerdict::Deny,
@@ -95,7 +94,7 @@ fn more_specific(
 
 fn evaluate_statement(
     statement: &Statement,
-    (caller, bounded): (&Caller, bool),
+    caller: &CallerSide,
     request: &Request,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let lang = request.lang;
@@ -117,8 +116,9 @@ fn evaluate_statement(
     });
     let (principal, principal_match) = match &statement.principal {
         Some(clause) => {
-            let deny_bounded = bounded && statement.effect == Effect::Deny;
-            let (trace, m) = principal_trace(clause, (caller, deny_bounded), request);
+            // A Deny with NotPrincipal applies to every principal with a boundary.
+            let deny_bounded = caller.boundary.is_some() && statement.effect == Effect::Deny;
+            let (trace, m) = principal_trace(clause, &caller.caller, deny_bounded, request);
             (Some(trace), m)
         }
         None => (None, None),
@@ -330,7 +330,8 @@ fn resource_trace(
 /// element" (IAM User Guide, "NotPrincipal").
 fn principal_trace(
     clause: &PrincipalClause,
-    (caller, deny_bounded): (&Caller, bool),
+    caller: &Caller,
+    deny_bounded: bool,
     request: &Request,
 ) -> (ElementTrace, Option<PrincipalMatch>) {
     let (who, lang) = (caller.display_arn(), request.lang);

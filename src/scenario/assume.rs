@@ -70,7 +70,6 @@ impl Runner<'_> {
             self.world.findings.extend(findings);
             return verdict;
         }
-        let seen = self.world.findings.len();
         let session_policies = self.session_policies(scenario, &params, &base);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
         let Some(role) = self.world.roles.get(&role_arn).cloned() else {
@@ -91,9 +90,8 @@ impl Runner<'_> {
             let why = refusal_reason(&e, &params, lang);
             return error_verdict(e.code, &e.message, why, principal.as_deref());
         }
-        let added = &self.world.findings[seen..];
-        if let Some(v) = malformed_session_policy(added, &base, principal.as_deref(), lang) {
-            return v;
+        if let Some(refused) = &session_policies.refused {
+            return malformed_session_policy(refused, principal.as_deref(), lang);
         }
         let context = self.trust_request_context(&caller, request, &params, &role);
         let side = self.resource_side(&role_arn);
@@ -147,7 +145,7 @@ impl Runner<'_> {
                 &params,
                 &role,
                 caller_session,
-                session_policies,
+                session_policies.indices,
                 &mut verdict,
             );
         }
@@ -304,25 +302,28 @@ impl Runner<'_> {
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
     /// that name, or an AWS managed policy of the catalogue), adding their findings to the
-    /// scenario's.
+    /// scenario's and noting the first policy STS refuses.
     fn session_policies(
         &mut self,
         scenario: &Scenario,
         params: &StsParams,
         base: &str,
-    ) -> Vec<usize> {
-        let mut out = Vec::new();
+    ) -> SessionPolicies {
+        let mut out = SessionPolicies::default();
         if let Some(policy) = &params.policy {
-            out.push(self.add_policy(&policy.document, &format!("{base}/Policy")));
+            let (pointer, from) = (format!("{base}/Policy"), self.world.findings.len());
+            out.indices
+                .push(self.add_policy(&policy.document, &pointer));
+            out.note_refusal(&self.world.findings[from..], pointer);
         }
         for (i, arn) in params.policy_arns.iter().enumerate() {
-            let pointer = format!("{base}/PolicyArns/{i}");
+            let (pointer, from) = (format!("{base}/PolicyArns/{i}"), self.world.findings.len());
             let name = arn.rsplit('/').next().unwrap_or(arn);
             if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
-                out.push(self.add_policy(&named.document, &pointer));
+                out.indices.push(self.add_policy(&named.document, &pointer));
             } else if let Some(managed) = super::catalogue::lookup(arn) {
                 if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
-                    out.push(self.add_policy(&json, &pointer));
+                    out.indices.push(self.add_policy(&json, &pointer));
                 }
             } else {
                 let message = say!(self.lang,
@@ -331,10 +332,11 @@ impl Runner<'_> {
                 self.world.findings.push(Finding::error(
                     "UNKNOWN_SESSION_POLICY",
                     message,
-                    pointer,
+                    pointer.clone(),
                     None,
                 ));
             }
+            out.note_refusal(&self.world.findings[from..], pointer);
         }
         out
     }
@@ -344,6 +346,28 @@ impl Runner<'_> {
         self.world.findings.extend(parsed.findings);
         self.world.policies.push(std::rc::Rc::new(parsed.policy));
         self.world.policies.len() - 1
+    }
+}
+
+/// The session policies of a call: their indices among the world's policies, and the first one
+/// STS refuses, as its place (`.../Policy`, `.../PolicyArns/N`) and its first refusing finding's
+/// sentence.
+#[derive(Default)]
+struct SessionPolicies {
+    indices: Vec<usize>,
+    refused: Option<(String, String)>,
+}
+
+impl SessionPolicies {
+    /// Notes the policy at `place` as refused when one of `findings`, its own, refuses it and no
+    /// earlier policy was.
+    fn note_refusal(&mut self, findings: &[Finding], place: String) {
+        if self.refused.is_none() {
+            self.refused = findings
+                .iter()
+                .find(|f| refuses(f))
+                .map(|f| (place, f.message.clone()));
+        }
     }
 }
 
@@ -360,35 +384,24 @@ fn refuses(finding: &Finding) -> bool {
 /// request was rejected because the policy document was malformed. The error message describes
 /// the specific error."), before any policy is evaluated and before a session exists. AWS's
 /// message for each grammar error is not published; this one points at the first refused
-/// policy (`.../Policy` or `.../PolicyArns/N` under `base`), and the explanation gives its
-/// first finding (the others are among the scenario's findings).
+/// policy, and the explanation gives its first refusing finding (the others are among the
+/// scenario's findings).
 fn malformed_session_policy(
-    findings: &[Finding],
-    base: &str,
+    (place, why): &(String, String),
     principal: Option<&str>,
     lang: Lang,
-) -> Option<Verdict> {
-    let first = findings.iter().find(|f| refuses(f))?;
-    let rest = first.pointer.get(base.len()..)?;
-    let depth = if rest.starts_with("/PolicyArns/") {
-        3
-    } else {
-        2
-    };
-    let place_len: usize = rest.split('/').take(depth).map(|s| s.len() + 1).sum();
-    let place = &first.pointer[..base.len() + place_len - 1];
-    let why = &first.message;
+) -> Verdict {
     let why = say!(
         lang,
         "STS refuses the session policy at {place} before any policy is evaluated: {why}",
         "STS は、ポリシーを評価する前に {place} のセッションポリシーを拒否します: {why}"
     );
-    Some(error_verdict(
+    error_verdict(
         "MalformedPolicyDocument",
         &malformed_policy_message(place),
         why,
         principal,
-    ))
+    )
 }
 
 /// Why STS refused the call: a SAML assertion's problem says which attribute the identity

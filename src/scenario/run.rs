@@ -489,9 +489,7 @@ const EC2_DENIED: &str =
     "You are not authorized to perform this operation. Encoded authorization failure message: …";
 
 fn is_ec2(action: &str) -> bool {
-    action
-        .get(..4)
-        .is_some_and(|service| service.eq_ignore_ascii_case("ec2:"))
+    crate::evaluation::service_of(action).eq_ignore_ascii_case("ec2")
 }
 
 /// The overall verdict of a request from its checks: the first check that did not allow decides.
