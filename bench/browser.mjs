@@ -20,7 +20,8 @@ try {
   const { page, context } = await openPage(browser, server.origin, "/favicon.svg");
   const timing = await page.evaluate(async ({ text, runs }) => {
     const engine = await import("/pkg/iam_playground.js");
-    await engine.default();
+    const { runText } = await import("/run-text.js");
+    const { memory } = await engine.default();
     const reply = JSON.parse(engine.runScenarioJson(text));
     const unmet = reply.results.filter((r) => r.expectation !== "met").length;
     if (!reply.runnable || unmet) throw new Error(`the fixture did not run as expected (${unmet} unmet)`);
@@ -47,13 +48,12 @@ try {
     // alternating two texts: the same text; an edit inside the last request (the world is kept,
     // the requests read again); an edit of one policy's Sid (the world read again, nothing kept).
     const kept = new engine.Engine();
-    const utf8 = new TextEncoder();
     const keystrokes = (texts) => {
       const out = [];
-      for (let i = 0; i < 30; i++) kept.runUtf8(utf8.encode(texts[i & 1]), "en", none);
+      for (let i = 0; i < 30; i++) runText(kept, memory, texts[i & 1], "en", none);
       for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        const reply = JSON.parse(kept.runUtf8(utf8.encode(texts[i & 1]), "en", none));
+        const reply = JSON.parse(runText(kept, memory, texts[i & 1], "en", none));
         out.push(performance.now() - start);
         if (!reply.runnable) throw new Error("an edited fixture did not run");
       }
@@ -87,9 +87,9 @@ try {
     `median ${timing.briefMedian.toFixed(2)} ms, min ${timing.briefMin.toFixed(2)} ms (result ${Math.round(timing.briefBytes / 1000)} KB)`);
 
   const ms = (t) => `median ${t.median.toFixed(2)} ms, min ${t.min.toFixed(2)} ms`;
-  console.log(`Engine.runUtf8 (brief, as the page's worker runs), the same text each run: ${ms(timing.engineSame)}`);
-  console.log(`Engine.runUtf8, an edit inside the last request each run (world kept): ${ms(timing.engineRequest)}`);
-  console.log(`Engine.runUtf8, an edit of a policy's Sid each run (world read again): ${ms(timing.enginePolicy)}`);
+  console.log(`runText (brief, as the page's worker runs), the same text each run: ${ms(timing.engineSame)}`);
+  console.log(`runText, an edit inside the last request each run (world kept): ${ms(timing.engineRequest)}`);
+  console.log(`runText, an edit of a policy's Sid each run (world read again): ${ms(timing.enginePolicy)}`);
 
   await firstDecision(browser, "/", "page");
   const link = `#s1.${await encodeLink(browser, fixture)}`;
@@ -103,7 +103,8 @@ async function encodeLink(browser, text) {
   const { page, context } = await openPage(browser, server.origin, "/favicon.svg");
   const fragment = await page.evaluate(async (text) => {
     const engine = await import("/pkg/iam_playground.js");
-    await engine.default();
+    const { runText } = await import("/run-text.js");
+    const { memory } = await engine.default();
     return engine.encodeLink(text);
   }, text);
   await context.close();

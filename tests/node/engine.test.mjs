@@ -5,8 +5,10 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { Engine, initSync, version, checkJson, decodeLink, encodeLink, formatJson, runScenarioJson, validatePolicy } from "../../www/pkg/iam_playground.js";
 
+import { runText } from "../../www/run-text.js";
+
 const bytes = await readFile(new URL("../../www/pkg/iam_playground_bg.wasm", import.meta.url));
-initSync({ module: bytes });
+const { memory } = initSync({ module: bytes });
 
 test("the release build starts and reports its version", () => {
   assert.match(version(), /^\d+\.\d+\.\d+$/);
@@ -81,6 +83,32 @@ test("an Engine gives what runScenarioJson gives, run after run, in either langu
   assert.equal(engine.run(edited), runScenarioJson(edited));
   assert.equal(JSON.parse(engine.run(edited.slice(0, -3))).runnable, false);
   assert.equal(engine.run(SCENARIO, "en", new Uint32Array([])), runScenarioJson(SCENARIO, "en", new Uint32Array([])));
+});
+
+test("runText writes the text into the engine's memory and runs it as run runs the text", () => {
+  const engine = new Engine();
+  // ASCII fits the first room made; Japanese (3 UTF-8 bytes per character) and an emoji (4
+  // bytes for 2 UTF-16 units) need the second. A shorter text after a longer one must not run
+  // the longer one's leftover bytes.
+  const japanese = SCENARIO.replace('"scenario":1,', '"scenario":1,"title":"日本語の題 ✓ 🔑",');
+  assert.notEqual(japanese, SCENARIO);
+  for (const text of [SCENARIO, japanese, SCENARIO, japanese.slice(0, -3)]) {
+    for (const [lang, full] of [["ja", undefined], ["en", new Uint32Array([])]]) {
+      assert.equal(runText(engine, memory, text, lang, full), runScenarioJson(text, lang, full));
+    }
+  }
+  // Room for a long text grows the memory, which replaces its buffer: the engine still reads
+  // every byte written (its finding counts them).
+  const before = memory.buffer.byteLength;
+  const long = SCENARIO.replace('"scenario":1,', `"scenario":1,"title":"${"長".repeat(200000)}",`);
+  const finding = JSON.parse(runText(engine, memory, long)).findings[0];
+  assert.ok(memory.buffer.byteLength > before);
+  assert.deepEqual([finding.code, finding.pointer], ["LIMIT_EXCEEDED", "/title"]);
+  assert.match(finding.message, /This string is 600000 bytes/);
+  // A length beyond the room made is refused, not read from past it.
+  const refused = JSON.parse(engine.runInput(10_000_000));
+  assert.equal(refused.runnable, false);
+  assert.match(refused.error, /more bytes than inputBuffer made room for/);
 });
 
 test("runUtf8 runs the text's UTF-8 bytes as run runs the text, and refuses bytes that are not UTF-8", () => {
