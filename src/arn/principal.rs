@@ -271,7 +271,7 @@ fn with_path(
     build: impl FnOnce(String, String) -> PrincipalArn,
 ) -> Result<PrincipalArn, ArnError> {
     let (path, name) = match rest.rsplit_once('/') {
-        Some((inner, name)) => (format!("/{inner}/"), name),
+        Some((inner, name)) => (["/", inner, "/"].concat(), name),
         None => ("/".to_string(), rest),
     };
     // IAM path: `/` or `/` + printable ASCII + `/`, at most 512 characters.

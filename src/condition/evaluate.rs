@@ -45,11 +45,12 @@ fn outcome(matched: bool, reason: String) -> ConditionOutcome {
 /// "so StringEquals matches" ("StringEquals は一致します").
 fn verb(c: &Condition, matched: bool, lang: Lang) -> String {
     let op = &c.operator.raw;
+    // Joined rather than formatted: every condition of every statement evaluated says it.
     match (matched, lang) {
-        (true, Lang::En) => format!("so {op} matches"),
-        (false, Lang::En) => format!("so {op} does not match"),
-        (true, Lang::Ja) => format!("{op} は一致します"),
-        (false, Lang::Ja) => format!("{op} は一致しません"),
+        (true, Lang::En) => ["so ", op, " matches"].concat(),
+        (false, Lang::En) => ["so ", op, " does not match"].concat(),
+        (true, Lang::Ja) => [op, " は一致します"].concat(),
+        (false, Lang::Ja) => [op, " は一致しません"].concat(),
     }
 }
 
@@ -281,7 +282,10 @@ fn judge(
                 let positive = relation.positive;
                 return Ok(Verdict {
                     passes: !test.is_negated(),
-                    clause: say!(lang, "{positive} {raw}", "{raw} {positive}"),
+                    clause: match lang {
+                        Lang::En => [positive, " ", raw].concat(),
+                        Lang::Ja => [raw, " ", positive].concat(),
+                    },
                 });
             }
             Check::No => {}

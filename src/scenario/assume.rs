@@ -36,7 +36,7 @@ impl Runner<'_> {
         api: StsApi,
     ) -> Verdict {
         let lang = self.lang;
-        let base = format!("{}/parameters", request.place.pointer);
+        let base = [&request.place.pointer, "/parameters"].concat();
         let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base, lang);
         let role_arn = request
             .resource
@@ -97,7 +97,7 @@ impl Runner<'_> {
         let side = self.resource_side(&role_arn);
         let mut checks: Vec<Check> = Vec::new();
         for required in required_trust_actions(&params, caller_session.as_ref()) {
-            let name = format!("{} ({})", required.action, required.reason.get(lang));
+            let name = [required.action, " (", required.reason.get(lang), ")"].concat();
             let mut check = self.authorization_check(
                 &name,
                 required.action,

@@ -279,7 +279,7 @@ pub fn caller_context(
     // A session's tags (its role's overlaid with its own) came with its keys above.
     if resolved.session.is_none() {
         for (key, value) in &resolved.tags {
-            context.set_derived(format!("aws:PrincipalTag/{key}"), one(value));
+            context.set_derived(["aws:PrincipalTag/", key].concat(), one(value));
         }
     }
 }
@@ -318,7 +318,7 @@ pub fn resource_context(world: &World, resource: &str, context: &mut RequestCont
         .map(|r| &r.permissions.tags)
         .or_else(|| world.users.get(resource).map(|u| &u.tags));
     for (key, value) in tags.into_iter().flatten() {
-        context.set_derived(format!("aws:ResourceTag/{key}"), one(value));
+        context.set_derived(["aws:ResourceTag/", key].concat(), one(value));
     }
 }
 

@@ -29,7 +29,7 @@ impl Runner<'_> {
         let Some(principal) = request.principal.as_ref().map(|p| p.value.clone()) else {
             return no_principal(lang);
         };
-        let base = format!("{}/parameters", request.place.pointer);
+        let base = [&request.place.pointer, "/parameters"].concat();
         let (references, findings) = extract_roles(api, request.parameters.as_ref(), &base, lang);
         if let Some(problem) = findings.iter().find(|f| f.is_error()) {
             let (message, pointer) = (&problem.message, &problem.pointer);

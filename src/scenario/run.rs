@@ -313,7 +313,9 @@ impl Runner<'_> {
         }
         self.world.resources.get(resource).or_else(|| {
             let bucket = super::world::s3_bucket(resource)?;
-            self.world.resources.get(&format!("arn:aws:s3:::{bucket}"))
+            self.world
+                .resources
+                .get(&["arn:aws:s3:::", bucket].concat())
         })
     }
 

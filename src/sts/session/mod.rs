@@ -88,7 +88,17 @@ impl Session {
         let session_name = new.params.role_session_name.clone().unwrap_or_default();
         let assumed_role_id = session_id(new.role_id, &session_name);
         Ok(Session {
-            arn: format!("arn:{partition}:sts::{account}:assumed-role/{role_name}/{session_name}"),
+            arn: [
+                "arn:",
+                partition,
+                ":sts::",
+                account,
+                ":assumed-role/",
+                role_name,
+                "/",
+                &session_name,
+            ]
+            .concat(),
             assumed_role_id,
             role_arn: new.role_arn.to_string(),
             account: account.to_string(),
