@@ -103,8 +103,7 @@ async function encodeLink(browser, text) {
   const { page, context } = await openPage(browser, server.origin, "/favicon.svg");
   const fragment = await page.evaluate(async (text) => {
     const engine = await import("/pkg/iam_playground.js");
-    const { runText } = await import("/run-text.js");
-    const { memory } = await engine.default();
+    await engine.default();
     return engine.encodeLink(text);
   }, text);
   await context.close();
