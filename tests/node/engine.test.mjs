@@ -20,6 +20,9 @@ test("malformed JSON comes back as a value with its place, not a trap", () => {
   assert.equal(problem.line, 3);
   assert.equal(problem.column, 1);
   assert.match(problem.message, /trailing comma/);
+  // A plain object with the three fields, as the page reads it (serialized as a map).
+  assert.equal(Object.getPrototypeOf(problem), Object.prototype);
+  assert.deepEqual(Object.keys(problem), ["message", "line", "column"]);
 });
 
 test("checkJson, formatJson and the share links speak Japanese when asked", () => {
