@@ -301,7 +301,7 @@ impl Runner<'_> {
     }
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
-    /// that name, or an AWS managed policy of the catalogue), adding their findings to the
+    /// that name in the role's account, or an AWS managed policy of the catalogue), adding their findings to the
     /// scenario's and noting the first policy STS refuses.
     fn session_policies(
         &mut self,
@@ -310,6 +310,7 @@ impl Runner<'_> {
         base: &str,
     ) -> SessionPolicies {
         let mut out = SessionPolicies::default();
+        let role_account = params.role_arn.as_deref().and_then(crate::arn::account_of);
         if let Some(policy) = &params.policy {
             let (pointer, from) = (format!("{base}/Policy"), self.world.findings.len());
             out.indices
@@ -319,16 +320,26 @@ impl Runner<'_> {
         for (i, arn) in params.policy_arns.iter().enumerate() {
             let (pointer, from) = (format!("{base}/PolicyArns/{i}"), self.world.findings.len());
             let name = arn.rsplit('/').next().unwrap_or(arn);
-            if let Some(named) = scenario.policies.iter().find(|p| p.name == name) {
+            let account = crate::arn::account_of(arn);
+            let named = scenario.policies.iter().find(|p| p.name == name);
+            if let Some(named) = named.filter(|_| account == role_account) {
                 out.indices.push(self.add_policy(&named.document, &pointer));
             } else if let Some(managed) = super::catalogue::lookup(arn) {
                 if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
                     out.indices.push(self.add_policy(&json, &pointer));
                 }
             } else {
-                let message = say!(self.lang,
-                    "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
-                    "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。");
+                let message = match (account, role_account) {
+                    // "The policies must exist in the same account as the role" (AssumeRole,
+                    // `PolicyArns`): a policy of the scenario named in another account's ARN
+                    // is not the role's.
+                    (Some(theirs), Some(role)) if theirs != role && theirs != "aws" => say!(self.lang,
+                        "{arn} is in account {theirs}; managed session policies must be in the role's account ({role}) or AWS managed.",
+                        "{arn} はアカウント {theirs} のポリシーです。マネージドセッションポリシーはロールのアカウント ({role}) のもの、または AWS 管理ポリシーでなければなりません。"),
+                    _ => say!(self.lang,
+                        "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
+                        "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。"),
+                };
                 self.world.findings.push(Finding::error(
                     "UNKNOWN_SESSION_POLICY",
                     message,

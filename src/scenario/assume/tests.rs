@@ -146,6 +146,55 @@ fn an_unknown_policy_arn_fails_the_call_and_is_named() {
         .contains("arn:aws:iam::111122223333:policy/Missing is neither a policy of this scenario"));
 }
 
+/// "The policies must exist in the same account as the role" (AssumeRole, `PolicyArns`): the
+/// scenario's ReadOnly named in another account's ARN is not the role's, and an AWS managed
+/// ARN names the catalogue's policy, never a scenario policy of the same name.
+#[test]
+fn a_managed_session_policy_must_be_in_the_roles_account() {
+    let requests = [
+        assume(
+            r#"{ "RoleSessionName": "s1", "PolicyArns": ["arn:aws:iam::444455556666:policy/ReadOnly"] }"#,
+        ),
+        assume(
+            r#"{ "RoleSessionName": "s2", "PolicyArns": ["arn:aws:iam::aws:policy/ReadOnly"] }"#,
+        ),
+        assume(
+            r#"{ "RoleSessionName": "s3", "PolicyArns": ["arn:aws:iam::111122223333:policy/ReadOnly"] }"#,
+        ),
+        r#"{ "principal": "arn:aws:sts::111122223333:assumed-role/R/s3",
+  "action": "s3:PutObject", "resource": "arn:aws:s3:::b/k" }"#
+            .to_string(),
+    ];
+    let out = run(&requests.join(","), Lang::En);
+    let other_account = &out.results[0];
+    assert_eq!(
+        other_account.code.as_deref(),
+        Some("MalformedPolicyDocument")
+    );
+    assert!(
+        other_account.explain.summary.contains(
+            "arn:aws:iam::444455556666:policy/ReadOnly is in account 444455556666; managed session policies must be in the role's account (111122223333) or AWS managed."
+        ),
+        "{}",
+        other_account.explain.summary
+    );
+    assert_eq!(
+        out.results[1].code.as_deref(),
+        Some("MalformedPolicyDocument")
+    );
+    assert!(out.results[1]
+        .explain
+        .summary
+        .contains("is neither a policy of this scenario"));
+    // In the role's account the scenario's ReadOnly applies: the session may not write.
+    assert_eq!(out.results[2].decision, Decision::Allowed);
+    assert_eq!(out.results[3].decision, Decision::ImplicitDeny);
+    let ja = run(&requests.join(","), Lang::Ja);
+    assert!(ja.results[0].explain.summary.contains(
+        "マネージドセッションポリシーはロールのアカウント (111122223333) のもの、または AWS 管理ポリシーでなければなりません。"
+    ));
+}
+
 /// STS's request validation answers first, and an oversized policy keeps its own error.
 #[test]
 fn request_validation_comes_before_the_session_policy() {
