@@ -97,6 +97,7 @@ fn decision(c: &mut Criterion) {
             policy: Some(PolicyUse {
                 policy: &policy,
                 label: "bucket policy".into(),
+                managed: false,
             }),
             rcps: None,
             organization: None,

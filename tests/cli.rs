@@ -163,3 +163,26 @@ fn link_round_trips_and_refuses_garbage() {
         assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
     }
 }
+
+/// A denied request lists what would change the checks that did not allow, each under its name;
+/// the advice of a check that passed (removing the Allow that grants it) is not why it failed.
+#[test]
+fn run_lists_advice_under_the_check_that_failed() {
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/examples/lambda-pass-role.json"
+    );
+    let out = cli(&["run", example]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let request = stdout
+        .split("\n  ok   [")
+        .find(|r| r.starts_with("1] no iam:PassRole permission"))
+        .expect("request 1 is printed");
+    assert!(
+        request.contains(
+            "at iam:PassRole on arn:aws:iam::111122223333:role/service-role/AppRole: implicitDeny\n           - Give arn:aws:iam::111122223333:user/nopass an identity-based policy"
+        ),
+        "{request}"
+    );
+    assert!(!request.contains("Removing the Allow"), "{request}");
+}

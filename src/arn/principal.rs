@@ -312,7 +312,7 @@ fn checked_name(text: &str, name: &str, rule: &NameRule) -> Result<String, ArnEr
     if count < rule.min || count > rule.max {
         let (q, min, max) = (quote(text), rule.min, rule.max);
         return Err(ArnError::new(
-            format!("{q} has a {what} of {count} characters; a {what} has {min} to {max}"),
+            format!("{q} has a {what} {count} long; a {what} has {min} to {max} characters"),
             format!("{q} の{what_ja}は {count} 文字です。{what_ja}は {min}〜{max} 文字です"),
         ));
     }

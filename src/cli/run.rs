@@ -92,12 +92,25 @@ fn print_result(result: &RequestResult) {
     }
     if result.decision != Decision::Allowed {
         out!("         why: {}", result.explain.summary);
-        for check in &result.explain.checks {
+        // What would change a check that passed (removing the Allow that grants it) is not why
+        // the request failed: only the checks that did not allow are listed, each with its own.
+        for check in result
+            .explain
+            .checks
+            .iter()
+            .filter(|c| c.decision != Decision::Allowed)
+        {
+            let advisory = if check.advisory { " (advisory)" } else { "" };
+            out!(
+                "         at {}{advisory}: {}",
+                check.name,
+                check.decision.as_str()
+            );
             for change in check.authorization.iter().flat_map(|a| &a.changes) {
-                out!("         - {change}");
+                out!("           - {change}");
             }
             for note in &check.notes {
-                out!("         - {note}");
+                out!("           - {note}");
             }
         }
     }

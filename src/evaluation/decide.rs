@@ -171,6 +171,7 @@ fn statements_with(outcomes: &[&PolicyOutcome], effect: &str) -> Vec<StatementRe
                 .filter(|s| s.applies && s.effect == effect)
                 .map(|s| StatementRef {
                     policy: p.trace.label.clone(),
+                    managed: p.trace.managed,
                     pointer: s.pointer.clone(),
                     effect: s.effect,
                 })

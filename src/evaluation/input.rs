@@ -11,6 +11,8 @@ pub struct PolicyUse<'a> {
     pub policy: &'a Policy,
     /// "inline policy 1 of user alice", "AdministratorAccess (AWS managed)", ...
     pub label: String,
+    /// An AWS managed policy: the advice is to detach it, its statements are not the user's.
+    pub managed: bool,
 }
 
 /// One level of an organization (root, an OU, the account) and the SCPs or RCPs attached there.

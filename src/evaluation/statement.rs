@@ -60,6 +60,7 @@ pub fn evaluate_policy(
             kind: policy.policy.kind.aws_name(),
             side,
             label: policy.label.clone(),
+            managed: policy.managed,
             pointer: policy.policy.place.pointer.clone(),
             level: level.map(str::to_string),
             verdict,

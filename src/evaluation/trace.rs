@@ -138,6 +138,9 @@ pub struct PolicyTrace {
     pub kind: &'static str,
     pub side: Side,
     pub label: String,
+    /// An AWS managed policy (see [`PolicyUse`](super::input::PolicyUse)); not written.
+    #[serde(skip)]
+    pub managed: bool,
     pub pointer: Pointer,
     /// The organization level for SCPs and RCPs (root, OU or account id).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,6 +154,9 @@ pub struct PolicyTrace {
 #[serde(rename_all = "camelCase")]
 pub struct StatementRef {
     pub policy: String,
+    /// Of an AWS managed policy: to be detached rather than edited. Not written.
+    #[serde(skip)]
+    pub managed: bool,
     pub pointer: Pointer,
     pub effect: &'static str,
 }

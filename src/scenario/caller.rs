@@ -181,6 +181,7 @@ fn session_policy(world: &World, index: usize, lang: Lang) -> PolicyUse<'_> {
     PolicyUse {
         policy: &world.policies[index],
         label: lang.pick("session policy", "セッションポリシー").into(),
+        managed: false,
     }
 }
 

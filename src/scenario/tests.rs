@@ -397,6 +397,29 @@ fn changes_of(result: &RequestResult) -> Vec<String> {
         .collect()
 }
 
+/// An AWS managed policy is detached, not edited: its statements are the catalogue's, and the
+/// pointer of one would point inside the string that names the policy.
+#[test]
+fn advice_on_an_aws_managed_allow_is_to_detach_it() {
+    let text = include_str!("../../www/examples/scp-denies.json");
+    let en = changes_of(&run_in(text, Lang::En).results[0]);
+    assert!(
+        en.contains(&"Detaching AdministratorAccess (AWS managed) of user alice would take this access away unless another policy grants it.".to_string()),
+        "{en:?}"
+    );
+    assert!(
+        !en.iter()
+            .any(|c| c.contains("/users/0/policies/0/Statement")),
+        "{en:?}"
+    );
+    let ja = changes_of(&run_in(text, Lang::Ja).results[0]);
+    assert!(
+        ja.iter()
+            .any(|c| c.contains("をデタッチすると、ほかのポリシーが許可しない限り")),
+        "{ja:?}"
+    );
+}
+
 /// In the same account a trust policy that names the user lets it in without any identity-based
 /// policy (§1.3): removing alice's identity Allow changes nothing, so the advice does not say it
 /// would, and the summary gives its reason once although three checks (sts:AssumeRole,
@@ -438,7 +461,7 @@ fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
         "条件なしで許可するのではなく",
     );
     let fixed = (
-        "which describe the caller or what it acts on",
+        "and those keys describe the caller or what it acts on",
         "これらは呼び出し元やその対象を表します",
     );
     for (text, i, expected) in [(mfa, 0, meet), (external_id, 1, meet), (github, 2, fixed)] {

@@ -19,6 +19,8 @@ use super::policy_cache::PolicyCache;
 pub struct PolicyHandle {
     pub index: usize,
     pub label: String,
+    /// An AWS managed policy of the catalogue: detached, never edited.
+    pub managed: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -152,6 +154,7 @@ impl World {
         PolicyUse {
             policy: self.policy(handle),
             label: handle.label.clone(),
+            managed: handle.managed,
         }
     }
 
@@ -356,8 +359,13 @@ impl World {
             PolicyRef::Named(name) => format!("named:{name}"),
             PolicyRef::Managed(name) => format!("managed:{name}"),
         };
+        let managed = matches!(reference.value, PolicyRef::Managed(_));
         if let Some(&index) = self.cache.get(&(key.clone(), kind)) {
-            return Some(PolicyHandle { index, label });
+            return Some(PolicyHandle {
+                index,
+                label,
+                managed,
+            });
         }
         let policy = match &reference.value {
             PolicyRef::Inline(json) => self.parse(json, kind, &reference.place.pointer),
@@ -372,7 +380,11 @@ impl World {
         let index = self.policies.len();
         self.policies.push(policy);
         self.cache.insert((key, kind), index);
-        Some(PolicyHandle { index, label })
+        Some(PolicyHandle {
+            index,
+            label,
+            managed,
+        })
     }
 
     fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Rc<Policy> {

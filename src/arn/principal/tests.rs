@@ -133,7 +133,7 @@ fn refuses_malformed_identity_arns_with_a_sentence() {
         ),
         (
             "arn:aws:sts::123456789012:assumed-role/Deployer/s",
-            "a role session name of 1",
+            "has a role session name 1 long; a role session name has 2 to 64 characters",
         ),
         (
             "arn:aws:sts::123456789012:assumed-role/Deployer/a/b",
@@ -141,7 +141,7 @@ fn refuses_malformed_identity_arns_with_a_sentence() {
         ),
         (
             "arn:aws:sts::123456789012:federated-user/B",
-            "a federated user name of 1",
+            "a federated user name 1 long",
         ),
     ];
     for (text, expected) in cases {
@@ -156,7 +156,7 @@ fn refuses_malformed_identity_arns_with_a_sentence() {
     let error = PrincipalArn::parse(&long_role).expect_err("65-character role name");
     assert!(error
         .message
-        .contains("a role name of 65 characters; a role name has 1 to 64"));
+        .contains("a role name 65 long; a role name has 1 to 64 characters"));
 }
 
 #[test]

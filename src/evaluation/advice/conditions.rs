@@ -110,7 +110,7 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
         Unmet::Fixed(keys) => {
             let keys = keys.join(", ");
             say!(lang,
-                "The statement above allows {action} only when {keys} match, which describe the caller or what it acts on: if {who} should have this access, the policy's owner must widen them deliberately.",
+                "The statement above allows {action} only when its conditions on {keys} are met, and those keys describe the caller or what it acts on: if {who} should have this access, the policy's owner must widen the conditions deliberately.",
                 "上記のステートメントは {keys} が一致する場合にのみ {action} を許可します。これらは呼び出し元やその対象を表します。{who} にこのアクセスを与えるべきなら、ポリシーの所有者が意図して条件を広げる必要があります。")
         }
     }

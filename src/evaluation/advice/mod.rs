@@ -31,6 +31,12 @@ fn allowed(outcome: &Outcome, lang: Lang) -> Vec<String> {
         .iter()
         .map(|d| {
             let (pointer, policy, gap) = (&d.pointer, &d.policy, gap(&d.policy));
+            // An AWS managed policy cannot be edited, and its statements are not in the scenario.
+            if d.managed {
+                return say!(lang,
+                    "Detaching {policy} would take this access away unless another policy grants it.",
+                    "{policy}{gap}をデタッチすると、ほかのポリシーが許可しない限り、このアクセスはできなくなります。");
+            }
             say!(lang,
                 "Removing the Allow at {pointer} in {policy} would take this access away unless another statement grants it.",
                 "{policy}{gap}の {pointer} にある Allow を削除すると、ほかのステートメントが許可しない限り、このアクセスはできなくなります。")
