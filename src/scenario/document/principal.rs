@@ -109,7 +109,9 @@ fn problem(text: &str, action: Option<&str>, lang: Lang) -> Option<(&'static str
 /// only request a service makes here is assuming a role it is trusted by.
 fn not_an_arn(text: &str, action: Option<&str>, lang: Lang) -> Option<(&'static str, String)> {
     if is_service_principal(text) {
-        if action.is_some_and(|a| a.eq_ignore_ascii_case("sts:AssumeRole")) {
+        // Without an action (missing or misspelt, a finding of its own) there is nothing to
+        // refuse yet.
+        if action.is_none_or(|a| a.eq_ignore_ascii_case("sts:AssumeRole")) {
             return None;
         }
         let message = say!(

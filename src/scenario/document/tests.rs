@@ -633,3 +633,13 @@ fn repeated_keys_in_a_large_object_are_found_in_order() {
         ]
     );
 }
+
+/// A misspelt `action` is its own finding; a service principal is not refused for an action the
+/// request does not have.
+#[test]
+fn a_service_principal_without_an_action_is_not_refused_for_it() {
+    let text = r#"{"scenario": 1, "requests": [{"principal": "ec2.amazonaws.com", "actoin": "sts:AssumeRole", "resource": "arn:aws:iam::111122223333:role/R"}]}"#;
+    let codes: Vec<&str> = findings(text).into_iter().map(|f| f.0).collect();
+    assert!(codes.contains(&codes::UNKNOWN_FIELD), "{codes:?}");
+    assert!(!codes.contains(&codes::INVALID_PRINCIPAL), "{codes:?}");
+}
