@@ -6,7 +6,7 @@ import { t, tn, apply, language, setLanguage } from "./i18n.js";
 import { JsonEditor } from "./editor.js";
 import { renderResults, openIndices } from "./results.js";
 import { WorldPanes } from "./world.js";
-import { buildRequestForm } from "./builder.js";
+import { buildRequestForm, offerPrincipals } from "./builder.js";
 import { appendAt } from "./jsonpos.js";
 import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink } from "./store.js";
 
@@ -24,6 +24,12 @@ const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResu
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
 $("editor-host").append(editor.element);
+// Pasting over the whole text brings in another scenario, as Import would: while it cannot run,
+// the results of the one it replaced are not shown as if they were its own.
+editor.textarea.addEventListener("paste", () => {
+  const { selectionStart, selectionEnd, value } = editor.textarea;
+  if (selectionStart === 0 && selectionEnd === value.length) state.lastRunnable = null;
+});
 
 const world = new WorldPanes($("world"), {
   getText: () => editor.value,
@@ -73,6 +79,8 @@ function showRun() {
   editor.setFindings(result.findings);
   world.showFindings(result.findings);
   renderFindings(result.findings);
+  // A text that cannot run (JSON half typed) keeps the choices of the last one that could.
+  if (result.runnable) offerPrincipals($("builder"), scenarioObject(), sessions());
   // While the text cannot run (typing half a request, a brace missing), the last results stay,
   // marked as out of date, rather than vanishing with every keystroke.
   const stale = !result.runnable && state.lastRunnable?.run.results.length ? state.lastRunnable : null;
@@ -161,11 +169,20 @@ function scenarioObject() {
   try { return JSON.parse(editor.value); } catch { return {}; }
 }
 
+/**
+ * The ARNs of the role sessions that the last run that could run created: who makes the next
+ * request of a role chain.
+ */
+function sessions() {
+  return (state.lastRunnable?.run.results ?? []).map((r) => r.session?.arn).filter(Boolean);
+}
+
 /** Draws the request builder; `fresh` when the scenario was replaced by another. */
 function buildForm({ fresh = false } = {}) {
   buildRequestForm($("builder"), {
     fresh,
     scenario: scenarioObject,
+    sessions,
     notify: (say) => notify(say),
     // The request goes in as text after the last one: the others stay exactly as written.
     append: (request) => {

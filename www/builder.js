@@ -25,11 +25,12 @@ const REQUIRED = {
 };
 
 /**
- * Builds the form into `container`; `append(request)` adds the request to the scenario. `fresh`
- * (a scenario replaced by another: New, an example, an import, a link, Undo) starts from the new
- * scenario's defaults, forgetting what was typed for the old one.
+ * Builds the form into `container`; `append(request)` adds the request to the scenario;
+ * `sessions()` gives the role session ARNs the last run created. `fresh` (a scenario replaced by
+ * another: New, an example, an import, a link, Undo) starts from the new scenario's defaults,
+ * forgetting what was typed for the old one.
  */
-export function buildRequestForm(container, { append, notify, scenario, fresh = false }) {
+export function buildRequestForm(container, { append, notify, scenario, sessions = () => [], fresh = false }) {
   // A rebuild of the same scenario (new roles in it, another language) keeps what the user has
   // typed or chosen, and only that: a default is the scenario's, and follows it.
   const previous = new Map(fresh ? [] : [...container.querySelectorAll("input, select, textarea")]
@@ -64,11 +65,10 @@ export function buildRequestForm(container, { append, notify, scenario, fresh = 
     }
   };
   const doc = scenario();
-  const principals = [...(doc.users ?? []), ...(doc.roles ?? [])].map((e) => e.arn).filter(Boolean);
   const roles = (doc.roles ?? []).map((r) => r.arn).filter(Boolean);
   const samlProviders = [...new Set((doc.roles ?? []).flatMap((r) => samlProvidersOf(r)))];
   const lists = [
-    h("datalist", { id: "principal-list" }, principals.map((a) => h("option", { value: a }))),
+    h("datalist", { id: "principal-list" }, principalOptions(doc, sessions())),
     h("datalist", { id: "role-list" }, roles.map((a) => h("option", { value: a }))),
     h("datalist", { id: "saml-provider-list" }, samlProviders.map((a) => h("option", { value: a }))),
   ];
@@ -167,6 +167,27 @@ export function buildRequestForm(container, { append, notify, scenario, fresh = 
   show();
   container.replaceChildren(form);
   if (focused) form.querySelector(`#${focused}`)?.focus();
+}
+
+/**
+ * Refreshes the Principal list alone, after a run: a run creates the sessions that the next
+ * requests of a role chain are made by, and rebuilding the whole form would disturb typing in it.
+ */
+export function offerPrincipals(container, doc, sessions) {
+  container.querySelector("#principal-list")?.replaceChildren(...principalOptions(doc, sessions));
+}
+
+/**
+ * What can make a request: the scenario's users, the root of each of its accounts, and the role
+ * sessions (`sessions`, ARNs) its requests created. Not a role: a role acts only through a
+ * session, and the engine refuses a role's ARN as a principal (WRONG_ARN_KIND).
+ */
+function principalOptions(doc, sessions) {
+  const users = (Array.isArray(doc.users) ? doc.users : []).map((u) => u?.arn);
+  const roots = (Array.isArray(doc.accounts) ? doc.accounts : [])
+    .map((a) => String(a?.id ?? "")).filter((id) => /^\d{12}$/.test(id)).map((id) => `arn:aws:iam::${id}:root`);
+  const arns = [...users, ...roots, ...sessions].filter((a) => typeof a === "string" && a);
+  return [...new Set(arns)].map((a) => h("option", { value: a }));
 }
 
 function roleEntry(doc, arn) {

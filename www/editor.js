@@ -102,7 +102,11 @@ export class JsonEditor {
     this.render();
   }
 
-  /** Selects a line (1-based) and scrolls it into view. */
+  /**
+   * Selects from a line and column (1-based) to the end of the line and scrolls the start of the
+   * selection into view, across as well as down: a finding far along a long line would otherwise
+   * be selected out of sight.
+   */
   revealLine(line, column = 1) {
     const text = this.textarea.value;
     const start = offsetOf(text, line, column);
@@ -111,7 +115,22 @@ export class JsonEditor {
     this.textarea.setSelectionRange(start, end < 0 ? text.length : end);
     const lineHeight = parseFloat(getComputedStyle(this.textarea).lineHeight) || 18;
     this.textarea.scrollTop = Math.max(0, (line - 4) * lineHeight);
+    this.textarea.scrollLeft = this.scrollLeftFor(text.slice(offsetOf(text, line, 1), start));
     this.syncScroll();
+  }
+
+  /**
+   * How far to scroll across for the text after `before` (its line up to there) to be in view: as
+   * now when it already is, else so that a few characters before it show too.
+   */
+  scrollLeftFor(before) {
+    const style = getComputedStyle(this.textarea);
+    const x = textWidth(before, style);
+    const char = textWidth("0", style);
+    const left = this.textarea.scrollLeft;
+    const width = this.textarea.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+    if (x >= left && x + 4 * char <= left + width) return left;
+    return Math.max(0, x - 8 * char);
   }
 
   /** Formats the text through `formatter`; on failure shows the problem at its line and column. */
@@ -237,6 +256,15 @@ export class JsonEditor {
     out.push("\n ");
     this.highlight.replaceChildren(...out);
   }
+}
+
+let measure = null;
+
+/** The width in pixels of one line of `text` in the textarea's font (a tab as the two spaces of its tab-size). */
+function textWidth(text, style) {
+  measure ??= document.createElement("canvas").getContext("2d");
+  measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return measure.measureText(text.replace(/\t/g, "  ")).width;
 }
 
 function pieces(out, text, start, end, kind, cuts, marks) {

@@ -7,17 +7,22 @@ import { JsonEditor } from "./editor.js";
 import { parseWithRanges, nodeAt, setAt, lineColumn, pointerPush } from "./jsonpos.js";
 
 const KINDS = ["accounts", "users", "groups", "roles", "resources"];
+// What Add appends: `account` is the scenario's first account, `name` one no entity has yet
+// (see `newEntity`).
 const TEMPLATES = {
-  accounts: () => ({ id: "111122223333", name: "new-account" }),
-  users: () => ({ arn: "arn:aws:iam::111122223333:user/new-user", policies: [] }),
-  groups: () => ({ arn: "arn:aws:iam::111122223333:group/new-group", policies: [] }),
-  roles: () => ({
-    arn: "arn:aws:iam::111122223333:role/NewRole",
-    trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" }] },
-    policies: [],
-  }),
-  resources: () => ({ arn: "arn:aws:s3:::new-bucket", policy: { Version: "2012-10-17", Statement: [] } }),
+  accounts: (id) => ({ id, name: "new-account" }),
+  users: (account, name) => ({ arn: `arn:aws:iam::${account}:user/${name}`, policies: [] }),
+  groups: (account, name) => ({ arn: `arn:aws:iam::${account}:group/${name}`, policies: [] }),
+  roles: (account, name) => ({ arn: `arn:aws:iam::${account}:role/${name}`, trust: roleTrust(account), policies: [] }),
+  resources: (_account, name) => ({ arn: `arn:aws:s3:::${name}`, policy: { Version: "2012-10-17", Statement: [] } }),
 };
+const BASE_NAMES = { users: "new-user", groups: "new-group", roles: "NewRole", resources: "new-bucket" };
+const FIRST_ACCOUNT = "111122223333";
+
+/** A trust policy that lets the principals of the role's own account assume it (their policies permitting). */
+function roleTrust(account) {
+  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }] };
+}
 const EMPTY_POLICY = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
 
 // SCPs and RCPs. AWS attaches FullAWSAccess (RCPFullAWSAccess) to the root, every OU and every
@@ -90,9 +95,32 @@ export class WorldPanes {
   kindSection(kind, list, text, root) {
     const items = list.map((entity, i) => this.entity(kind, entity, pointerPush(`/${kind}`, i), text, root));
     const add = h("button", { type: "button", class: "small", text: `${t("add")}`, "aria-label": `${t("add")}: ${t(`kind.${kind}`)}`,
-      dataset: { key: `add ${kind}` }, onclick: () => this.write(`/${kind}`, [...list, TEMPLATES[kind]()], true) });
+      dataset: { key: `add ${kind}` }, onclick: () => this.write(`/${kind}`, [...list, this.newEntity(kind, list)], true) });
     return h("section", { class: "kind", dataset: { kind } },
       h("h3", {}, h("span", { text: `${t(`kind.${kind}`)} (${list.length})` }), " ", add), items);
+  }
+
+  /**
+   * A new entity for `list` (the scenario's `kind`) with an ID or name that none of it has: the
+   * engine refuses a duplicate (DUPLICATE_ENTITY), and with it the whole scenario.
+   */
+  newEntity(kind, list) {
+    const account = this.firstAccount();
+    if (kind === "accounts") {
+      const ids = new Set(list.map((a) => String(a?.id ?? "")));
+      let id = Number(FIRST_ACCOUNT);
+      while (ids.has(String(id))) id += 1;
+      return TEMPLATES.accounts(String(id));
+    }
+    // IAM names are unique in an account whatever their case and path; a bucket by its ARN.
+    const names = new Set(list.map((e) => String(e?.arn ?? "").split(/[/:]/).pop().toLowerCase()));
+    return TEMPLATES[kind](account, unusedName(BASE_NAMES[kind], names));
+  }
+
+  /** The account new users, groups and roles go in: the scenario's first. */
+  firstAccount() {
+    const id = String((Array.isArray(this.doc.accounts) ? this.doc.accounts : [])[0]?.id ?? "");
+    return /^\d{12}$/.test(id) ? id : FIRST_ACCOUNT;
   }
 
   entity(kind, entity, pointer, text, root) {
@@ -143,7 +171,7 @@ export class WorldPanes {
     const p = pointerPush(pointer, key);
     if (value == null) {
       return h("div", { class: "field" }, h("h4", { text: title }), h("button", { type: "button", class: "small", text: addLabel,
-        onclick: () => this.write(p, key === "trust" ? TEMPLATES.roles().trust : EMPTY_POLICY, true) }));
+        onclick: () => this.write(p, key === "trust" ? roleTrust(accountOf(entity.arn) ?? this.firstAccount()) : EMPTY_POLICY, true) }));
     }
     if (typeof value === "string") return h("div", { class: "field" }, h("h4", { text: title }), h("p", { class: "named" }, h("code", { text: value })));
     return this.jsonField(title, p, text, root);
@@ -370,7 +398,8 @@ export class WorldPanes {
   }
 
   numberInput(label, pointer, value) {
-    const input = h("input", { type: "number", min: "900", max: "43200", step: "1", value: String(value) });
+    // A role's MaxSessionDuration is one to twelve hours (IAM API Reference, CreateRole).
+    const input = h("input", { type: "number", min: "3600", max: "43200", step: "1", value: String(value) });
     input.addEventListener("change", () => this.write(pointer, Number(input.value), false));
     return h("label", { class: "line" }, h("span", { text: label }), input);
   }
@@ -431,6 +460,18 @@ export class WorldPanes {
       })).filter((f) => f.line >= 1));
     }
   }
+}
+
+/** The account an IAM ARN names, if it does. */
+function accountOf(arn) {
+  return /^arn:[\w-]+:iam::(\d{12}):/.exec(String(arn ?? ""))?.[1];
+}
+
+/** `base`, else `base2`, `base3`...: the first that `taken` (in lower case) does not hold. */
+function unusedName(base, taken) {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  return name;
 }
 
 /** Removes the indentation that lines after the first share, so a nested policy reads as pasted. */

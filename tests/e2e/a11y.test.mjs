@@ -1,5 +1,6 @@
 // End-to-end: what assistive technology and keyboard users get — a visible focus ring on the
-// scenario editor, named selects on a narrow screen, and explanation toggles told apart by name.
+// scenario editor, named selects (and a visible name where the choice alone does not say what it
+// is) on a narrow screen, and explanation toggles told apart by name.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pageSuite, openReady, runCount, waitForRun } from "./harness.mjs";
@@ -28,13 +29,35 @@ test("the focused scenario editor shows a focus ring that nothing clips", async 
   await context.close();
 });
 
-test("on a narrow screen the Language and Theme selects keep their names", async () => {
-  const { page, context } = await openReady(env.browser, env.server.origin, "/", { viewport: { width: 480, height: 900 }, locale: "en-US" });
-  assert.equal(await page.getByRole("combobox", { name: "Language", exact: true }).count(), 1);
-  assert.equal(await page.getByRole("combobox", { name: "Theme", exact: true }).count(), 1);
-  // ...while their labels are out of sight, as the narrow layout wants.
-  const box = await page.locator(".toolbar .select span").first().boundingBox();
-  assert.ok(box.width <= 1 && box.height <= 1, JSON.stringify(box));
+/** Where the toolbar's label `text` is drawn, or null when it is out of sight (a 1 px box). */
+async function labelBox(page, text) {
+  const box = await page.locator(".toolbar .select span", { hasText: text }).boundingBox();
+  return box && box.width > 1 && box.height > 1 ? box : null;
+}
+
+test("on a phone the Theme select says what it is, in both languages, and the Language select keeps its name", async () => {
+  for (const [locale, language, theme] of [["en-US", "Language", "Theme"], ["ja-JP", "言語", "テーマ"]]) {
+    const { page, context } = await openReady(env.browser, env.server.origin, "/", { viewport: { width: 390, height: 844 }, locale });
+    assert.equal(await page.getByRole("combobox", { name: language, exact: true }).count(), 1);
+    assert.equal(await page.getByRole("combobox", { name: theme, exact: true }).count(), 1);
+    // "English" and "日本語" say what they choose: that label is out of sight. "System" does not:
+    // the theme's label is in sight, on the screen, beside its select.
+    assert.equal(await labelBox(page, language), null);
+    const label = await labelBox(page, theme);
+    const select = await page.locator("#theme").boundingBox();
+    assert.ok(label && label.x >= 0 && label.x + label.width <= select.x && select.x + select.width <= 390,
+      `${locale}: ${JSON.stringify({ label, select })}`);
+    await context.close();
+  }
+});
+
+test("on a wide screen both selects' labels are in sight, on the toolbar's one row", async () => {
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { viewport: { width: 1400, height: 900 }, locale: "en-US" });
+  assert.ok(await labelBox(page, "Language"));
+  assert.ok(await labelBox(page, "Theme"));
+  const run = await page.locator("#run").boundingBox();
+  const theme = await page.locator("#theme").boundingBox();
+  assert.ok(Math.abs((run.y + run.height / 2) - (theme.y + theme.height / 2)) < 4, JSON.stringify({ run, theme }));
   await context.close();
 });
 

@@ -347,3 +347,32 @@ test("what was typed in the builder survives a rebuild of the same scenario, not
   assert.equal(await page.inputValue("#req-kind"), "assumeRole");
   await context.close();
 });
+
+/** The ARNs the builder's Principal list offers. */
+const principalChoices = (page) => page.$$eval("#principal-list option", (options) => options.map((o) => o.value));
+const sessionArn = (role, name) => `arn:aws:sts::111122223333:assumed-role/${role}/${name}`;
+
+test("the Principal list offers who can make a request: users, account roots and the sessions earlier requests created, never a role", async () => {
+  const { page, context, errors } = await openReady(env.browser, env.server.origin);
+  await loadExample(page, "role-chaining.json");
+  await page.click("#notice-close");
+  // A role acts only through a session; the engine refuses a role's ARN as a principal.
+  assert.deepEqual(await principalChoices(page), [
+    "arn:aws:iam::111122223333:user/alice",
+    "arn:aws:iam::111122223333:root",
+    sessionArn("Role1", "alice"), sessionArn("Role2", "alice"), sessionArn("Role3", "alice"), sessionArn("Role2", "alice-later"),
+  ]);
+  // The next link of the chain, made by a session on offer, runs with the rest of the scenario.
+  await page.fill("#req-name", "Role2's later session assumes Role3");
+  await page.fill("#req-principal", sessionArn("Role2", "alice-later"));
+  await page.fill("#req-role", "arn:aws:iam::111122223333:role/Role3");
+  await page.fill("#req-sessionName", "step3");
+  const { card } = await addRequest(page);
+  assert.equal(await card.getAttribute("data-decision"), "allowed");
+  assert.equal(await page.isVisible("#stale-note"), false);
+  assert.equal(await page.locator('#findings .finding[data-severity="error"]').count(), 0);
+  // ...and the session it created is offered for the request after it.
+  assert.ok((await principalChoices(page)).includes(sessionArn("Role3", "step3")));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

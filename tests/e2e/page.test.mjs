@@ -104,6 +104,42 @@ test("broken JSON shows a marker on the right line and a finding", async () => {
   await context.close();
 });
 
+test("a finding far along a long line scrolls the editor across to it", async () => {
+  const { page, context } = await open("/", { viewport: { width: 1400, height: 1000 } });
+  // The request's principal, a role (which cannot make a request), ends a line wider than the editor.
+  const name = "a request whose name is long enough to push what follows it far to the right of the editor";
+  await setScenario(page, `{
+  "scenario": 1,
+  "accounts": [ { "id": "111122223333" } ],
+  "roles": [ { "arn": "arn:aws:iam::111122223333:role/Reader", "trust": { "Version": "2012-10-17", "Statement": [] } } ],
+  "requests": [
+    { "name": "${name}", "action": "s3:GetObject", "resource": "arn:aws:s3:::reports/q1.csv", "principal": "arn:aws:iam::111122223333:role/Reader" }
+  ]
+}`);
+  const finding = page.locator('#findings .finding[data-line="6"] button.link');
+  assert.match(await finding.textContent(), /^6:1\d\d$/);
+  await finding.click();
+  const view = await page.evaluate(() => {
+    const area = document.querySelector("#scenario-input");
+    const style = getComputedStyle(area);
+    const lineStart = area.value.lastIndexOf("\n", area.selectionStart - 1) + 1;
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    return {
+      selected: area.value.slice(area.selectionStart, area.selectionEnd),
+      // Where the selection starts, from the left of the text, and the part of the text in view.
+      start: context.measureText(area.value.slice(lineStart, area.selectionStart)).width,
+      left: area.scrollLeft, width: area.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      highlightLeft: document.querySelector("#editor-host .highlight").scrollLeft,
+    };
+  });
+  assert.match(view.selected, /^"arn:aws:iam::111122223333:role\/Reader"/);
+  assert.ok(view.start > view.width, `the selection starts beyond the first screen: ${JSON.stringify(view)}`);
+  assert.ok(view.start >= view.left && view.start < view.left + view.width, `the selection's start is in view: ${JSON.stringify(view)}`);
+  assert.equal(view.highlightLeft, view.left, "the highlighted copy scrolls with the text");
+  await context.close();
+});
+
 test("a share link opens the same scenario; a refused link leaves the work untouched", async () => {
   const { page, context } = await open();
   const text = JSON.stringify(crossAccount({ title: "shared ✓ 日本語" }), null, 2);

@@ -281,3 +281,60 @@ test("an S3 bucket's owner account, set in its pane, makes a request cross-accou
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("Add gives each new account, user, group, role and resource an ID or name the scenario does not have yet", async () => {
+  const { page, context, errors } = await open();
+  // A role named newrole, in another case and under a path: IAM names are unique whatever both.
+  const trust = { Version: "2012-10-17", Statement: [] };
+  await setScenario(page, { ...oneAccount({ name: "add-test" }), roles: [{ arn: "arn:aws:iam::111122223333:role/team/newrole", trust }] });
+  await page.waitForSelector('#world details[data-pointer="/accounts/0"] > summary:has-text("add-test")');
+  for (const kind of ["Accounts", "Users", "Groups", "Roles", "Resources"]) {
+    await clickAndRun(page, `Add: ${kind}`);
+    await clickAndRun(page, `Add: ${kind}`);
+  }
+  const doc = await scenarioNow(page);
+  const iam = (path) => `arn:aws:iam::111122223333:${path}`;
+  assert.deepEqual(doc.accounts.map((a) => a.id), ["111122223333", "111122223334", "111122223335"]);
+  assert.deepEqual(doc.users.map((u) => u.arn), [iam("user/alice"), iam("user/new-user"), iam("user/new-user2")]);
+  assert.deepEqual(doc.groups.map((g) => g.arn), [iam("group/new-group"), iam("group/new-group2")]);
+  assert.deepEqual(doc.roles.map((r) => r.arn), [iam("role/team/newrole"), iam("role/NewRole2"), iam("role/NewRole3")]);
+  assert.deepEqual(doc.resources.map((r) => r.arn), ["arn:aws:s3:::new-bucket", "arn:aws:s3:::new-bucket2"]);
+  // Nothing is defined twice, so the scenario still runs.
+  assert.doesNotMatch(await page.textContent("#findings"), /DUPLICATE_ENTITY/);
+  assert.equal(await page.isVisible("#stale-note"), false);
+  assert.deepEqual(await decisions(page), ["allowed"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a new role goes in the scenario's first account, and its trust policy names that account", async () => {
+  const { page, context } = await open();
+  await setScenario(page, { ...oneAccount({ name: "home-test" }), accounts: [{ id: "444455556666", name: "home-test" }], users: [], requests: [] });
+  await page.waitForSelector('#world details[data-pointer="/accounts/0"] > summary:has-text("home-test")');
+  await clickAndRun(page, "Add: Roles");
+  const [role] = (await scenarioNow(page)).roles;
+  assert.equal(role.arn, "arn:aws:iam::444455556666:role/NewRole");
+  assert.equal(role.trust.Statement[0].Principal.AWS, "arn:aws:iam::444455556666:root");
+  await context.close();
+});
+
+test("a role's maximum session duration field takes what IAM does: one to twelve hours", async () => {
+  const { page, context } = await open();
+  await setScenario(page, { ...oneAccount({ name: "duration-test" }),
+    roles: [{ arn: "arn:aws:iam::111122223333:role/Short", trust: { Version: "2012-10-17", Statement: [] } }] });
+  const summary = '#world details[data-pointer="/roles/0"] > summary:has-text("role/Short")';
+  await page.waitForSelector(summary);
+  await page.click(summary);
+  const field = page.getByLabel("Maximum session duration (s)");
+  assert.equal(await field.getAttribute("min"), "3600");
+  assert.equal(await field.getAttribute("max"), "43200");
+  const valid = async (value) => {
+    await field.fill(value);
+    return field.evaluate((input) => input.validity.valid);
+  };
+  assert.equal(await valid("1800"), false, "half an hour is below IAM's minimum");
+  assert.equal(await valid("3600"), true);
+  assert.equal(await valid("43200"), true);
+  assert.equal(await valid("43201"), false);
+  await context.close();
+});

@@ -197,6 +197,32 @@ test("while an edit leaves the scenario unable to run, the last results stay, ma
   await context.close();
 });
 
+test("a text pasted over the whole scenario that cannot run does not show the old one's results", async () => {
+  const { page, context, errors } = await openExample("ec2-instance-role-vs-access-keys.json",
+    { locale: "en-US", permissions: ["clipboard-read", "clipboard-write"] });
+  assert.ok((await decisions(page)).length >= 3);
+  const paste = async (text) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    const runs = await runCount(page);
+    await page.keyboard.press("Control+V");
+    await waitForRun(page, runs);
+  };
+  // Pasted over part of the text (a brace missing now): still this scenario, its results stay.
+  const good = await page.inputValue("#scenario-input");
+  await page.focus("#scenario-input");
+  await page.evaluate((n) => document.querySelector("#scenario-input").setSelectionRange(n - 2, n), good.length);
+  await paste(" ");
+  assert.equal(await page.getAttribute("#results", "data-stale"), "true");
+  // Pasted over all of it: another scenario, whose results are not the old ones.
+  await page.keyboard.press("Control+A");
+  await paste('{ "scenario": 1, "title": "another", "users": [ ');
+  assert.equal(await page.inputValue("#scenario-input"), '{ "scenario": 1, "title": "another", "users": [ ');
+  assert.deepEqual(await decisions(page), []);
+  assert.equal(await page.isVisible("#stale-note"), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("an engine sentence's backtick spans are shown as code, hostile text stays text, odd backticks stay as written", async () => {
   const { page, context, errors } = await openReady(env.browser, env.server.origin);
   // The helper itself, on the page.
