@@ -34,6 +34,7 @@ mod fixtures;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use checks::TRUST_ACTIONS;
 pub use model::*;
 pub use moved::moved_line;
 pub use parse::{parse_policy, parse_policy_in, ParsedPolicy};

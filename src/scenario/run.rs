@@ -331,8 +331,17 @@ impl Runner<'_> {
         };
         let mut context = self.context(&caller, request, resource);
         apply_overrides(request, &mut context);
-        let side = self.resource_side(resource);
         let action = request.action.value.as_str();
+        let mut side = self.resource_side(resource);
+        // A role's trust policy governs assuming it (the actions it can allow) and nothing else:
+        // IAM's own actions on the role (iam:GetRole, iam:PassRole, iam:TagRole, ...) are for
+        // identity-based policies to allow; the role has no resource-based policy for them.
+        let trust_action = crate::policy::TRUST_ACTIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(action));
+        if !trust_action && self.world.roles.contains_key(resource) {
+            side.policy = None;
+        }
         let name = lang.pick("the request", "リクエスト");
         let mut check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();

@@ -6,6 +6,8 @@ mod passrole;
 mod redundant;
 mod trust;
 
+pub(crate) use trust::TRUST_ACTIONS;
+
 use super::reader::Reader;
 use super::{Policy, PolicyKind};
 use crate::json::Json;

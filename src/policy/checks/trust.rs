@@ -15,7 +15,7 @@ use crate::policy::{Effect, Located, PrincipalEntry, PrincipalType, PrincipalVal
 
 /// What a trust policy can allow: the `AssumeRole` family and the permission-only actions
 /// checked while a session is made.
-const TRUST_ACTIONS: &[&str] = &[
+pub(crate) const TRUST_ACTIONS: &[&str] = &[
     "sts:AssumeRole",
     "sts:AssumeRoleWithSAML",
     "sts:AssumeRoleWithWebIdentity",
