@@ -80,10 +80,12 @@ codes! {
     MISSING_QUALIFIER: Error;
     FORALLVALUES_WITH_SINGLE_VALUED_KEY: SecurityWarning;
     WILDCARD_WITHOUT_LIKE_OPERATOR: Warning;
-    TYPE_MISMATCH_BOOLEAN: Error;
-    TYPE_MISMATCH_NUMBER: Error;
-    TYPE_MISMATCH_DATE: Error;
-    TYPE_MISMATCH_IP_RANGE: Error;
+    /// Access Analyzer's "General Warning – Type mismatch ..." (policy check reference): IAM
+    /// stores the policy, and a value of the wrong type matches no request.
+    TYPE_MISMATCH_BOOLEAN: Warning;
+    TYPE_MISMATCH_NUMBER: Warning;
+    TYPE_MISMATCH_DATE: Warning;
+    TYPE_MISMATCH_IP_RANGE: Warning;
     /// A value of an ARN operator that cannot be an ARN (ours).
     TYPE_MISMATCH_ARN: Error;
     /// A `BinaryEquals` value that is not base64 (ours).

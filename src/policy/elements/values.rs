@@ -3,8 +3,10 @@
 //! Source: IAM User Guide, "IAM JSON policy elements: Condition operators" (semantics notes
 //! §6.1): numbers are integers or decimals; dates are W3C ISO 8601 or epoch seconds; IP
 //! operators take CIDR ranges (a bare address is a /32 or /128); `Bool` and `Null` take `true`
-//! or `false`; `BinaryEquals` takes base64. Access Analyzer reports mismatches as errors ("Type
-//! mismatch ...") and an impossible date as a warning ("Invalid date value").
+//! or `false`; `BinaryEquals` takes base64. Access Analyzer reports the mismatches as general
+//! warnings ("Type mismatch ...", IAM policy validation check reference) and an impossible date
+//! as a warning ("Invalid date value"); IAM stores such a policy. The ARN and base64 checks are
+//! ours, and errors.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
