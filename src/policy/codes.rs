@@ -91,7 +91,9 @@ codes! {
     /// A `BinaryEquals` value that is not base64 (ours).
     TYPE_MISMATCH_BINARY: Error;
     INVALID_DATE_VALUE: Warning;
-    VARIABLE_UNSUPPORTED_IN_VERSION: Error;
+    /// Access Analyzer reports it as an error, but IAM stores the policy and takes the text
+    /// literally ("IAM JSON policy elements: Version"): a warning here, so the policy works.
+    VARIABLE_UNSUPPORTED_IN_VERSION: Warning;
     VARIABLE_UNSUPPORTED_IN_ELEMENT: Error;
     INVALID_VARIABLE_FOR_OPERATOR: Error;
     MISSING_BRACE_IN_VARIABLE: Error;

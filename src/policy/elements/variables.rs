@@ -4,7 +4,8 @@
 //! variables work only under `Version: 2012-10-17`, in `Resource` and in string and ARN
 //! condition values; a default is written `${key, 'default'}`. Access Analyzer reports the
 //! misuses as errors (policy check reference: "Variable unsupported in version", "Missing brace
-//! in variable", "Missing quote in variable", "Invalid variable for operator").
+//! in variable", "Missing quote in variable", "Invalid variable for operator"); the first is a
+//! warning here, since IAM stores such a policy and takes the text literally.
 
 use crate::lang::{say, Lang};
 use crate::policy::codes::{self, Code};
