@@ -274,7 +274,7 @@ fn judge(
             return Err(say!(
                 lang,
                 "but the request ran out of time",
-                "しかしリクエストの制限時間を超えた"
+                "リクエストの制限時間を超えました"
             ));
         }
         match check(test, policy, value, context) {
@@ -437,7 +437,7 @@ fn relation(test: Test, lang: Lang) -> Relation {
             "より前である",
             "のいずれよりも前である",
         ),
-        (Bool, Lang::Ja) => ("である", "ではない", "のいずれでもない"),
+        (Bool, Lang::Ja) => ("と等しい", "と等しくない", "のいずれとも等しくない"),
         (IpAddress, Lang::En) => ("is in", "is not in", ""),
         (IpAddress, Lang::Ja) => (
             "の範囲内にある",

@@ -432,7 +432,7 @@ fn same_account_gate(
     let Some(named) = eval.resource_match() else {
         return Outcome::implicit(kind, Side::Resource, say!(lang,
             "{whose} does not allow this caller; for {owner}, an identity-based policy alone is never enough.",
-            "{whose}がこの呼び出し元を許可していません。{owner}の場合、アイデンティティベースのポリシーだけでは決して十分ではありません。"));
+            "{whose}がこの呼び出し元を許可していません。{owner}の場合、アイデンティティベースのポリシーだけでは十分ではありません。"));
     };
     let need_identity = named == PrincipalMatchKind::Account;
     let refusal = match named {
@@ -531,7 +531,7 @@ fn finish(
         if let Some(reason) = outcome.reasons.first_mut() {
             reason.push_str(request.lang.pick(
                 " AWS's error message still says \"with an explicit deny in a service control policy\": it does so whenever an SCP denies, even when no SCP statement denies.",
-                "AWS のエラーメッセージはそれでも \"with an explicit deny in a service control policy\" と書きます。SCP が拒否するときは、拒否するステートメントがなくても常にそう書きます。",
+                "それでも AWS のエラーメッセージには \"with an explicit deny in a service control policy\" と表示されます。SCP による拒否では、拒否するステートメントがなくても常にこう表示されます。",
             ));
         }
     }

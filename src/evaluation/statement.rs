@@ -248,7 +248,11 @@ fn resolved_variables(clause: &ResourceClause, context: &RequestContext, lang: L
         .flat_map(|p| p.value.variables(context))
     {
         let one = match value {
-            Some(value) => say!(lang, "${{{key}}} is {value}", "${{{key}}} は {value}"),
+            Some(value) => say!(
+                lang,
+                "${{{key}}} is {value}",
+                "${{{key}}} の値は {value} です"
+            ),
             None => say!(
                 lang,
                 "${{{key}}} has no value, so its pattern matches nothing",
@@ -262,7 +266,7 @@ fn resolved_variables(clause: &ResourceClause, context: &RequestContext, lang: L
     if said.is_empty() {
         return String::new();
     }
-    let said = said.join(lang.pick("; ", "、"));
+    let said = said.join(lang.pick("; ", "。"));
     say!(lang, "; here {said}", "。このリクエストでは {said}")
 }
 

@@ -335,7 +335,7 @@ impl Runner<'_> {
                     // is not the role's.
                     (Some(theirs), Some(role)) if theirs != role && theirs != "aws" => say!(self.lang,
                         "{arn} is in account {theirs}; managed session policies must be in the role's account ({role}) or AWS managed.",
-                        "{arn} はアカウント {theirs} のポリシーです。マネージドセッションポリシーはロールのアカウント ({role}) のもの、または AWS 管理ポリシーでなければなりません。"),
+                        "{arn} はアカウント {theirs} のポリシーです。管理セッションポリシーはロールのアカウント ({role}) のもの、または AWS 管理ポリシーでなければなりません。"),
                     _ => say!(self.lang,
                         "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
                         "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。"),

@@ -462,7 +462,7 @@ fn trust_advice_keeps_the_conditions_and_names_callers_in_their_own_form() {
     );
     let fixed = (
         "and those keys describe the caller or what it acts on",
-        "これらは呼び出し元やその対象を表します",
+        "これらのキーは呼び出し元や操作対象を表します",
     );
     for (text, i, expected) in [(mfa, 0, meet), (external_id, 1, meet), (github, 2, fixed)] {
         for lang in [Lang::En, Lang::Ja] {
@@ -636,7 +636,7 @@ fn a_resource_with_variables_says_what_they_stood_for() {
     let ja = detail(&run_in(abac, Lang::Ja), 4);
     assert!(
         ja.iter()
-            .any(|d| d.ends_with("。このリクエストでは ${aws:PrincipalTag/team} は blue")),
+            .any(|d| d.ends_with("。このリクエストでは ${aws:PrincipalTag/team} の値は blue です")),
         "{ja:?}"
     );
     let untagged = r#"{ "scenario": 1, "accounts": [ { "id": "111122223333" } ],

@@ -103,7 +103,7 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
     match unmet {
         Unmet::Supplied => say!(lang,
             "{policy} already allows {action} for {who} under conditions the request does not meet (above): send what they check rather than allowing the action without them.",
-            "{policy}はすでに {who} に {action} を許可していますが、このリクエストが満たしていない条件付きです (上記)。条件なしで許可するのではなく、条件が確認する値を送ってください。"),
+            "{policy}はすでに {who} に {action} を許可していますが、このリクエストが満たさない条件 (上記) が付いています。条件なしで許可するのではなく、条件が確認する値を送ってください。"),
         Unmet::SessionMfa => say!(lang,
             "The statement above allows {action} only with MFA, which a role session never carries into its own requests (see the note): use credentials from GetSessionToken with MFA for such calls.",
             "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、ロールセッションは自身のリクエストに MFA を含めません (注記を参照)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),
@@ -111,7 +111,7 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
             let keys = keys.join(", ");
             say!(lang,
                 "The statement above allows {action} only when its conditions on {keys} are met, and those keys describe the caller or what it acts on: if {who} should have this access, the policy's owner must widen the conditions deliberately.",
-                "上記のステートメントは {keys} が一致する場合にのみ {action} を許可します。これらは呼び出し元やその対象を表します。{who} にこのアクセスを与えるべきなら、ポリシーの所有者が意図して条件を広げる必要があります。")
+                "上記のステートメントは {keys} の条件を満たす場合にのみ {action} を許可します。これらのキーは呼び出し元や操作対象を表します。{who} にこのアクセスを与えるべきなら、ポリシーの所有者が意図して条件を広げる必要があります。")
         }
     }
 }

@@ -35,11 +35,11 @@ fn allowed(outcome: &Outcome, lang: Lang) -> Vec<String> {
             if d.managed {
                 return say!(lang,
                     "Detaching {policy} would take this access away unless another policy grants it.",
-                    "{policy}{gap}をデタッチすると、ほかのポリシーが許可しない限り、このアクセスはできなくなります。");
+                    "{policy}{gap}をデタッチすると、ほかのポリシーが許可しない限り、このアクセスは失われます。");
             }
             say!(lang,
                 "Removing the Allow at {pointer} in {policy} would take this access away unless another statement grants it.",
-                "{policy}{gap}の {pointer} にある Allow を削除すると、ほかのステートメントが許可しない限り、このアクセスはできなくなります。")
+                "{policy}{gap}の {pointer} にある Allow を削除すると、ほかのステートメントが許可しない限り、このアクセスは失われます。")
         })
         .collect()
 }
@@ -171,7 +171,7 @@ fn for_kind(
             let grantee = grantee(&caller.caller, lang);
             say!(lang,
                 "If {action} is meant to be within the limits the permissions boundary of {grantee} sets, allow it there too: the boundary caps every identity-based allow.",
-                "{action} が {grantee} のアクセス許可の境界が定める範囲内であるべきなら、境界でも許可してください。境界は、アイデンティティベースのポリシーによるすべての許可の上限になります。")
+                "{grantee} のアクセス許可の境界の範囲内に {action} を含めるべきなら、境界でも許可してください。境界は、アイデンティティベースのポリシーによるすべての許可の上限になります。")
         }
         PolicyKind::Session => say!(lang,
             "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
@@ -194,10 +194,10 @@ fn for_kind(
         }
         PolicyKind::Scp => say!(lang,
             "Allow {action} in an SCP at every level of the organization path of {who} (FullAWSAccess allows everything).",
-            "{who} の組織パスのすべてのレベルで、SCP により {action} を許可してください (FullAWSAccess はすべてを許可します)。"),
+            "{who} の組織のパスのすべてのレベルで、SCP により {action} を許可してください (FullAWSAccess はすべてを許可します)。"),
         PolicyKind::Rcp => say!(lang,
             "Allow {action} in an RCP at every level of the resource's organization path (RCPFullAWSAccess allows everything).",
-            "リソースの組織パスのすべてのレベルで、RCP により {action} を許可してください (RCPFullAWSAccess はすべてを許可します)。"),
+            "リソースの組織のパスのすべてのレベルで、RCP により {action} を許可してください (RCPFullAWSAccess はすべてを許可します)。"),
     });
     out
 }
@@ -222,7 +222,7 @@ fn trust(eval: &Evaluated, caller: &CallerSide, action: &str, lang: Lang) -> Str
             "ロールの信頼ポリシーに、ID プロバイダー {who} に {action} を許可するステートメントを追加してください (\"Principal\": {{\"Federated\": \"{who}\"}})。ロールを使える相手を決めるクレーム (aud や sub など) の条件も付けてください。"),
         _ => say!(lang,
             "Add a statement to the role's trust policy that allows {action} for {who} (by its ARN or its account).",
-            "{who} に {action} を許可するステートメントを、ロールの信頼ポリシーに追加してください ({who} の ARN またはそのアカウントで指定します)。"),
+            "{who} に {action} を許可するステートメントを、ロールの信頼ポリシーに追加してください (ARN またはそのアカウントで指定します)。"),
     }
 }
 

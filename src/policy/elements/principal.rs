@@ -263,7 +263,7 @@ fn check_value(r: &mut Reader, kind: PrincipalType, t: &Text) {
             let providers = BUILT_IN_PROVIDERS.join(", ");
             let message = say!(r.lang,
                 "`{v}` is not a federated principal: write a SAML or OIDC provider ARN (`arn:aws:iam::123456789012:saml-provider/NAME`, `...:oidc-provider/HOST`) or one of {providers}.",
-                "`{v}` はフェデレーティッドプリンシパルではありません。SAML または OIDC プロバイダーの ARN (`arn:aws:iam::123456789012:saml-provider/NAME`、`...:oidc-provider/HOST`) か、{providers} のいずれかを書いてください。");
+                "`{v}` はフェデレーションプリンシパルではありません。SAML または OIDC プロバイダーの ARN (`arn:aws:iam::123456789012:saml-provider/NAME`、`...:oidc-provider/HOST`) か、{providers} のいずれかを書いてください。");
             r.report(
                 codes::INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY,
                 message,

@@ -191,7 +191,7 @@ fn a_managed_session_policy_must_be_in_the_roles_account() {
     assert_eq!(out.results[3].decision, Decision::ImplicitDeny);
     let ja = run(&requests.join(","), Lang::Ja);
     assert!(ja.results[0].explain.summary.contains(
-        "マネージドセッションポリシーはロールのアカウント (111122223333) のもの、または AWS 管理ポリシーでなければなりません。"
+        "管理セッションポリシーはロールのアカウント (111122223333) のもの、または AWS 管理ポリシーでなければなりません。"
     ));
 }
 

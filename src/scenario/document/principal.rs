@@ -34,8 +34,8 @@ pub(super) fn read(
                 "A request must have a `principal`, the ARN of who makes it, unless its \
                  action is sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML.",
                 "リクエストには、アクションが sts:AssumeRoleWithWebIdentity か \
-                 sts:AssumeRoleWithSAML でない限り、リクエストする人の ARN である \
-                 `principal` が必要です。",
+                 sts:AssumeRoleWithSAML でない限り、リクエストを行うプリンシパルの ARN \
+                 である `principal` が必要です。",
             )
             .to_string();
         cx.error(codes::MISSING_FIELD, message, &f.pointer, f.span);
@@ -51,7 +51,7 @@ pub(super) fn read(
             cx.lang,
             "A request for {action} has no `principal`: the caller is the identity in its \
              token or assertion (`parameters`). Remove `principal`.",
-            "{action} のリクエストに `principal` はありません。呼び出し元はトークンまたは\
+            "{action} のリクエストには `principal` を指定しません。呼び出し元はトークンまたは\
              アサーション (`parameters`) の ID です。`principal` を削除してください。"
         );
         cx.error(codes::INVALID_PRINCIPAL, message, at.pointer, json.span);
@@ -98,7 +98,7 @@ fn problem(text: &str, action: Option<&str>, lang: Lang) -> Option<(&'static str
          principal.{hint}",
         "{} はリクエストできません。`principal` は IAM ユーザー、アカウントのルート \
          (`arn:aws:iam::ACCOUNT:root`)、ロールセッション \
-         (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`)、フェデレーティッドユーザーまたは\
+         (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`)、フェデレーションユーザーまたは\
          サービスプリンシパルです。{hint}",
         quote(text)
     );
