@@ -329,9 +329,12 @@ impl Runner<'_> {
             Ok(c) => c,
             Err(v) => return *v,
         };
+        let action = request.action.value.as_str();
+        if let Some(refused) = session_token_refused(action, &caller, principal, lang) {
+            return refused;
+        }
         let mut context = self.context(&caller, request, resource);
         apply_overrides(request, &mut context);
-        let action = request.action.value.as_str();
         let mut side = self.resource_side(resource);
         // A role's trust policy governs assuming it (the actions it can allow) and nothing else:
         // IAM's own actions on the role (iam:GetRole, iam:PassRole, iam:TagRole, ...) are for
@@ -349,8 +352,12 @@ impl Runner<'_> {
         // a policy to your identity that explicitly denies access to the sts:GetCallerIdentity
         // action, you can still perform this operation" (STS API reference, GetCallerIdentity).
         // The policies are still shown, without advice on changing them.
-        let unchecked = action.eq_ignore_ascii_case("sts:GetCallerIdentity")
-            && check.decision != Decision::Allowed;
+        // GetSessionToken too: "No permissions are required ... You cannot use policies to
+        // control authentication operations" (STS API reference, GetSessionToken).
+        let free = ["GetCallerIdentity", "GetSessionToken"]
+            .into_iter()
+            .find(|n| action.eq_ignore_ascii_case(&["sts:", n].concat()));
+        let unchecked = free.is_some() && check.decision != Decision::Allowed;
         if unchecked {
             check.advisory = true;
             if let Some(authorization) = check.authorization.as_mut() {
@@ -374,10 +381,10 @@ impl Runner<'_> {
         if unchecked {
             verdict.explain.summary = lang
                 .pick(
-                    "Allowed. GetCallerIdentity needs no permission, and no policy can deny it.",
-                    "許可されました。GetCallerIdentity にはアクセス許可が不要で、どのポリシーも拒否できません。",
+                    "Allowed. {} needs no permission, and no policy can deny it.",
+                    "許可されました。{} にはアクセス許可が不要で、どのポリシーも拒否できません。",
                 )
-                .into();
+                .replace("{}", free.unwrap_or_default());
         }
         verdict
     }
@@ -610,6 +617,34 @@ fn summarize(
         }
         (_, None) => String::new(),
     }
+}
+
+/// GetSessionToken and GetFederationToken "must be called by using the long-term AWS security
+/// credentials" of a user (STS API reference): a session's are refused, with the message AWS
+/// gives as users report it.
+fn session_token_refused(
+    action: &str,
+    caller: &ResolvedCaller,
+    principal: &str,
+    lang: Lang,
+) -> Option<Verdict> {
+    let name = ["GetSessionToken", "GetFederationToken"]
+        .into_iter()
+        .find(|n| action.eq_ignore_ascii_case(&["sts:", n].concat()))?;
+    let session = matches!(
+        caller.side.caller,
+        crate::matching::Caller::RoleSession { .. } | crate::matching::Caller::FederatedUser { .. }
+    );
+    session.then(|| {
+        error_verdict(
+            "AccessDenied",
+            &["Cannot call ", name, " with session credentials"].concat(),
+            say!(lang,
+                "{name} takes the long-term credentials of a user or the root user; {principal} is a session.",
+                "{name} にはユーザーまたはルートユーザーの長期的な認証情報が必要ですが、{principal} はセッションです。"),
+            Some(principal),
+        )
+    })
 }
 
 pub(super) fn error_verdict(
