@@ -224,7 +224,8 @@ impl Runner<'_> {
         let mut check = check_from(&name, "sts:AssumeRole", &role.arn, authorization);
         if check.decision != Decision::Allowed {
             let trust = &api.trust_check;
-            let outcome = trust.outcome.get(lang);
+            // The table writes the role as `<role ARN>` in the service's message.
+            let outcome = trust.outcome.get(lang).replace("<role ARN>", &role.arn);
             check.notes.push(say!(lang,
                 "The trust policy of {arn} does not let {service} assume it, so the service could never use the role. {outcome}",
                 "{arn} の信頼ポリシーは {service} による引き受けを許可していないため、サービスはこのロールを使用できません。{outcome}"));
@@ -233,7 +234,8 @@ impl Runner<'_> {
                 let aws = trust.outcome.en;
                 check.decision = Decision::Error;
                 check.code = Some(code.into());
-                check.message = Some(quoted(aws).unwrap_or(aws).to_string());
+                let message = quoted(aws).unwrap_or(aws);
+                check.message = Some(message.replace("<role ARN>", &role.arn));
             } else {
                 check.advisory = true;
             }

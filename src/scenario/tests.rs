@@ -740,3 +740,25 @@ fn advisory_refusals_warn_and_get_caller_identity_needs_no_permission() {
         authorization.changes
     );
 }
+
+/// A service's message names the role it could not assume, as AWS's does, not a placeholder.
+#[test]
+fn a_service_trust_refusal_names_the_role() {
+    let text = include_str!("../../tests/corpus/pass-role-codebuild-create-project.json");
+    let out = run_in(text, Lang::En);
+    let refused = out
+        .results
+        .iter()
+        .find(|r| r.code.as_deref() == Some("InvalidInputException"))
+        .expect("the wrong trust is refused");
+    assert_eq!(
+        refused.message.as_deref(),
+        Some("CodeBuild is not authorized to perform: sts:AssumeRole on arn:aws:iam::111122223333:role/service-role/WrongTrustRole")
+    );
+    let notes = refused.explain.checks.iter().flat_map(|c| &c.notes);
+    assert!(
+        notes.clone().all(|n| !n.contains("<role ARN>")),
+        "{:?}",
+        notes.collect::<Vec<_>>()
+    );
+}

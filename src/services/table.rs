@@ -54,8 +54,8 @@ const CLOUDFORMATION_TRUST: TrustCheck = TrustCheck {
     checked_by_this_call: true,
     error_code: Some("ValidationError"),
     outcome: Text {
-        en: "CloudFormation refuses the call with ValidationError: \"Role ARN is invalid or cannot be assumed\".",
-        ja: "CloudFormation は ValidationError で呼び出しを拒否します: \"Role ARN is invalid or cannot be assumed\"。",
+        en: "CloudFormation refuses the call with ValidationError: \"Role <role ARN> is invalid or cannot be assumed\".",
+        ja: "CloudFormation は ValidationError で呼び出しを拒否します: \"Role <role ARN> is invalid or cannot be assumed\"。",
     },
     evidence: Evidence::Community,
 };
@@ -161,10 +161,10 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             checked_by_this_call: true,
             error_code: Some("ValidationException"),
             outcome: Text {
-                en: "SageMaker refuses the call with ValidationException, saying it could not assume the role.",
-                ja: "SageMaker は ValidationException で呼び出しを拒否し、ロールを引き受けられなかったことを伝えます。",
+                en: "SageMaker refuses the call with ValidationException: \"Could not assume role <role ARN>. Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.\"",
+                ja: "SageMaker は ValidationException で呼び出しを拒否します: \"Could not assume role <role ARN>. Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.\"",
             },
-            evidence: Evidence::Unverified,
+            evidence: Evidence::Community,
         },
     },
     PassRoleApi {
