@@ -66,12 +66,13 @@ fn options(lang: Option<String>, full: Option<Vec<u32>>) -> RunOptions {
 /// code as [`JsEngine`]'s, which keeps the module small): nothing is kept between calls.
 #[wasm_bindgen(js_name = runScenarioJson)]
 pub fn run_scenario_json(text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
-    JsEngine::new().run(text, lang, full)
+    reply_json(scenario::Engine::new().run(text, &options(lang, full)))
 }
 
 /// An engine that keeps the last scenario's world between runs (see [`scenario::Engine`]): what
-/// the page's worker runs every keystroke through. `run` takes what `runScenarioJson` takes and
-/// gives the same text.
+/// the page's worker runs every keystroke through. The text's UTF-8 bytes written at
+/// `inputBuffer`, with the language and the open requests `runScenarioJson` takes, give what it
+/// gives (`www/run-text.js` does both steps).
 #[wasm_bindgen(js_name = Engine)]
 #[derive(Default)]
 pub struct JsEngine {
@@ -87,25 +88,6 @@ impl JsEngine {
         JsEngine::default()
     }
 
-    pub fn run(&mut self, text: &str, lang: Option<String>, full: Option<Vec<u32>>) -> String {
-        reply_json(self.engine.run(text, &options(lang, full)))
-    }
-
-    /// `run` for the text as UTF-8 bytes (`new TextEncoder().encode(text)`). wasm-bindgen's
-    /// glue copies a string argument into the module one character at a time in JavaScript:
-    /// 60 µs for the 53 KB text of 20 requests over 50 policies in Node, where the browser's
-    /// encoder and one copy of its bytes take 12 µs. Bytes that are not UTF-8 give
-    /// `runnable: false` and a finding that says where.
-    #[wasm_bindgen(js_name = runUtf8)]
-    pub fn run_utf8(
-        &mut self,
-        utf8: &[u8],
-        lang: Option<String>,
-        full: Option<Vec<u32>>,
-    ) -> String {
-        reply_json(self.engine.run_utf8(utf8, &options(lang, full)))
-    }
-
     /// Room for `len` bytes of the next text in the module's memory, and its address there:
     /// the page's worker writes the text's UTF-8 bytes into it with `TextEncoder.encodeInto`
     /// and runs them with [`run_input`](Self::run_input) (`www/run-text.js`). That skips the
@@ -119,7 +101,7 @@ impl JsEngine {
         self.input.as_mut_ptr() as usize
     }
 
-    /// `runUtf8` for the first `len` bytes written at [`input_buffer`](Self::input_buffer).
+    /// Runs the first `len` bytes written at [`input_buffer`](Self::input_buffer).
     /// A `len` beyond the room made is the caller's mistake, not the text's: the reply is not
     /// runnable and its `error` says so.
     #[wasm_bindgen(js_name = runInput)]
@@ -133,6 +115,22 @@ impl JsEngine {
             Some(utf8) => reply_json(self.engine.run_utf8(utf8, &options(lang, full))),
             None => error_reply("runInput: more bytes than inputBuffer made room for"),
         }
+    }
+}
+
+/// Not exported: JavaScript passes text through `inputBuffer` and `runInput` alone (each export
+/// costs the module its glue; `run` and `runUtf8` were 0.5 KB gzipped). Rust callers, the
+/// browser tests, hand bytes over directly.
+impl JsEngine {
+    /// What `runInput` gives for these bytes written at `inputBuffer`. Bytes that are not UTF-8
+    /// give `runnable: false` and a finding that says where.
+    pub fn run_utf8(
+        &mut self,
+        utf8: &[u8],
+        lang: Option<String>,
+        full: Option<Vec<u32>>,
+    ) -> String {
+        reply_json(self.engine.run_utf8(utf8, &options(lang, full)))
     }
 }
 

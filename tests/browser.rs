@@ -44,7 +44,7 @@ fn check_json_reports_the_place_of_an_error() {
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// The page's own entry point: one `Engine` for the page's life, handed the text as UTF-8 bytes
-/// (`runUtf8`), its JSON text made objects by the browser's `JSON.parse`.
+/// (as `runInput` reads them), its JSON text made objects by the browser's `JSON.parse`.
 fn run_as_the_page(engine: &mut JsEngine, text: &str, lang: Option<&str>) -> JsValue {
     js_sys::JSON::parse(&engine.run_utf8(text.as_bytes(), lang.map(String::from), None)).unwrap()
 }

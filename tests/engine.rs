@@ -427,7 +427,7 @@ fn the_same_text_again_gives_what_a_fresh_run_gives() {
     assert!(tried > 20, "only {tried} scenarios tried");
 }
 
-/// The page passes its text as UTF-8 bytes (`Engine.runUtf8`): they run exactly as the text does,
+/// The page passes its text as UTF-8 bytes (`Engine.runInput`): they run exactly as the text does,
 /// through the same kept world, and bytes that are not UTF-8 are refused with a finding at the
 /// first bad byte, its line and UTF-16 column counted as for any other finding.
 #[test]

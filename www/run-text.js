@@ -6,8 +6,8 @@
 const utf8 = new TextEncoder();
 
 /**
- * Runs `text` through `engine` (an `Engine` of the module whose exports `memory` is), as
- * `engine.runUtf8(new TextEncoder().encode(text), lang, full)` would, and returns its JSON text.
+ * Runs `text` through `engine` (an `Engine` of the module whose exports `memory` is) and returns
+ * its JSON text: what `runScenarioJson(text, lang, full)` gives, with the world kept between runs.
  */
 export function runText(engine, memory, text, lang, full) {
   // Room for one byte per UTF-16 unit is enough for ASCII; otherwise the encoder stops short

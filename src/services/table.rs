@@ -162,7 +162,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             error_code: Some("ValidationException"),
             outcome: Text {
                 en: "SageMaker refuses the call with ValidationException: \"Could not assume role <role ARN>. Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.\"",
-                ja: "SageMaker は ValidationException で呼び出しを拒否します: \"Could not assume role <role ARN>. Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.\"",
+                ja: "SageMaker は ValidationException で呼び出しを拒否し、ロールを引き受けられないと伝えます。",
             },
             evidence: Evidence::Community,
         },

@@ -110,8 +110,8 @@ pub fn required_trust_actions(params: &StsParams, caller: Option<&Session>) -> V
         actions.push(RequiredAction {
             action: "sts:TagSession",
             reason: Text {
-                en: "the calling session passes on transitive session tags; AWS does not document this requirement for inherited tags, but users report chained calls failing without it (unverified)",
-                ja: "呼び出し元セッションの推移的なセッションタグが引き継がれる。継承されるタグについて AWS はこの要件を文書化していないが、これがないとロールの連鎖が失敗するという報告がある (未検証)",
+                en: "the calling session passes on transitive session tags (unverified: users report it, AWS does not document it)",
+                ja: "呼び出し元セッションの推移的なセッションタグが引き継がれる (未検証: AWS の文書にはなく、利用者の報告による)",
             },
             identity_policy_too: false,
         });
