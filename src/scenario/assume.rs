@@ -85,6 +85,7 @@ impl Runner<'_> {
             max_session_duration: i64::from(role.max_session_duration),
             caller: caller_session.as_ref(),
             role_arn: &role_arn,
+            now: super::SCENARIO_EPOCH.saturating_add(request.time),
         };
         if let Err(e) = validate(&params, validation) {
             let why = refusal_reason(&e, &params, lang);

@@ -29,6 +29,8 @@ pub struct ValidationContext<'a> {
     pub caller: Option<&'a Session>,
     /// The role's ARN, for messages.
     pub role_arn: &'a str,
+    /// The time of the call, in seconds since 1970 (a web identity token's `exp` is).
+    pub now: u64,
 }
 
 /// Validates `params` as STS would.

@@ -10,6 +10,7 @@ use crate::sts::{packed_policy_percent, StsError};
 pub const MAX_POLICY_ARNS: usize = 10;
 
 pub(super) fn check(params: &StsParams, context: ValidationContext<'_>) -> Result<(), StsError> {
+    check_token_expiry(params, context.now)?;
     session_duration(
         params.duration_seconds,
         context.max_session_duration,
@@ -20,6 +21,25 @@ pub(super) fn check(params: &StsParams, context: ValidationContext<'_>) -> Resul
     check_tags(params)?;
     plan_tags(params, context.caller)?;
     check_packed_size(params)
+}
+
+/// A web identity token whose `exp` claim (seconds since 1970) is not after the call: "The web
+/// identity token that was passed is expired or is not valid" (AssumeRoleWithWebIdentity,
+/// Errors: ExpiredTokenException, HTTP 400).
+fn check_token_expiry(params: &StsParams, now: u64) -> Result<(), StsError> {
+    let exp = params
+        .web_identity_token
+        .as_ref()
+        .and_then(|t| t.claims.get("exp"));
+    match exp.map(|e| &e.value) {
+        Some(crate::json::Value::Number(n)) if n.parse::<f64>().is_ok_and(|e| e <= now as f64) => {
+            Err(StsError::new(
+                "ExpiredTokenException",
+                "The web identity token that was passed is expired or is not valid. Get a new identity token from the identity provider and then retry the request.",
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// At most 10, each an IAM managed policy ARN. The model has no list limit, so AWS's message

@@ -24,6 +24,7 @@ fn check(p: &StsParams) -> Result<(), StsError> {
         ValidationContext {
             max_session_duration: 3600,
             caller: None,
+            now: 1_767_225_600,
             role_arn: "arn:aws:iam::111122223333:role/R",
         },
     )
@@ -225,6 +226,7 @@ fn chaining_caps_explicit_durations_and_forbids_overriding_inherited_transitive_
             ValidationContext {
                 max_session_duration: 43200,
                 caller: Some(&caller),
+                now: 1_767_225_600,
                 role_arn: "arn:aws:iam::123456789012:role/Role2",
             },
         )
