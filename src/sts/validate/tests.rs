@@ -336,3 +336,36 @@ fn saml_assertion_explanations_name_the_attribute() {
         }
     }
 }
+
+/// A token's `exp` in whole or decimal seconds since 1970, compared with the call's time; an
+/// exponent or something not a number is not judged.
+#[test]
+fn an_expired_web_identity_token_is_refused() {
+    let now = 1_767_225_600;
+    let with_exp = |exp: &str| {
+        let mut p = StsParams::empty(StsApi::AssumeRoleWithWebIdentity);
+        p.role_session_name = Some("web".into());
+        let claims =
+            format!(r#"{{"iss": "https://accounts.google.com", "sub": "1", "exp": {exp}}}"#);
+        p.web_identity_token = Some(crate::sts::params::WebIdentityToken {
+            iss: Some("https://accounts.google.com".into()),
+            aud: Vec::new(),
+            sub: Some("1".into()),
+            amr: Vec::new(),
+            azp: None,
+            claims: crate::json::parse(&claims, &Default::default()).unwrap(),
+        });
+        let context = ValidationContext {
+            max_session_duration: 3600,
+            caller: None,
+            now,
+            role_arn: "arn:aws:iam::111122223333:role/R",
+        };
+        validate(&p, context).err().map(|e| e.code)
+    };
+    assert_eq!(with_exp("1767225600"), Some("ExpiredTokenException"));
+    assert_eq!(with_exp("1767225599.9"), Some("ExpiredTokenException"));
+    assert_eq!(with_exp("1767225601"), None);
+    assert_eq!(with_exp("1.8e9"), None);
+    assert_eq!(with_exp("\"soon\""), None);
+}
