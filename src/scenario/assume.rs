@@ -311,7 +311,6 @@ impl Runner<'_> {
         base: &str,
     ) -> SessionPolicies {
         let mut out = SessionPolicies::default();
-        let role_account = params.role_arn.as_deref().and_then(crate::arn::account_of);
         if let Some(policy) = &params.policy {
             let (pointer, from) = (format!("{base}/Policy"), self.world.findings.len());
             out.indices
@@ -322,6 +321,7 @@ impl Runner<'_> {
             let (pointer, from) = (format!("{base}/PolicyArns/{i}"), self.world.findings.len());
             let name = arn.rsplit('/').next().unwrap_or(arn);
             let account = crate::arn::account_of(arn);
+            let role_account = params.role_arn.as_deref().and_then(crate::arn::account_of);
             let named = scenario.policies.iter().find(|p| p.name == name);
             if let Some(named) = named.filter(|_| account == role_account) {
                 out.indices.push(self.add_policy(&named.document, &pointer));
