@@ -305,6 +305,21 @@ impl Runner<'_> {
         }
     }
 
+    /// [`resource_side`](Self::resource_side) for a request other than an STS call. A role's
+    /// trust policy governs assuming it (the actions it can allow) and nothing else: IAM's own
+    /// actions on the role (iam:GetRole, iam:PassRole, iam:TagRole, ...) are for identity-based
+    /// policies to allow; the role has no resource-based policy for them.
+    fn plain_resource_side(&self, resource: &str, action: &str) -> ResourceSide<'_> {
+        let mut side = self.resource_side(resource);
+        let trust_action = crate::policy::TRUST_ACTIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(action));
+        if !trust_action && self.world.roles.contains_key(resource) {
+            side.policy = None;
+        }
+        side
+    }
+
     /// The resource-based policy governing `resource`: its own, or its container's as AWS scopes
     /// it (an S3 bucket policy governs `arn:aws:s3:::bucket/key`).
     fn resource_policy(&self, resource: &str) -> Option<&super::world::PolicyHandle> {
@@ -335,16 +350,7 @@ impl Runner<'_> {
         }
         let mut context = self.context(&caller, request, resource);
         apply_overrides(request, &mut context);
-        let mut side = self.resource_side(resource);
-        // A role's trust policy governs assuming it (the actions it can allow) and nothing else:
-        // IAM's own actions on the role (iam:GetRole, iam:PassRole, iam:TagRole, ...) are for
-        // identity-based policies to allow; the role has no resource-based policy for them.
-        let trust_action = crate::policy::TRUST_ACTIONS
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(action));
-        if !trust_action && self.world.roles.contains_key(resource) {
-            side.policy = None;
-        }
+        let side = self.plain_resource_side(resource, action);
         let name = lang.pick("the request", "リクエスト");
         let mut check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
@@ -354,9 +360,7 @@ impl Runner<'_> {
         // The policies are still shown, without advice on changing them.
         // GetSessionToken too: "No permissions are required ... You cannot use policies to
         // control authentication operations" (STS API reference, GetSessionToken).
-        let free = ["GetCallerIdentity", "GetSessionToken"]
-            .into_iter()
-            .find(|n| action.eq_ignore_ascii_case(&["sts:", n].concat()));
+        let free = sts_operation(action, &["GetCallerIdentity", "GetSessionToken"]);
         let unchecked = free.is_some() && check.decision != Decision::Allowed;
         if unchecked {
             check.advisory = true;
@@ -619,6 +623,15 @@ fn summarize(
     }
 }
 
+/// Which of the STS operations `names` `action` is (`sts:NAME`, in any case).
+fn sts_operation(action: &str, names: &[&'static str]) -> Option<&'static str> {
+    let name = action
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("sts:"))
+        .and_then(|_| action.get(4..))?;
+    names.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// GetSessionToken and GetFederationToken "must be called by using the long-term AWS security
 /// credentials" of a user (STS API reference): a session's are refused, with the message AWS
 /// gives as users report it.
@@ -628,9 +641,7 @@ fn session_token_refused(
     principal: &str,
     lang: Lang,
 ) -> Option<Verdict> {
-    let name = ["GetSessionToken", "GetFederationToken"]
-        .into_iter()
-        .find(|n| action.eq_ignore_ascii_case(&["sts:", n].concat()))?;
+    let name = sts_operation(action, &["GetSessionToken", "GetFederationToken"])?;
     let session = matches!(
         caller.side.caller,
         crate::matching::Caller::RoleSession { .. } | crate::matching::Caller::FederatedUser { .. }
