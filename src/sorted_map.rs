@@ -10,6 +10,8 @@
 
 use std::borrow::Borrow;
 
+use serde::Serialize;
+
 #[derive(Clone, Debug)]
 pub struct SortedMap<K, V> {
     entries: Vec<(K, V)>,
@@ -94,6 +96,29 @@ impl<K: Ord, V> SortedMap<K, V> {
     pub fn clear(&mut self) {
         self.entries.clear();
     }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// Built by inserting each pair in turn (the last value of a key wins), not by sorting: a sort
+/// is code of its own in the module for every element type.
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut map = SortedMap::new();
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+/// Written as a JSON object, in key order.
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +139,15 @@ mod tests {
         *map.get_or_insert_with("d".to_string(), || 0) += 5;
         *map.get_or_insert_with("a".to_string(), || 0) += 5;
         assert_eq!(map.values().copied().collect::<Vec<_>>(), [7, 4, 3, 5]);
+        let collected: SortedMap<&str, i32> = [("y", 1), ("x", 2), ("y", 3)].into_iter().collect();
+        assert_eq!(
+            collected.iter().collect::<Vec<_>>(),
+            [(&"x", &2), (&"y", &3)]
+        );
+        assert_eq!(
+            crate::json::to_compact_json(&collected).unwrap(),
+            r#"{"x":2,"y":3}"#
+        );
         map.clear();
         assert!(map.is_empty());
     }

@@ -38,7 +38,7 @@ pub struct SessionCard {
     pub expires_at: i64,
     pub chained: bool,
     /// By key, as a JSON object (sorted, as tag keys are listed in the console).
-    pub tags: std::collections::BTreeMap<String, String>,
+    pub tags: crate::sorted_map::SortedMap<String, String>,
     pub transitive_tag_keys: Vec<String>,
     pub source_identity: Option<String>,
     pub mfa: bool,
