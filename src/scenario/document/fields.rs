@@ -300,9 +300,12 @@ fn repeated_keys(members: &[Member]) -> impl Iterator<Item = usize> {
             .map(|i| members[..i].iter().any(|m| m.key == members[i].key))
             .collect()
     } else {
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        // Stable: of equal keys, the later ones come after the first.
-        order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key));
+        // By key, then by place: of equal keys, the later ones come after the first. (An
+        // unstable sort with the place in the key is less code in the module than a stable one.)
+        let mut order: Vec<(&str, usize)> =
+            members.iter().map(|m| m.key.as_str()).zip(0..).collect();
+        order.sort_unstable();
+        let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
         let mut repeated = vec![false; members.len()];
         for pair in order.windows(2) {
             repeated[pair[1]] = members[pair[0]].key == members[pair[1]].key;
