@@ -208,12 +208,13 @@ pub fn decode_link_js(input: &str, lang: Option<String>) -> Result<String, js_sy
 /// The JSON text indented with two spaces, for the editors' format button.
 #[wasm_bindgen(js_name = formatJson)]
 pub fn format_json_js(text: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
+    let lang = lang_of(lang);
     let json = crate::json::parse(text, &crate::json::Limits::default()).map_err(|e| {
-        js_sys::Error::new(&format!(
-            "line {}, column {}: {}",
-            e.at.line,
-            e.at.column,
-            e.message_in(lang_of(lang))
+        let (line, column, message) = (e.at.line, e.at.column, e.message_in(lang));
+        js_sys::Error::new(&crate::lang::say!(
+            lang,
+            "line {line}, column {column}: {message}",
+            "{line} 行 {column} 列: {message}"
         ))
     })?;
     Ok(link::to_pretty_string(&json))

@@ -32,7 +32,7 @@ test("checkJson, formatJson and the share links speak Japanese when asked", () =
   assert.deepEqual([ja.line, ja.column], [en.line, en.column]);
   assert.equal(ja.message, "JSON では '}' の前に末尾のカンマを置けません");
   assert.equal(checkJson(text, "en").message, en.message);
-  assert.throws(() => formatJson(text, "ja"), { message: "line 3, column 1: JSON では '}' の前に末尾のカンマを置けません" });
+  assert.throws(() => formatJson(text, "ja"), { message: "3 行 1 列: JSON では '}' の前に末尾のカンマを置けません" });
   assert.throws(() => decodeLink("#s2.AAAA", "ja"), { message: /^このリンクは新しいバージョンの IAM Playground で作成されました \(形式 2\)/ });
   assert.throws(() => decodeLink("#s2.AAAA"), { message: /^this link was made by a newer version of IAM Playground \(format 2\)/ });
   assert.throws(() => encodeLink("{", "ja"), { message: /^シナリオが正しい JSON ではないため \(1 行 2 列: / });
