@@ -13,6 +13,9 @@ import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink
 const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
 const THEME_KEY = "iam-playground.theme";
+// The longest link fragment the engine's decoder opens (MAX_LINK_BYTES in src/scenario/link.rs;
+// README, "Share links"): a longer link would be copied only to be refused when opened.
+const MAX_LINK_BYTES = 256 * 1024;
 
 // `lastRunnable`: the last run of this scenario that could run, and its text, shown (marked as
 // out of date) while an edit leaves the scenario unable to run. `openResults`: the keys of the
@@ -80,7 +83,10 @@ function showRun() {
   world.showFindings(result.findings);
   renderFindings(result.findings);
   // A text that cannot run (JSON half typed) keeps the choices of the last one that could.
-  if (result.runnable) offerPrincipals($("builder"), scenarioObject(), sessions());
+  if (result.runnable) {
+    const doc = scenarioObject();
+    offerPrincipals($("builder"), doc, sessions(doc));
+  }
   // While the text cannot run (typing half a request, a brace missing), the last results stay,
   // marked as out of date, rather than vanishing with every keystroke.
   const stale = !result.runnable && state.lastRunnable?.run.results.length ? state.lastRunnable : null;
@@ -142,6 +148,10 @@ function replaceScenario(text, message, { restore = false } = {}) {
 function undo() {
   const previous = state.undo.pop();
   if (previous == null) return;
+  // Every text kept for undo is a scenario that was replaced whole: the results, sessions and
+  // opened explanations of the one on screen are not its own.
+  state.lastRunnable = null;
+  state.openResults.clear();
   editor.setValue(previous);
   $("undo").disabled = state.undo.length === 0;
   world.render();
@@ -170,11 +180,27 @@ function scenarioObject() {
 }
 
 /**
- * The ARNs of the role sessions that the last run that could run created: who makes the next
- * request of a role chain.
+ * The ARNs of the role sessions that the last run that could run created and that are still
+ * valid when a request added to `doc` runs: who can make the next request of a role chain. A
+ * session expired by then would only get ExpiredToken.
  */
-function sessions() {
-  return (state.lastRunnable?.run.results ?? []).map((r) => r.session?.arn).filter(Boolean);
+function sessions(doc = scenarioObject()) {
+  const now = nextRequestTime(doc);
+  // A session ARN names the latest session created with it (scenario-format.md, "principal").
+  const expiries = new Map();
+  for (const r of state.lastRunnable?.run.results ?? []) {
+    if (r.session?.arn) expiries.set(r.session.arn, r.session.expiresAt);
+  }
+  return [...expiries].filter(([, expiresAt]) => expiresAt == null || now < expiresAt).map(([arn]) => arn);
+}
+
+/** When a request appended to `doc` runs: a request without `at` runs at the previous one's time. */
+function nextRequestTime(doc) {
+  let time = 0;
+  for (const r of Array.isArray(doc.requests) ? doc.requests : []) {
+    if (typeof r?.at === "number") time = r.at;
+  }
+  return time;
 }
 
 /** Draws the request builder; `fresh` when the scenario was replaced by another. */
@@ -207,6 +233,11 @@ async function format() {
 async function share() {
   try {
     const fragment = await call("encodeLink", editor.value, language());
+    // The fragment is ASCII (base64url), so its length is its size in bytes.
+    if (fragment.length > MAX_LINK_BYTES) {
+      notify(() => t("linkTooLarge"));
+      return;
+    }
     const link = `${location.origin}${location.pathname}${fragment}`;
     try {
       await navigator.clipboard.writeText(link);

@@ -2,12 +2,15 @@
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
 
+// Each call's resource is in the caller's account (see `accountOf`). EC2 is passed a role through
+// an instance profile (`viaProfile`), never the role's own ARN.
 const SERVICES = {
-  "lambda:CreateFunction": { param: "Role", resource: "arn:aws:lambda:us-east-1:111122223333:function:my-function" },
-  "ec2:RunInstances": { param: "IamInstanceProfile", resource: "arn:aws:ec2:us-east-1:111122223333:instance/*" },
-  "cloudformation:CreateStack": { param: "RoleARN", resource: "arn:aws:cloudformation:us-east-1:111122223333:stack/my-stack/*" },
-  "ecs:RunTask": { param: "taskRoleArn", resource: "arn:aws:ecs:us-east-1:111122223333:task-definition/my-task:1" },
+  "lambda:CreateFunction": { param: "Role", resource: (account) => `arn:aws:lambda:us-east-1:${account}:function:my-function` },
+  "ec2:RunInstances": { param: "IamInstanceProfile", viaProfile: true, resource: (account) => `arn:aws:ec2:us-east-1:${account}:instance/*` },
+  "cloudformation:CreateStack": { param: "RoleARN", resource: (account) => `arn:aws:cloudformation:us-east-1:${account}:stack/my-stack/*` },
+  "ecs:RunTask": { param: "taskRoleArn", resource: (account) => `arn:aws:ecs:us-east-1:${account}:task-definition/my-task:1` },
 };
+const DEFAULT_ACCOUNT = "111122223333";
 // What AWS reads from a SAML assertion (IAM User Guide, "Configure SAML assertions for the
 // authentication response"); the scenario gives the assertion as an object of these.
 const SAML_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/";
@@ -130,25 +133,29 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
       followRole();
     }
   };
-  kind.addEventListener("change", () => {
+  const recheck = () => {
     for (const key of Object.keys(fields)) flag(key, null);
     offerSamlRole();
     show();
-  });
+  };
+  kind.addEventListener("change", recheck);
+  service.addEventListener("change", recheck);
   const form = h("form", { class: "builder", novalidate: true }, lists, rows,
-    h("button", { type: "submit", text: t("req.add") }));
+    // An id, so that a rebuild after the request is added gives the focus back to this button.
+    h("button", { type: "submit", id: "req-add", text: t("req.add") }));
   // What the user types or chooses is marked, and is what a rebuild keeps.
   for (const type of ["input", "change"]) form.addEventListener(type, (event) => { event.target.dataset.typed = "true"; });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     // A request without what it needs is not added: each such field says what it lacks.
-    const wrong = problemsOf(kind.value, fields);
+    const now = scenario();
+    const wrong = problemsOf(kind.value, fields, { doc: now, service: service.value });
     for (const key of Object.keys(fields)) flag(key, wrong.get(key));
     if (wrong.size) {
       fields[wrong.keys().next().value].focus();
       return;
     }
-    const request = makeRequest(kind.value, fields, { mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value });
+    const request = makeRequest(kind.value, fields, { doc: now, mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value });
     if (append(request)) notify(() => t("req.added"));
     else notify(() => t("req.notAdded"));
   });
@@ -163,7 +170,7 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
   offerSamlRole();
   followRole();
   // ...and the problems it was told about, in the language of the moment.
-  for (const [key, message] of problemsOf(kind.value, fields)) if (flagged.has(fields[key].id)) flag(key, message);
+  for (const [key, message] of problemsOf(kind.value, fields, { doc, service: service.value })) if (flagged.has(fields[key].id)) flag(key, message);
   show();
   container.replaceChildren(form);
   if (focused) form.querySelector(`#${focused}`)?.focus();
@@ -191,7 +198,28 @@ function principalOptions(doc, sessions) {
 }
 
 function roleEntry(doc, arn) {
-  return (doc.roles ?? []).find((r) => r?.arn === arn);
+  return (Array.isArray(doc.roles) ? doc.roles : []).find((r) => r?.arn === arn);
+}
+
+/**
+ * The account a service call is made in: the principal's (an IAM or STS ARN names it), else the
+ * scenario's first account, so that the call's resource is one the scenario's policies can name.
+ */
+function accountOf(doc, principal) {
+  const own = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+  if (own) return own;
+  const first = (Array.isArray(doc.accounts) ? doc.accounts : []).map((a) => String(a?.id ?? "")).find((id) => /^\d{12}$/.test(id));
+  return first ?? DEFAULT_ACCOUNT;
+}
+
+/**
+ * The instance profile through which EC2 is passed `roleArn`: the first the role lists in the
+ * scenario (the engine finds the role through that list, so a profile it does not list would be
+ * refused), or null.
+ */
+function instanceProfileOf(doc, roleArn) {
+  const profiles = roleEntry(doc, roleArn)?.instanceProfiles;
+  return (Array.isArray(profiles) ? profiles : []).find((p) => typeof p === "string" && p) ?? null;
 }
 
 /** The SAML provider ARNs a role's trust policy names as `Federated` principals. */
@@ -216,12 +244,18 @@ function pairs(text) {
   return out;
 }
 
-/** The fields of a `kind` of request that it cannot be added with, each with its sentence. */
-function problemsOf(kind, f) {
+/**
+ * The fields of a `kind` of request that it cannot be added with, each with its sentence; `doc`
+ * is the scenario, `service` the service call a passRole request makes.
+ */
+function problemsOf(kind, f, { doc, service }) {
   const v = (key) => f[key].value.trim();
   const wrong = new Map();
   for (const key of REQUIRED[kind] ?? []) {
     if (!v(key)) wrong.set(key, t("req.required", t(`req.${key}`)));
+  }
+  if (kind === "passRole" && SERVICES[service]?.viaProfile && v("passedRole") && !instanceProfileOf(doc, v("passedRole"))) {
+    wrong.set("passedRole", t("req.noInstanceProfile", v("passedRole")));
   }
   if (kind === "webIdentity" && !v("branch") && !v("environment")) wrong.set("branch", t("req.required", t("req.branch")));
   if (STS_KINDS.includes(kind) && v("duration") && !/^\d+$/.test(v("duration"))) wrong.set("duration", t("req.badDuration"));
@@ -232,7 +266,7 @@ function problemsOf(kind, f) {
 }
 
 /** The request the form describes; `problemsOf` has found nothing wrong with it. */
-function makeRequest(kind, f, { mfa, service, expect, subjectType }) {
+function makeRequest(kind, f, { doc, mfa, service, expect, subjectType }) {
   const v = (key) => f[key].value.trim();
   const request = { name: v("name") || t(`req.${kind}`) };
   const context = pairs(f.context.value);
@@ -264,7 +298,9 @@ function makeRequest(kind, f, { mfa, service, expect, subjectType }) {
     Object.assign(request, { action: kind === "assumeRole" ? "sts:AssumeRole" : "sts:AssumeRoleWithWebIdentity", resource: v("role"), parameters });
   } else if (kind === "passRole") {
     const spec = SERVICES[service];
-    Object.assign(request, { principal: v("principal"), action: service, resource: spec.resource, parameters: { [spec.param]: v("passedRole") } });
+    const passed = spec.viaProfile ? { Arn: instanceProfileOf(doc, v("passedRole")) } : v("passedRole");
+    Object.assign(request, { principal: v("principal"), action: service, resource: spec.resource(accountOf(doc, v("principal"))),
+      parameters: { [spec.param]: passed } });
   } else {
     Object.assign(request, { principal: v("principal"), action: v("action"), resource: v("resource") });
   }

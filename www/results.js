@@ -119,7 +119,8 @@ function requestCard(result, key, reveal, open, onOpenBrief, source) {
   const name = result.name || action;
   const card = h("article", {
     class: "request", dataset: { decision: result.decision, expectation, index: String(result.index), key },
-    "aria-label": `${result.index + 1}. ${result.name ?? ""}`,
+    // Named as its header reads: a request without a name by what it asks.
+    "aria-label": [`${result.index + 1}.`, name].filter(Boolean).join(" "),
   },
   h("header", {},
     h("span", { class: "index", text: `${result.index + 1}` }),
@@ -221,21 +222,29 @@ function policyBlock(policy, deciding, reveal, source) {
       policy.level && !names(policy.label, policy.level) && h("span", { class: "level", text: ` (${policy.level})` }),
       policy.verdict && h("span", { class: "verdict", text: ` — ${t(`verdict.${policy.verdict}`, policy.verdict)}` })),
     (policy.statements ?? []).length
-      ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, deciding, reveal, source)))
+      ? h("ul", { class: "statements" }, policy.statements.map((s) => statementItem(s, policyName(policy), deciding, reveal, source)))
       : h("p", { class: "muted", text: t("noStatements") }));
 }
 
-function statementItem(s, deciding, reveal, source) {
+/** What a policy is called in a control's name: its label, else its type. */
+function policyName(policy) {
+  return policy.label || (policy.type ? t(`ptype.${policy.type}`, policy.type) : "");
+}
+
+function statementItem(s, policy, deciding, reveal, source) {
   const isDeciding = deciding.has(s.pointer);
   // A line of the scenario only for a statement written in it, not one of an AWS managed policy.
   const line = s.line && source.has(s.pointer) ? s.line : null;
+  const statementName = s.sid ? String(s.sid) : t("statementN", s.index);
   const item = h("li", { class: `statement${isDeciding ? " deciding" : ""}${s.applies ? " applies" : ""}` },
     h("div", {},
       h("span", { class: `effect effect-${s.effect}`, text: s.effect ?? "" }), " ",
-      h("span", { text: s.sid ? `${s.sid}` : t("statementN", s.index) }),
+      h("span", { text: statementName }),
       isDeciding && h("span", { class: "deciding-tag", text: ` ${t("deciding")}` }),
       " ", h("span", { class: "applies-tag", text: s.applies ? t("applies") : t("doesNotApply") }),
-      line && h("button", { type: "button", class: "link", text: t("showLine", line), onclick: () => reveal(line) })),
+      // "line 28" alone does not say which of a list of such buttons this is: the name says.
+      line && h("button", { type: "button", class: "link", text: t("showLine", line),
+        "aria-label": t("showStatementLine", statementName, policy, line), onclick: () => reveal(line) })),
     h("ul", { class: "elements" },
       element("Action", s.action),
       s.action && !s.action.matched && h("li", { class: "muted", text: t("actionStops") }),
