@@ -168,7 +168,8 @@ function undo() {
 function notify(say, { undo: offerUndo = false, link = null, restore = false } = {}) {
   state.notice = typeof say === "function" ? say : null;
   $("notice").hidden = false;
-  $("notice-text").textContent = state.notice ? state.notice() : say;
+  // Notices quote the engine's sentences (a refused link's reason), whose code is in backticks.
+  fill($("notice-text"), ...prose(state.notice ? state.notice() : say));
   $("notice-undo").hidden = !offerUndo;
   $("notice-restore").hidden = !restore;
   $("notice-link").hidden = link == null;

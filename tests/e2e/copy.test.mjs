@@ -45,3 +45,12 @@ test("a notice follows a language switch, or goes when it quotes the engine", as
   assert.equal(await page.isVisible("#notice"), false);
   await context.close();
 });
+
+test("a notice shows the code in an engine sentence as code, not between backticks", async () => {
+  const { page, context } = await openReady(env.browser, env.server.origin, "/#s1.ab+c", { locale: "en-US" });
+  await page.waitForSelector("#notice:not([hidden])");
+  const text = await page.textContent("#notice-text");
+  assert.ok(!text.includes("`"), text);
+  assert.ok((await page.locator("#notice-text code").allTextContents()).includes("+"), text);
+  await context.close();
+});
