@@ -212,7 +212,13 @@ export class JsonEditor {
   }
 
   renderGutter(text) {
-    const lines = text.split("\n").length;
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+    // Most keystrokes change neither the number of lines nor the marks: thousands of line
+    // numbers are not drawn again for them.
+    const key = `${lines} ${this.findingsKey} ${JSON.stringify(this.problem)}`;
+    if (key === this.gutterKey) return;
+    this.gutterKey = key;
     const byLine = new Map();
     for (const f of this.marks()) {
       const list = byLine.get(f.line) ?? [];
