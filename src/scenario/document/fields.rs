@@ -305,10 +305,9 @@ fn repeated_keys(members: &[Member]) -> impl Iterator<Item = usize> {
         let mut order: Vec<(&str, usize)> =
             members.iter().map(|m| m.key.as_str()).zip(0..).collect();
         order.sort_unstable();
-        let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
         let mut repeated = vec![false; members.len()];
         for pair in order.windows(2) {
-            repeated[pair[1]] = members[pair[0]].key == members[pair[1]].key;
+            repeated[pair[1].1] = pair[0].0 == pair[1].0;
         }
         repeated
     };
