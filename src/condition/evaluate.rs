@@ -31,9 +31,8 @@ pub(super) fn evaluate(c: &Condition, context: &RequestContext, lang: Lang) -> C
     let multi = matches!(entry, Some(ContextValue::Multi(_)));
     match (c.operator.qualifier, multi) {
         (Some(SetQualifier::ForAllValues), _) => for_all(c, values, context, lang),
-        // A multivalued key under a plain operator is read as `ForAnyValue`
-        // [UNVERIFIED: AWS documents only that the set operators should be used].
-        (Some(SetQualifier::ForAnyValue), _) | (None, true) => for_any(c, values, context, lang),
+        (Some(SetQualifier::ForAnyValue), _) => for_any(c, values, context, lang),
+        (None, true) => unqualified_set(c, values, lang),
         (None, false) => single(c, values, context, lang),
     }
 }
@@ -251,6 +250,22 @@ fn for_any(
         lang,
         "no value of {key} ({values}) satisfies {test} {policy}, {verb}",
         "{key} の値 ({values}) のいずれも {test} {policy} を満たさないため、{verb}"
+    );
+    outcome(false, reason)
+}
+
+/// A plain operator given a multivalued value does not match, whatever the values: "Multivalued
+/// context keys require a condition set operator" (IAM User Guide, "Single-valued vs.
+/// multivalued context keys"). AWS does not document the outcome; a `StringEquals` on
+/// `aws:CalledVia` has been reported to deny a call that `ForAnyValue:StringEquals` allows, with
+/// one service in the list [COMMUNITY].
+fn unqualified_set(c: &Condition, values: &[String], lang: Lang) -> ConditionOutcome {
+    let (key, op, verb) = (&c.key, &c.operator.raw, verb(c, false, lang));
+    let values = values.join(", ");
+    let reason = say!(
+        lang,
+        "{key} is multivalued in the request ({values}), and {op} without ForAnyValue or ForAllValues compares single values only, {verb}",
+        "{key} はリクエストで複数値 ({values}) です。ForAnyValue も ForAllValues もない {op} は単一の値しか比較しないため、{verb}"
     );
     outcome(false, reason)
 }

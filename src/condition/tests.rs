@@ -727,16 +727,32 @@ fn set_qualifiers_follow_the_multivalued_keys_page() {
                 One("Bob"),
                 true,
             ),
-            // A multivalued key under a plain operator is read as ForAnyValue.
+            // A multivalued value under a plain operator matches nothing, positive or negated,
+            // one value or several; absent, it is a missing key as for any operator.
             (
                 "StringEquals",
                 "aws:TagKeys",
                 &["owner"],
                 Many(&["environment", "owner"]),
-                true,
+                false,
+            ),
+            (
+                "StringEquals",
+                "aws:CalledVia",
+                &["athena.amazonaws.com"],
+                Many(&["athena.amazonaws.com"]),
+                false,
             ),
             (
                 "StringNotEquals",
+                "aws:TagKeys",
+                &["owner"],
+                Many(&["team"]),
+                false,
+            ),
+            ("StringNotEquals", "aws:TagKeys", &["owner"], Absent, true),
+            (
+                "StringEqualsIfExists",
                 "aws:TagKeys",
                 &["owner"],
                 Many(&["owner"]),

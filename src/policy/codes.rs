@@ -77,7 +77,10 @@ codes! {
     RCP_NOT_ACTION_NOT_SUPPORTED: Error;
     INVALID_CONDITION_OPERATOR: Error;
     NULL_WITH_IF_EXISTS: Error;
-    MISSING_QUALIFIER: Error;
+    /// Access Analyzer reports it as an error, but IAM stores the policy (some AWS managed
+    /// policies have one): a warning here, and the condition never matches a multivalued value
+    /// (see `condition::evaluate`).
+    MISSING_QUALIFIER: Warning;
     FORALLVALUES_WITH_SINGLE_VALUED_KEY: SecurityWarning;
     WILDCARD_WITHOUT_LIKE_OPERATOR: Warning;
     /// Access Analyzer's "General Warning – Type mismatch ..." (policy check reference): IAM

@@ -77,8 +77,8 @@ pub(crate) fn check_key(r: &mut Reader, op: &Operator, key: &str, at: &Place) {
     if is_multivalued(key) && op.qualifier.is_none() && op.test != Test::Null {
         let op = &op.raw;
         let message = say!(r.lang,
-            "`{key}` can carry several values, so `{op}` needs a set qualifier: write `ForAnyValue:{op}` (any value matches) or `ForAllValues:{op}` (every value matches).",
-            "`{key}` は複数の値を持つことがあるため、`{op}` には集合演算子が必要です。`ForAnyValue:{op}` (いずれかの値が一致) または `ForAllValues:{op}` (すべての値が一致) と書いてください。");
+            "`{key}` can carry several values, and `{op}` without a set qualifier matches no request that sends the key: write `ForAnyValue:{op}` (any value matches) or `ForAllValues:{op}` (every value matches).",
+            "`{key}` は複数の値を持つことがあり、集合演算子のない `{op}` は、このキーを送るどのリクエストにも一致しません。`ForAnyValue:{op}` (いずれかの値が一致) または `ForAllValues:{op}` (すべての値が一致) と書いてください。");
         r.report(codes::MISSING_QUALIFIER, message, at);
     }
     if op.qualifier == Some(SetQualifier::ForAllValues) && is_single_valued(key) {
