@@ -125,6 +125,7 @@ impl Runner<'_> {
             .filter(|_| !(params.gives_mfa() && session_mfa_note))
             .into_iter()
             .collect();
+        notes.extend(self.management_notes(&caller, &role_arn));
         if caller_session.is_some() {
             notes.push(lang.pick(
                 "This is role chaining: the caller is itself a role session, so the new session lasts at most one hour.",

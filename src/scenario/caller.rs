@@ -204,7 +204,11 @@ fn bare_side<'w>(world: &'w World, caller: Caller, account: Option<&str>) -> Cal
         identity: Vec::new(),
         boundary: None,
         session: Vec::new(),
-        scps: org.map(|o| world.levels(&o.scps)).filter(|l| !l.is_empty()),
+        // SCPs do not affect the management account's principals (see `management_notes`).
+        scps: org
+            .filter(|o| !o.management)
+            .map(|o| world.levels(&o.scps))
+            .filter(|l| !l.is_empty()),
         organization: org.map(|o| o.id.clone()),
     }
 }

@@ -76,6 +76,7 @@ impl Runner<'_> {
             &context,
         )];
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        notes.extend(self.management_notes(&caller, &resource));
         for reference in &references {
             match self.passed_role(&reference.reference, &caller) {
                 Some(role) => checks

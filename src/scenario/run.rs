@@ -298,11 +298,43 @@ impl Runner<'_> {
         ResourceSide {
             policy: self.resource_policy(resource).map(|h| self.world.use_of(h)),
             rcps: org
+                .filter(|o| !o.management)
                 .map(|o| self.world.levels(&o.rcps))
                 .filter(|l| !l.is_empty()),
             organization: org.map(|o| o.id.clone()),
             account,
         }
+    }
+
+    /// What the organization's management account is spared, as notes: "SCPs don't affect users
+    /// or roles in the management account" and "RCPs don't affect resources in the management
+    /// account" (AWS Organizations User Guide, "Service control policies" and "Resource control
+    /// policies"). Said only where the scenario attaches such policies.
+    pub(super) fn management_notes(&self, caller: &ResolvedCaller, resource: &str) -> Vec<String> {
+        let lang = self.lang;
+        let management = |account: Option<&str>| {
+            account
+                .and_then(|a| self.world.organizations.get(a))
+                .filter(|o| o.management)
+        };
+        let mut notes = Vec::new();
+        let caller_account = caller.side.caller.account();
+        if let Some(account) =
+            caller_account.filter(|&a| management(Some(a)).is_some_and(|o| !o.scps.is_empty()))
+        {
+            notes.push(say!(lang,
+                "{account} is the organization's management account: SCPs do not affect its users and roles.",
+                "{account} は組織の管理アカウントです。SCP はそのユーザーとロールに影響しません。"));
+        }
+        let owner = self.world.owner_of(resource);
+        if let Some(account) =
+            owner.filter(|&a| management(Some(a)).is_some_and(|o| !o.rcps.is_empty()))
+        {
+            notes.push(say!(lang,
+                "{account} is the organization's management account: RCPs do not affect its resources.",
+                "{account} は組織の管理アカウントです。RCP はそのリソースに影響しません。"));
+        }
+        notes
     }
 
     /// [`resource_side`](Self::resource_side) for a request other than an STS call. A role's
@@ -354,6 +386,7 @@ impl Runner<'_> {
         let name = lang.pick("the request", "リクエスト");
         let mut check = self.authorization_check(name, action, resource, &caller, &side, &context);
         let mut notes: Vec<String> = caller.note.clone().into_iter().collect();
+        notes.extend(self.management_notes(&caller, resource));
         // "No permissions are required to perform this operation. If an administrator attaches
         // a policy to your identity that explicitly denies access to the sts:GetCallerIdentity
         // action, you can still perform this operation" (STS API reference, GetCallerIdentity).

@@ -762,3 +762,31 @@ fn a_service_trust_refusal_names_the_role() {
         notes.collect::<Vec<_>>()
     );
 }
+
+/// The management account's exemption from SCPs and RCPs is said where it decides.
+#[test]
+fn the_management_account_exemption_is_explained() {
+    let text = include_str!("../../tests/corpus/management-account-exempt.json");
+    for (lang, scp, rcp) in [
+        (
+            Lang::En,
+            "SCPs do not affect its users and roles",
+            "RCPs do not affect its resources",
+        ),
+        (
+            Lang::Ja,
+            "SCP はそのユーザーとロールに影響しません",
+            "RCP はそのリソースに影響しません",
+        ),
+    ] {
+        let options = RunOptions {
+            lang,
+            ..RunOptions::default()
+        };
+        let results = run_scenario_with(text, &options).expect("valid").results;
+        let notes = |i: usize| &results[i].explain.notes;
+        assert!(has(notes(0), scp) && has(notes(0), rcp), "{:?}", notes(0));
+        assert!(!has(notes(2), scp) && has(notes(2), rcp), "{:?}", notes(2));
+        assert!(notes(1).is_empty() && notes(3).is_empty());
+    }
+}

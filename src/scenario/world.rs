@@ -51,6 +51,9 @@ pub struct OrgEntry {
     pub org_path: String,
     pub scps: Vec<(String, Vec<PolicyHandle>)>,
     pub rcps: Vec<(String, Vec<PolicyHandle>)>,
+    /// The organization's management account: its principals are not limited by SCPs, nor its
+    /// resources by RCPs.
+    pub management: bool,
 }
 
 /// The scenario resolved.
@@ -183,6 +186,7 @@ impl World {
                 org_path,
                 scps,
                 rcps,
+                management: org.management,
             };
             self.organizations.insert(account.id.value.clone(), entry);
         }

@@ -239,6 +239,21 @@ impl Cx {
         out
     }
 
+    /// `true` or `false`, or `None` with a finding.
+    pub fn boolean(&mut self, at: At<'_, '_>, what: &str) -> Option<bool> {
+        match at.json.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                let expected = Text {
+                    en: "true or false",
+                    ja: "真偽値 (true または false)",
+                };
+                self.wrong_type(at, what, expected);
+                None
+            }
+        }
+    }
+
     /// A non-negative whole number, or `None` with a finding.
     pub fn whole_number(&mut self, at: At<'_, '_>, what: &str) -> Option<u64> {
         let Value::Number(text) = &at.json.value else {

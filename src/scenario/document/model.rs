@@ -58,6 +58,9 @@ pub struct Organization {
     pub path: Vec<Located<String>>,
     pub scps: Vec<OrgPolicies>,
     pub rcps: Vec<OrgPolicies>,
+    /// Whether this account is the organization's management account, which SCPs and RCPs do
+    /// not affect.
+    pub management: bool,
     pub place: Place,
 }
 

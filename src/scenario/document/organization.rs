@@ -60,7 +60,7 @@ pub(super) fn account(cx: &mut Cx, at: At<'_, '_>) -> Option<Account> {
 }
 
 fn organization(cx: &mut Cx, at: At<'_, '_>, account: &str) -> Option<Organization> {
-    let known = ["id", "path", "scps", "rcps"];
+    let known = ["id", "path", "scps", "rcps", "management"];
     let what = cx.lang.pick("An organization", "組織");
     let f = cx.object(at, what, &known, &["id", "path"])?;
     let id = org_id(
@@ -111,11 +111,19 @@ fn organization(cx: &mut Cx, at: At<'_, '_>, account: &str) -> Option<Organizati
         .collect();
     let scps = cx.list(&f, "scps", |cx, at| level(cx, at, &targets, "SCPs"));
     let rcps = cx.list(&f, "rcps", |cx, at| level(cx, at, &targets, "RCPs"));
+    let management = f.get("management").and_then(|(json, pointer)| {
+        let at = At {
+            json,
+            pointer: &pointer,
+        };
+        cx.boolean(at, "`management`")
+    });
     Some(Organization {
         id: id?,
         path,
         scps,
         rcps,
+        management: management.unwrap_or(false),
         place: f.place(),
     })
 }

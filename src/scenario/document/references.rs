@@ -45,6 +45,7 @@ pub(super) fn check(scenario: &Scenario, cx: &mut Cx) {
         .map(|r| (r.arn.value.clone(), &r.arn));
     unique(cx, what("The resource", "リソース"), none, resources);
     instance_profiles(scenario, cx);
+    management_accounts(scenario, cx);
     for user in &scenario.users {
         for group in &user.groups {
             group_exists(scenario, user, group, cx);
@@ -127,6 +128,30 @@ fn instance_profiles(scenario: &Scenario, cx: &mut Cx) {
             } else {
                 seen.push((iam_key(&account, &name), &role.arn.value));
             }
+        }
+    }
+}
+
+/// An organization has one management account (AWS Organizations User Guide, "Terminology and
+/// concepts").
+fn management_accounts(scenario: &Scenario, cx: &mut Cx) {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for account in &scenario.accounts {
+        let Some(org) = account.organization.as_ref().filter(|o| o.management) else {
+            continue;
+        };
+        let (id, this) = (org.id.value.as_str(), account.id.value.as_str());
+        match seen.iter().find(|(o, _)| *o == id) {
+            Some((_, first)) => {
+                let message = say!(
+                    cx.lang,
+                    "The organization {id} already has {first} as its management account; an organization has one.",
+                    "組織 {id} の管理アカウントはすでに {first} です。管理アカウントは組織に 1 つだけです。"
+                );
+                let pointer = [org.place.pointer.as_str(), "/management"].concat();
+                cx.error(codes::DUPLICATE_ENTITY, message, &pointer, org.place.span);
+            }
+            None => seen.push((id, this)),
         }
     }
 }

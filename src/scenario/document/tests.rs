@@ -399,6 +399,18 @@ const FIXTURES: &[(&str, &str, &str, &str)] = &[
         "/resources/0/account",
         r#""444455556666""#,
     ),
+    (
+        r#"{"scenario": 1, "requests": [], "accounts": [{"id": "111111111111", "organization": {"id": "o-a1b2c3d4e5", "path": ["r-ab12"], "management": true}}, {"id": "444455556666", "organization": {"id": "o-a1b2c3d4e5", "path": ["r-ab12"], "management": true}}]}"#,
+        codes::DUPLICATE_ENTITY,
+        "/accounts/1/organization/management",
+        r#"{"id": "o-a1b2c3d4e5", "path": ["r-ab12"], "management": true}}]"#,
+    ),
+    (
+        r#"{"scenario": 1, "requests": [], "accounts": [{"id": "111111111111", "organization": {"id": "o-a1b2c3d4e5", "path": ["r-ab12"], "management": "yes"}}]}"#,
+        codes::WRONG_TYPE,
+        "/accounts/0/organization/management",
+        r#""yes""#,
+    ),
 ];
 
 #[test]
