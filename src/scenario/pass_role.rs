@@ -8,7 +8,7 @@ use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{authorize, CallerSide, Decision, Request as AuthzRequest, ResourceSide};
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
-use crate::services::{extract_roles, PassRoleApi, RoleReference};
+use crate::services::{associated_resource_arn, extract_roles, PassRoleApi, RoleReference};
 
 use super::caller::ResolvedCaller;
 use super::document::Request;
@@ -79,8 +79,14 @@ impl Runner<'_> {
         notes.extend(self.management_notes(&caller, &resource));
         for reference in &references {
             match self.passed_role(&reference.reference, &caller) {
-                Some(role) => checks
-                    .extend(self.role_checks(api, &role, &resource, &caller, &context, request)),
+                Some(role) => {
+                    checks.extend(
+                        self.role_checks(api, &role, &resource, &caller, &context, request),
+                    );
+                    if api.action == "iam:AddRoleToInstanceProfile" {
+                        checks.extend(self.profile_has_room(&resource));
+                    }
+                }
                 None => {
                     checks.push(missing_role(
                         reference.parameter,
@@ -153,9 +159,11 @@ impl Runner<'_> {
             "iam:PassedToService",
             ContextValue::Single(api.passed_to_service.into()),
         );
+        let partition = crate::arn::Arn::parse(&role.arn).map_or("aws", |a| a.partition);
+        let associated = associated_resource_arn(api, resource, partition, caller_account);
         pass_context.set_derived(
             "iam:AssociatedResourceArn",
-            ContextValue::Single(resource.into()),
+            ContextValue::Single(associated),
         );
         super::caller::resource_context(self.world, &role.arn, &mut pass_context);
         apply_overrides(request, &mut pass_context);
@@ -242,6 +250,34 @@ impl Runner<'_> {
             }
         }
         check
+    }
+}
+
+impl Runner<'_> {
+    /// An instance profile holds one role (IAM quotas, "Roles in an instance profile: 1"), so
+    /// adding a role to a profile that holds one fails with IAM's `LimitExceeded`, after the
+    /// permissions are checked.
+    fn profile_has_room(&self, profile: &str) -> Option<Check> {
+        let holder = self
+            .world
+            .roles
+            .values()
+            .find(|r| r.instance_profiles.iter().any(|p| p == profile))?;
+        let lang = self.lang;
+        let role = &holder.arn;
+        Some(Check {
+            name: say!(lang, "room in {profile}", "{profile} の空き"),
+            action: "iam:AddRoleToInstanceProfile".into(),
+            resource: profile.to_string(),
+            decision: Decision::Error,
+            code: Some("LimitExceeded".into()),
+            message: Some("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1".into()),
+            authorization: None,
+            notes: vec![say!(lang,
+                "{profile} already holds {role}, and an instance profile holds one role: remove it first (iam:RemoveRoleFromInstanceProfile).",
+                "{profile} にはすでに {role} が入っており、インスタンスプロファイルに入れられるロールは 1 つです。先に削除してください (iam:RemoveRoleFromInstanceProfile)。")],
+            advisory: false,
+        })
     }
 }
 

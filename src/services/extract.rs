@@ -108,6 +108,13 @@ fn reference(parameter: &RoleParameter, value: &Json) -> Result<RoleReference, T
                 ja: "ロール名または ARN (文字列)",
             }),
         },
+        RoleValue::RoleName => match value.as_str() {
+            Some(s) if !s.starts_with("arn:") => Ok(RoleReference::RoleName(s.to_string())),
+            _ => Err(Text {
+                en: "a role name (a string, not an ARN)",
+                ja: "ロール名 (ARN ではなく文字列)",
+            }),
+        },
         RoleValue::InstanceProfile => instance_profile(value),
     }
 }

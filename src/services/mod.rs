@@ -23,6 +23,8 @@ pub enum RoleValue {
     RoleArn,
     /// A role ARN or a bare role name (Glue's `Role`).
     RoleNameOrArn,
+    /// A bare role name, in the caller's account (IAM's `RoleName`).
+    RoleName,
     /// An instance profile, as its ARN or as `{"Arn": ...}` / `{"Name": ...}` (EC2); the role
     /// passed is the one inside the profile.
     InstanceProfile,
@@ -69,8 +71,8 @@ pub struct PassRoleApi {
     pub parameters: &'static [RoleParameter],
     /// The `iam:PassedToService` value: the service principal that will assume the role.
     pub passed_to_service: &'static str,
-    /// What `iam:AssociatedResourceArn` holds, as an ARN template; the request's `resource`
-    /// is that ARN (see [`associated_resource_arn`]).
+    /// What `iam:AssociatedResourceArn` holds, as an ARN template (see
+    /// [`associated_resource_arn`]).
     pub associated_resource: &'static str,
     pub trust_check: TrustCheck,
 }
@@ -82,11 +84,27 @@ pub fn pass_role_api(action: &str) -> Option<&'static PassRoleApi> {
         .find(|api| api.action.eq_ignore_ascii_case(action))
 }
 
-/// The `iam:AssociatedResourceArn` of a call: the resource the call acts on, which the
+/// The `iam:AssociatedResourceArn` of a call. Mostly the resource the call acts on, which the
 /// scenario gives as the request's `resource` in the form of [`PassRoleApi::associated_resource`]
 /// (a function ARN for Lambda, an instance ARN for EC2, a stack ARN for CloudFormation, ...).
-pub fn associated_resource_arn(request_resource: &str) -> String {
-    request_resource.to_string()
+/// A template with nothing to fill but the partition and the account is the value itself:
+/// AddRoleToInstanceProfile's is "`arn:aws:ec2:*:CallerAccountId:instance/*`" (IAM API
+/// Reference, AddRoleToInstanceProfile), as the profile is on no instance yet.
+pub fn associated_resource_arn(
+    api: &PassRoleApi,
+    request_resource: &str,
+    partition: &str,
+    account: &str,
+) -> String {
+    let fixed = api
+        .associated_resource
+        .replace("${Partition}", partition)
+        .replace("${Account}", account);
+    if fixed.contains("${") {
+        request_resource.to_string()
+    } else {
+        fixed
+    }
 }
 
 #[cfg(test)]

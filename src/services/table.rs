@@ -91,6 +91,26 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         trust_check: EC2_TRUST,
     },
     PassRoleApi {
+        action: "ec2:ReplaceIamInstanceProfileAssociation",
+        parameters: &[profile(true)],
+        passed_to_service: "ec2.amazonaws.com",
+        associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}",
+        trust_check: EC2_TRUST,
+    },
+    // "The caller of this operation must be granted the PassRole permission on the IAM role"
+    // (IAM API Reference, AddRoleToInstanceProfile).
+    PassRoleApi {
+        action: "iam:AddRoleToInstanceProfile",
+        parameters: &[RoleParameter {
+            name: "RoleName",
+            value: RoleValue::RoleName,
+            required: true,
+        }],
+        passed_to_service: "ec2.amazonaws.com",
+        associated_resource: "arn:${Partition}:ec2:*:${Account}:instance/*",
+        trust_check: EC2_TRUST,
+    },
+    PassRoleApi {
         action: "ecs:RegisterTaskDefinition",
         parameters: &[role("taskRoleArn", false), role("executionRoleArn", false)],
         passed_to_service: "ecs-tasks.amazonaws.com",

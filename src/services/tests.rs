@@ -56,6 +56,16 @@ fn the_table_names_each_service_principal_and_role_parameter() {
             "states.amazonaws.com",
             &["roleArn"],
         ),
+        (
+            "iam:AddRoleToInstanceProfile",
+            "ec2.amazonaws.com",
+            &["RoleName"],
+        ),
+        (
+            "ec2:ReplaceIamInstanceProfileAssociation",
+            "ec2.amazonaws.com",
+            &["IamInstanceProfile"],
+        ),
     ];
     for (action, principal, names) in cases {
         let api = pass_role_api(action).unwrap_or_else(|| panic!("{action} missing"));
@@ -151,4 +161,26 @@ fn missing_and_mistyped_role_parameters_are_findings() {
         r#"{"IamInstanceProfile": {"Id": "x"}}"#,
     );
     assert_eq!(findings[0].code, "PARAMETER_TYPE");
+    // IAM's RoleName is a name: an ARN there is a mistake, not a role.
+    let (roles, findings) = extract(
+        "iam:AddRoleToInstanceProfile",
+        r#"{"RoleName": "arn:aws:iam::111122223333:role/web"}"#,
+    );
+    assert!(roles.is_empty());
+    assert!(findings[0]
+        .message
+        .contains("must be a role name (a string, not an ARN)"));
+}
+
+#[test]
+fn the_associated_resource_is_the_call_s_unless_the_template_fixes_it() {
+    let arn = |action: &str| {
+        let api = pass_role_api(action).unwrap();
+        associated_resource_arn(api, "arn:aws:x", "aws", "111122223333")
+    };
+    assert_eq!(arn("lambda:CreateFunction"), "arn:aws:x");
+    assert_eq!(
+        arn("iam:AddRoleToInstanceProfile"),
+        "arn:aws:ec2:*:111122223333:instance/*"
+    );
 }
