@@ -14,6 +14,7 @@ mod evaluate;
 mod ip;
 mod numeric;
 mod operator;
+pub mod provider_keys;
 mod string;
 mod value;
 pub(crate) mod variables;

@@ -109,6 +109,9 @@ codes! {
     PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE: SecurityWarning;
     MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL: SecurityWarning;
     MISSING_GITHUB_REPO_CONDITION_KEY: SecurityWarning;
+    /// A `token.actions.githubusercontent.com:` key that STS does not make of a token's claims:
+    /// absent from every request (ours).
+    UNSUPPORTED_PROVIDER_CLAIM: Warning;
     SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED: Warning;
     EMPTY_ARRAY_ACTION: Suggestion;
     EMPTY_ARRAY_NOT_ACTION: Suggestion;

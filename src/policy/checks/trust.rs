@@ -6,6 +6,7 @@
 //! principal", "Missing github repo condition key", "Specific github repo and branch
 //! recommended", "Redundant principal in role trust policy"); semantics notes §3.1, §3.3.
 
+use crate::condition::provider_keys::{GITHUB, GITHUB_CLAIMS};
 use crate::lang::say;
 use crate::policy::codes;
 use crate::policy::elements::principal_forms::{arn_parts, federated_kind, Federated};
@@ -23,8 +24,6 @@ pub(crate) const TRUST_ACTIONS: &[&str] = &[
     "sts:SetSourceIdentity",
     "sts:SetContext",
 ];
-
-const GITHUB: &str = "token.actions.githubusercontent.com";
 
 pub(crate) fn check(r: &mut Reader, stmt: &Statement) {
     if !stmt.action.negated {
@@ -167,8 +166,15 @@ fn narrowing_values<'s>(stmt: &'s Statement, key: &str) -> Option<Vec<&'s str>> 
 }
 
 fn github(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>) {
+    unsupported_claims(r, stmt);
     let key = format!("{GITHUB}:sub");
+    // The repository may also be named by its own claim, a key since 2026 (see GITHUB_CLAIMS).
+    let by_repository = ["repository", "repository_id"].iter().any(|claim| {
+        narrowing_values(stmt, &format!("{GITHUB}:{claim}"))
+            .is_some_and(|values| !values.iter().any(|v| v.contains('*')))
+    });
     match narrowing_values(stmt, &key) {
+        None if by_repository => {}
         Some(values) if !values.contains(&"*") => {
             if values.iter().any(|v| has_wildcard(v)) {
                 let message = say!(r.lang,
@@ -192,6 +198,32 @@ fn github(r: &mut Reader, stmt: &Statement, e: &Located<PrincipalEntry>) {
                 "`{key}` の条件で自分のリポジトリを指定しない限り、どの GitHub リポジトリでもこのロールを引き受けられます。`\"StringEquals\": {{\"{key}\": \"repo:ORG/REPO:ref:refs/heads/main\"}}` を追加してください。");
             r.report(codes::MISSING_GITHUB_REPO_CONDITION_KEY, message, &e.place);
         }
+    }
+}
+
+/// A condition on a GitHub claim that STS does not make a key of never sees a value: StringEquals
+/// on it never matches, a negated operator always does. GitHub: "Support for custom claims for
+/// OIDC is unavailable in AWS".
+fn unsupported_claims(r: &mut Reader, stmt: &Statement) {
+    let prefix = [GITHUB, ":"].concat();
+    for c in &stmt.conditions {
+        let Some(claim) = c
+            .key
+            .get(prefix.len()..)
+            .filter(|_| c.key[..prefix.len()].eq_ignore_ascii_case(&prefix))
+        else {
+            continue;
+        };
+        let known = ["aud", "sub"].iter().chain(GITHUB_CLAIMS);
+        if known.clone().any(|k| k.eq_ignore_ascii_case(claim)) {
+            continue;
+        }
+        let (key, op) = (&c.key, &c.operator.raw);
+        let keys = known.copied().collect::<Vec<_>>().join(", ");
+        let message = say!(r.lang,
+            "AWS STS makes no condition key of the GitHub claim `{claim}`, so `{key}` is absent from every request and `{op}` never sees a value. The GitHub keys are {keys}.",
+            "AWS STS は GitHub のクレーム `{claim}` から条件キーを作らないため、`{key}` はどのリクエストにも含まれず、`{op}` が値を受け取ることはありません。GitHub のキーは {keys} です。");
+        r.report(codes::UNSUPPORTED_PROVIDER_CLAIM, message, &c.place);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::condition::provider_keys::{GITHUB, GITHUB_CLAIMS};
 use crate::condition::ContextValue;
 use crate::sts::digest::{base64, sha1};
 use crate::sts::params::{SamlAssertion, WebIdentityToken};
@@ -43,7 +44,8 @@ pub fn web_identity_provider(
 /// * Cognito: `:aud` (identity pool), `:sub`, and `:amr`, always multivalued.
 /// * Facebook: `:app_id` and `:id`; Login with Amazon: `:app_id` and `:user_id` (from claims
 ///   of those names, else `aud` and `sub`).
-/// * Any other OIDC provider (GitHub, EKS, ...): `:aud`, `:sub`, and `:amr` when present.
+/// * GitHub: `:aud`, `:sub`, and the claims of [`GITHUB_CLAIMS`] present in the token.
+/// * Any other OIDC provider (EKS, ...): `:aud`, `:sub`, and `:amr` when present.
 pub fn web_identity_keys(token: &WebIdentityToken, provider: &str) -> Keys {
     let mut keys = Keys::new();
     let mut put = |claim: &str, value: Option<ContextValue>| {
@@ -81,6 +83,13 @@ pub fn web_identity_keys(token: &WebIdentityToken, provider: &str) -> Keys {
             };
             put("app_id", token.claim_str("app_id").map(single).or(aud));
             put(id_claim, token.claim_str(id_claim).map(single).or(sub));
+        }
+        GITHUB => {
+            put("aud", aud);
+            put("sub", sub);
+            for claim in GITHUB_CLAIMS {
+                put(claim, token.claim_str(claim).map(single));
+            }
         }
         _ => {
             put("aud", aud);

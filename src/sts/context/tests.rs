@@ -35,7 +35,8 @@ fn github_actions_token_gives_aud_and_sub() {
     let p = params(
         StsApi::AssumeRoleWithWebIdentity,
         r#"{"RoleSessionName": "gh", "WebIdentityToken": {"iss": "https://token.actions.githubusercontent.com",
-            "aud": "sts.amazonaws.com", "sub": "repo:octo-org/octo-repo:ref:refs/heads/main", "repository": "octo-org/octo-repo"}}"#,
+            "aud": "sts.amazonaws.com", "sub": "repo:octo-org/octo-repo:ref:refs/heads/main", "repository": "octo-org/octo-repo",
+            "runner_environment": "github-hosted"}}"#,
     );
     let keys = trust(&p);
     assert_eq!(
@@ -47,6 +48,18 @@ fn github_actions_token_gives_aud_and_sub() {
         Some(&s("repo:octo-org/octo-repo:ref:refs/heads/main"))
     );
     assert_eq!(get(&keys, "sts:RoleSessionName"), Some(&s("gh")));
+    // A claim STS makes a key of (2026), for the trust policy only; others are not keys.
+    assert_eq!(
+        get(&keys, "token.actions.githubusercontent.com:repository"),
+        Some(&s("octo-org/octo-repo"))
+    );
+    assert_eq!(
+        get(
+            &keys,
+            "token.actions.githubusercontent.com:runner_environment"
+        ),
+        None
+    );
     let token = p.web_identity_token.as_ref().unwrap();
     let fed = web_identity_federation(
         token,
