@@ -8,7 +8,7 @@ import { renderResults, openIndices } from "./results.js";
 import { WorldPanes } from "./world.js";
 import { buildRequestForm, offerPrincipals } from "./builder.js";
 import { appendAt } from "./jsonpos.js";
-import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink } from "./store.js";
+import { loadSaved, save, downloadText, fileName, keepBeforeLink, loadBeforeLink, forgetBeforeLink, watchOtherTabs } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
 const EMPTY = '{\n  "scenario": 1,\n  "title": "",\n  "accounts": [],\n  "users": [],\n  "roles": [],\n  "requests": []\n}\n';
@@ -20,9 +20,12 @@ const MAX_LINK_BYTES = 256 * 1024;
 // `lastRunnable`: the last run of this scenario that could run, and its text, shown (marked as
 // out of date) while an edit leaves the scenario unable to run. `openResults`: the keys of the
 // requests whose explanations are open (results.js `requestKeys`), not their places, so that an
-// opened explanation follows its request when others are added or deleted.
-const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), storageWarned: false, renders: 0, version: null,
-  notice: null, beforeLink: null, lastRunnable: null };
+// opened explanation follows its request when others are added or deleted. `beforeLink`: the
+// scenario a share link replaced, while it is offered back; `linkText`: what the last link opened.
+// `otherTab`: the different text another
+// tab saved, until this tab's person chooses between the two.
+const state = { examples: [], undo: [], run: null, ranText: "", seq: 0, openResults: new Set(), renders: 0, version: null,
+  notice: null, beforeLink: null, linkText: null, otherTab: null, lastRunnable: null };
 
 const editor = new JsonEditor({ label: "", id: "scenario-input", rows: 28, onInput: () => changed({ structural: true }) });
 editor.textarea.setAttribute("data-i18n-aria-label", "scenarioEditor");
@@ -52,9 +55,57 @@ function changed({ structural, fromPane } = {}) {
   if (structural && !fromPane) scheduleWorld();
 }
 
+/**
+ * Saves the scenario. Not while another tab's different version is in storage and this tab's
+ * person has not chosen between them: saving would replace that tab's work unseen. The storage
+ * warning stands as long as saving fails.
+ */
 function persist() {
-  if (save(editor.value)) { state.storageWarned = false; return; }
-  if (!state.storageWarned) { state.storageWarned = true; notify(() => t("storageFailed")); }
+  if (state.otherTab != null) {
+    if (state.otherTab !== editor.value) return;
+    otherTabSaved(state.otherTab); // this tab has come to the same text: nothing to choose
+  }
+  showBar("storage-warning", !save(editor.value));
+}
+
+/**
+ * Shows or hides one of the standing bars (index.html). Its sentence is written again when it
+ * appears: screen readers say what changes in a live region, not that a region appeared.
+ */
+function showBar(id, shown) {
+  const bar = $(id);
+  if (bar.hidden !== shown) return;
+  bar.hidden = !shown;
+  const sentence = bar.querySelector("[data-i18n]");
+  sentence.textContent = shown ? t(sentence.dataset.i18n) : "";
+}
+
+/** Another tab saved `text`: unless it is this tab's text, this tab says so and asks which to keep. */
+function otherTabSaved(text) {
+  state.otherTab = text === editor.value ? null : text;
+  showBar("other-tab", state.otherTab != null);
+}
+
+function settleOtherTab() {
+  state.otherTab = null;
+  showBar("other-tab", false);
+}
+
+/** Takes the other tab's version; this tab's is one Undo away. */
+function loadOtherTab() {
+  const text = state.otherTab;
+  if (text == null) return;
+  settleOtherTab();
+  editor.textarea.focus({ preventScroll: true });
+  replaceScenario(text, () => t("otherTabLoaded"));
+}
+
+/** Keeps this tab's version: saved over the other's, which that tab, if still open, is told. */
+function keepThisTab() {
+  settleOtherTab();
+  editor.textarea.focus({ preventScroll: true });
+  persist();
+  notify(() => t("otherTabKept"));
 }
 
 async function run() {
@@ -97,13 +148,26 @@ function showRun() {
   // The counts are those of the results on screen, out of date or not.
   const count = (d) => shown.results.filter((r) => r.decision === d).length;
   const unmet = shown.results.filter((r) => r.expectation === "unmet").length;
-  $("run-summary").textContent = shown.results.length
+  const counts = shown.results.length
     ? [tn("count.requests", shown.results.length), tn("count.allowed", count("allowed")),
       tn("count.denied", count("implicitDeny") + count("explicitDeny")), tn("count.errors", count("error")),
-      tn("count.unmet", unmet)].join(" · ")
-    : "";
+      tn("count.unmet", unmet)]
+    : [];
+  $("run-summary").textContent = counts.join(" · ");
   $("run-summary").dataset.unmet = String(unmet);
+  announce(result.runnable
+    ? (counts.length ? t("ranStatus", counts.join(t("listSeparator"))) : t("noRequests"))
+    : [tn("cannotRun", result.findings.filter((f) => f.severity === "error").length), stale && t("staleShown")].filter(Boolean).join(t("sentenceGap")));
   document.body.dataset.runs = String(++state.renders);
+}
+
+/**
+ * Tells screen readers how a run went (#run-status, a polite live region). Written only when the
+ * sentence changes: it holds counts, never a place in the text, so typing, which re-runs at every
+ * pause, is said only when the outcome changes.
+ */
+function announce(sentence) {
+  if ($("run-status").textContent !== sentence) $("run-status").textContent = sentence;
 }
 
 function renderFindings(findings) {
@@ -122,9 +186,10 @@ function renderFindings(findings) {
 
 /**
  * Replaces the whole scenario (example, new, reset, import, link) and keeps the old one for undo;
- * `message` says what happened (see `notify`); `restore` offers the scenario a link replaced.
+ * `message` says what happened (see `notify`); `offerUndo: false` when the notice should not
+ * offer Undo (a link's: the standing bar's Restore brings back the same scenario).
  */
-function replaceScenario(text, message, { restore = false } = {}) {
+function replaceScenario(text, message, { offerUndo = true } = {}) {
   if (editor.value && editor.value !== text) state.undo.push(editor.value);
   $("undo").disabled = state.undo.length === 0;
   state.lastRunnable = null; // another scenario's results are never shown for this one
@@ -140,8 +205,7 @@ function replaceScenario(text, message, { restore = false } = {}) {
     buildForm({ fresh: true });
   });
   scheduleSave();
-  // Undo would bring back the same scenario as Restore: the notice offers one of them.
-  notify(message, restore ? { restore } : { undo: state.undo.length > 0 });
+  notify(message, { undo: offerUndo && state.undo.length > 0 });
   return ran;
 }
 
@@ -165,13 +229,12 @@ function undo() {
  * again; a plain string (one that quotes the engine, in the language it was asked in) is
  * dismissed by a switch instead.
  */
-function notify(say, { undo: offerUndo = false, link = null, restore = false } = {}) {
+function notify(say, { undo: offerUndo = false, link = null } = {}) {
   state.notice = typeof say === "function" ? say : null;
   $("notice").hidden = false;
   // Notices quote the engine's sentences (a refused link's reason), whose code is in backticks.
   fill($("notice-text"), ...prose(state.notice ? state.notice() : say));
   $("notice-undo").hidden = !offerUndo;
-  $("notice-restore").hidden = !restore;
   $("notice-link").hidden = link == null;
   if (link != null) { $("notice-link").value = link; $("notice-link").select(); }
 }
@@ -255,9 +318,20 @@ async function share() {
  * engine is what the page waits for longest. */
 function decodeFragment() {
   if (!location.hash) return null;
-  const hash = location.hash;
+  const hash = linkPart(location.hash);
   history.replaceState(null, "", location.pathname + location.search);
   return { hash, text: call("decodeLink", hash, language()) };
+}
+
+/**
+ * The share link in a fragment (`#s1.<payload>`, src/scenario/link.rs) without the `&key=value`
+ * parameters that mail and campaign tools add to an address's end (`&utm_source=x`), even after
+ * its fragment. Only a tail made of such parameters goes: base64url has no `&` or `?`, and
+ * whatever else follows the payload stays, for the engine to refuse with its reason.
+ */
+function linkPart(hash) {
+  const at = hash.search(/[&?]/);
+  return at > 0 && /^[&?][\w.~%+-]+(=[^&]*)?(&[\w.~%+-]+(=[^&]*)?)*$/.test(hash.slice(at)) ? hash.slice(0, at) : hash;
 }
 
 async function openFragment(decoding = decodeFragment()) {
@@ -265,27 +339,46 @@ async function openFragment(decoding = decodeFragment()) {
   try {
     const text = await decoding.text;
     // The scenario the link replaces is kept (in storage too, so that a reload does not lose it)
-    // and offered back, unless it is the link's own.
+    // and offered back, unless it is the link's own, or an earlier link's left as it came (that
+    // link still holds it) while what that link replaced is still kept.
     const previous = editor.value;
-    const replaces = previous.trim() !== "" && previous.trimEnd() !== text.trimEnd();
+    const unedited = previous === state.linkText && state.beforeLink != null;
+    const replaces = previous.trim() !== "" && previous.trimEnd() !== text.trimEnd() && !unedited;
+    state.linkText = text;
     if (replaces) {
       state.beforeLink = previous;
       keepBeforeLink(previous);
+      showBar("before-link", true);
     }
-    return replaceScenario(text, () => t(replaces ? "linkOpenedKept" : "linkOpened"), { restore: replaces }).then(() => true);
+    return replaceScenario(text, () => t(replaces ? "linkOpenedKept" : "linkOpened"), { offerUndo: !replaces }).then(() => true);
   } catch (error) {
     notify(t("linkRefused", sentence(error.message)));
     return false;
   }
 }
 
-/** Brings back the scenario a share link replaced. */
+/**
+ * Brings back the scenario a share link replaced (the link's is then one Undo away). The focus,
+ * on a button that disappears with its bar, goes to the scenario.
+ */
 function restoreBeforeLink() {
-  const previous = state.beforeLink ?? loadBeforeLink();
+  const previous = state.beforeLink;
   if (previous == null) return;
+  forgetKeptBeforeLink();
+  editor.textarea.focus({ preventScroll: true });
+  replaceScenario(previous, () => t("restoredBeforeLink"));
+}
+
+function discardBeforeLink() {
+  forgetKeptBeforeLink();
+  editor.textarea.focus({ preventScroll: true });
+  notify(() => t("discardedBeforeLink"));
+}
+
+function forgetKeptBeforeLink() {
   state.beforeLink = null;
   forgetBeforeLink();
-  replaceScenario(previous, () => t("restoredBeforeLink"));
+  showBar("before-link", false);
 }
 
 /** A sentence without its closing stop, for templates that add their own. */
@@ -373,7 +466,14 @@ function wire() {
   });
   $("undo").addEventListener("click", undo);
   $("notice-undo").addEventListener("click", undo);
-  $("notice-restore").addEventListener("click", restoreBeforeLink);
+  $("before-link-restore").addEventListener("click", restoreBeforeLink);
+  $("before-link-discard").addEventListener("click", discardBeforeLink);
+  $("other-tab-load").addEventListener("click", loadOtherTab);
+  $("other-tab-keep").addEventListener("click", keepThisTab);
+  watchOtherTabs({
+    saved: otherTabSaved,
+    beforeLink: (text) => { state.beforeLink = text; showBar("before-link", text != null); },
+  });
   $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
   $("export").addEventListener("click", () => downloadText(fileName(scenarioObject().title), editor.value));
   $("import").addEventListener("click", () => $("import-file").click());
@@ -424,6 +524,9 @@ async function start() {
   performance.mark("examples");
   const saved = loadSaved();
   if (saved != null) editor.setValue(saved);
+  // A scenario a link replaced in an earlier visit is still offered back.
+  state.beforeLink = loadBeforeLink();
+  showBar("before-link", state.beforeLink != null);
   const fromLink = await openFragment(decoding);
   performance.mark("link");
   if (!fromLink && saved == null) {

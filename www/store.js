@@ -1,7 +1,7 @@
-// Keeping work: local storage (reporting, never losing, when it fails), the undo stack for
-// whole-scenario replacements, and files in and out.
+// Keeping work: local storage (reporting, never losing, when it fails), what other tabs of the
+// page save, and files in and out.
 const KEY = "iam-playground.scenario";
-// The scenario a share link replaced, until it is restored or another link replaces it.
+// The scenario a share link replaced, until it is restored or discarded, or another link replaces it.
 const BEFORE_LINK_KEY = "iam-playground.before-link";
 
 export function loadSaved() {
@@ -24,6 +24,18 @@ export function loadBeforeLink() {
 
 export function forgetBeforeLink() {
   try { localStorage.removeItem(BEFORE_LINK_KEY); } catch { /* storage unavailable */ }
+}
+
+/**
+ * Calls `saved(text)` when another tab of this page saves its scenario, `beforeLink(text)` (null
+ * when forgotten) when one keeps or forgets the scenario a link replaced. The browser sends the
+ * `storage` event only to the other tabs of the same origin, never to the one that wrote.
+ */
+export function watchOtherTabs({ saved, beforeLink }) {
+  window.addEventListener("storage", (event) => {
+    if (event.key === KEY && event.newValue != null) saved(event.newValue);
+    else if (event.key === BEFORE_LINK_KEY) beforeLink(event.newValue);
+  });
 }
 
 export function downloadText(name, text) {

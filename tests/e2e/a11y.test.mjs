@@ -1,11 +1,13 @@
 // End-to-end: what assistive technology and keyboard users get — a visible focus ring on the
 // scenario editor, named selects (and a visible name where the choice alone does not say what it
-// is) on a narrow screen, and explanation toggles told apart by name.
+// is) on a narrow screen, explanation toggles told apart by name, and the outcome of each run said
+// through a polite live region, only when it changes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pageSuite, openReady, runCount, waitForRun } from "./harness.mjs";
+import { pageSuite, openReady, runCount, waitForRun, setScenario } from "./harness.mjs";
 
 const env = pageSuite();
+const ALICE = "arn:aws:iam::111122223333:user/alice";
 
 /** The accessible names of the explanation toggles (<summary>), from Chromium's accessibility tree. */
 async function toggleNames(page) {
@@ -78,5 +80,50 @@ test("each explanation toggle is named after its request", async () => {
   await waitForRun(page, ja);
   const jaNames = (await toggleNames(page)).filter((n) => n.endsWith("の説明"));
   assert.ok(jaNames.includes("リクエスト 2「Role1's session asks Role2 for two hours: chaining caps sessions at one hour」の説明"), String(jaNames));
+  await context.close();
+});
+
+/** Every text the run status has been given since the page started watching it. */
+function watchStatus(page) {
+  return page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(document.querySelector("#run-status").textContent))
+      .observe(document.querySelector("#run-status"), { childList: true, characterData: true, subtree: true });
+  });
+}
+const said = (page) => page.evaluate(() => window.__said);
+
+test("the outcome of a run is said politely, errors too when there were no results, and only when it changes", async () => {
+  const { page, context } = await openReady(env.browser, env.server.origin, "/", { locale: "en-US" });
+  assert.equal(await page.getAttribute("#run-status", "role"), "status");
+  assert.equal(await page.getAttribute("#run-status", "aria-live"), "polite");
+  // The counts and the stale note are said through it, not twice.
+  assert.equal(await page.getAttribute("#run-summary", "role"), null);
+  assert.equal(await page.getAttribute("#stale-note", "role"), null);
+  let runs = await runCount(page);
+  await page.click("#new");
+  await waitForRun(page, runs);
+  assert.equal(await page.textContent("#run-status"), "The scenario has no requests yet: add one below.");
+  // No results before it: the error is said all the same.
+  await setScenario(page, '{ "scenario": 1, "requests": [');
+  assert.equal(await page.textContent("#run-status"), "The scenario cannot run: 1 error, listed under the editor.");
+  // More typing with the same outcome says nothing more.
+  await watchStatus(page);
+  for (const more of ['{ "scenario": 1, "requests": [ {', '{ "scenario": 1, "requests": [ { "name"', '{ "scenario": 1, "requests": [ { "name": "a"']) {
+    await setScenario(page, more);
+  }
+  assert.deepEqual(await said(page), []);
+  await setScenario(page, JSON.stringify({ scenario: 1, users: [{ arn: ALICE }], requests: [{ principal: ALICE, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }] }));
+  assert.equal(await page.textContent("#run-status"), "Ran the scenario: 1 request, 0 allowed, 1 denied, 0 errors, 0 expectations unmet.");
+  assert.equal((await said(page)).length, 1);
+  // An edit that leaves results on screen but cannot run says both.
+  await setScenario(page, JSON.stringify({ scenario: 1, users: [{ arn: ALICE }], requests: [{ principal: ALICE, action: "s3:GetObject", resource: "arn:aws:s3:::b/k" }] }).slice(0, -1));
+  assert.equal(await page.textContent("#run-status"),
+    "The scenario cannot run: 1 error, listed under the editor. The results shown are those of its last version that could run.");
+  runs = await runCount(page);
+  await page.selectOption("#language", "ja");
+  await waitForRun(page, runs);
+  assert.equal(await page.textContent("#run-status"),
+    "シナリオを実行できません: エラー 1 件 (エディターの下に表示しています)。表示中の結果は、実行できた最後のバージョンのものです。");
   await context.close();
 });

@@ -312,8 +312,8 @@ test("when storage refuses, the page says so and keeps the work", async () => {
   await page.waitForSelector("body[data-ready]");
   const text = JSON.stringify(crossAccount({ title: "not saved" }), null, 2);
   await setScenario(page, text);
-  await page.waitForSelector("#notice:not([hidden])");
-  assert.match(await page.textContent("#notice-text"), /could not be saved/);
+  await page.waitForSelector("#storage-warning:not([hidden])");
+  assert.match(await page.textContent("#storage-warning"), /could not be saved/);
   assert.equal(await page.inputValue("#scenario-input"), text);
   await context.close();
 });
