@@ -205,6 +205,7 @@ export class WorldPanes {
     }
     box.append(h("p", { class: "muted note", text: t("org.note") }),
       this.textInput(t("org.id"), pointerPush(p, "id"), org.id),
+      this.checkbox(t("org.management"), pointerPush(p, "management"), org.management === true),
       h("ol", { class: "org-path", "aria-label": t("org.path") }, inner));
     const onPath = new Set(levels.map((l) => l.id));
     const stray = ORG_KINDS.flatMap((kind) => (Array.isArray(org[kind]) ? org[kind] : [])
@@ -395,6 +396,13 @@ export class WorldPanes {
     const input = h("input", { type: "text", value: value ?? "", spellcheck: "false", list, dataset: { pointer, key: `input ${pointer}` } });
     input.addEventListener("change", () => (onChange ? onChange(input.value) : this.write(pointer, input.value, true)));
     return h("label", { class: "line" }, h("span", { text: label }), input);
+  }
+
+  /** A check box for the flag at `pointer`: `true` when checked, left out of the text when not. */
+  checkbox(label, pointer, checked) {
+    const input = h("input", { type: "checkbox", checked, dataset: { pointer, key: `input ${pointer}` } });
+    input.addEventListener("change", () => this.write(pointer, input.checked ? true : undefined, true, `input ${pointer}`));
+    return h("label", { class: "line check" }, input, h("span", { text: label }));
   }
 
   numberInput(label, pointer, value) {

@@ -338,3 +338,25 @@ test("a role's maximum session duration field takes what IAM does: one to twelve
   assert.equal(await valid("43201"), false);
   await context.close();
 });
+
+test("the management account box exempts the account from its organization's SCPs, and unchecking it removes the flag", async () => {
+  const { page, context, errors } = await open();
+  const deny = { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "s3:*", Resource: "*" }] };
+  await setScenario(page, oneAccount({ name: "management-test",
+    organization: { id: "o-a1b2c3d4e5", path: ["r-ab12"], scps: [{ target: "r-ab12", policies: ["FullAWSAccess", deny] }] } }));
+  assert.deepEqual(await decisions(page), ["explicitDeny"]);
+  await openAccount(page, "management-test");
+  const box = page.getByRole("checkbox", { name: "The organization's management account (SCPs and RCPs do not affect it)" });
+  let runs = await runCount(page);
+  await box.check();
+  await waitForRun(page, runs);
+  assert.equal((await scenarioNow(page)).accounts[0].organization.management, true);
+  assert.deepEqual(await decisions(page), ["allowed"]);
+  runs = await runCount(page);
+  await page.getByRole("checkbox", { name: "The organization's management account (SCPs and RCPs do not affect it)" }).uncheck();
+  await waitForRun(page, runs);
+  assert.equal("management" in (await scenarioNow(page)).accounts[0].organization, false);
+  assert.deepEqual(await decisions(page), ["explicitDeny"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
