@@ -1,11 +1,16 @@
 // A JSON editor on a plain textarea: a highlighted copy of the text lies under the transparent
 // textarea, line numbers beside it, and the engine's findings as marks in both, with the sentence
 // on hover (gutter) and in the list the caller renders. No library, nothing to download.
+//
+// The highlighted copy has one row per line of the text, and an edit draws again only the rows of
+// the lines it changed (and of those whose marks changed): JSON strings cannot span lines, so a
+// line's colours depend on that line alone. Keys are known by a colon on their own line, as in any
+// formatted JSON. The line numbers are likewise added, removed and marked one by one.
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
 import { offsetOf } from "./jsonpos.js";
 
-const TOKEN = /("(?:[^"\\\n]|\\.)*"?)(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],])|(\s+)|(.)/gy;
+const TOKEN = /("(?:[^"\\\n]|\\.)*"?)([^\S\n]*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],])|(\s+)|(.)/gy;
 
 export class JsonEditor {
   /**
@@ -18,6 +23,16 @@ export class JsonEditor {
     this.formatter = formatter;
     this.gutter = h("div", { class: "gutter", "aria-hidden": "true" });
     this.highlight = h("pre", { class: "highlight", "aria-hidden": "true" });
+    // What the highlighted copy shows: a row per line ({text, marks, element}), then a last row
+    // that gives it the textarea's height past a final newline.
+    this.rows = [];
+    this.end = h("div", {}, " ");
+    this.highlight.append(this.end);
+    // The gutter's rows, one per line, and the line numbers marked in it.
+    this.numbers = [];
+    this.marked = [];
+    this.numbersEnd = h("div", { class: "ln pad" }, " ");
+    this.gutter.append(this.numbersEnd);
     this.textarea = h("textarea", {
       spellcheck: "false", autocapitalize: "off", autocomplete: "off", wrap: "off",
       "aria-label": label, rows, id,
@@ -197,71 +212,179 @@ export class JsonEditor {
   }
 
   syncScroll() {
-    this.highlight.scrollTop = this.textarea.scrollTop;
-    this.highlight.scrollLeft = this.textarea.scrollLeft;
-    this.gutter.scrollTop = this.textarea.scrollTop;
+    this.scrolled = true;
+    const { textarea, highlight } = this;
+    // The copy covers the textarea's text, not its scroll bars: with the same room for the same
+    // text it scrolls exactly as far, where it would otherwise stop a scroll bar's width short of
+    // the textarea's far right.
+    const bars = `${textarea.offsetWidth - textarea.clientWidth - 2 * textarea.clientLeft} ` +
+      `${textarea.offsetHeight - textarea.clientHeight - 2 * textarea.clientTop}`;
+    if (bars !== this.bars) {
+      this.bars = bars;
+      const [right, bottom] = bars.split(" ");
+      highlight.style.right = `${right}px`;
+      highlight.style.bottom = `${bottom}px`;
+    }
+    highlight.scrollTop = textarea.scrollTop;
+    highlight.scrollLeft = textarea.scrollLeft;
+    this.gutter.scrollTop = textarea.scrollTop;
   }
 
   render() {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = null;
     const text = this.textarea.value;
-    this.renderGutter(text);
-    this.renderHighlight(text);
-    this.syncScroll();
+    const lines = text.split("\n");
+    this.renderGutter(lines);
+    this.renderHighlight(lines, text);
+    // Setting a scroll position lays the page out first, which a page drawing many small editors
+    // at once (a pane for each of thousands of users) would do once for each of them. An editor
+    // that was never scrolled has nothing to follow: its first scroll event (which comes before
+    // the next frame is drawn) lines the copy up.
+    if (this.scrolled) this.syncScroll();
   }
 
-  renderGutter(text) {
-    let lines = 1;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
-    // Most keystrokes change neither the number of lines nor the marks: thousands of line
-    // numbers are not drawn again for them.
-    const key = `${lines} ${this.findingsKey} ${JSON.stringify(this.problem)}`;
+  renderGutter(lines) {
+    // Most keystrokes change neither the number of lines nor the marks: the line numbers are left
+    // as they are for them, and otherwise only those added, removed or (un)marked are touched.
+    const key = `${lines.length} ${this.findingsKey} ${JSON.stringify(this.problem)}`;
     if (key === this.gutterKey) return;
     this.gutterKey = key;
+    const numbers = this.numbers;
+    if (numbers.length < lines.length) {
+      const added = document.createDocumentFragment();
+      for (let n = numbers.length + 1; n <= lines.length; n++) {
+        const row = h("div", { class: "ln", dataset: { line: String(n) } }, String(n));
+        numbers.push(row);
+        added.append(row);
+      }
+      this.gutter.insertBefore(added, this.numbersEnd);
+    }
+    while (numbers.length > lines.length) numbers.pop().remove();
+    for (const row of this.marked) {
+      row.classList.remove("marker");
+      delete row.dataset.severity;
+      row.removeAttribute("title");
+    }
     const byLine = new Map();
     for (const f of this.marks()) {
       const list = byLine.get(f.line) ?? [];
       list.push(f);
       byLine.set(f.line, list);
     }
-    const rows = [];
-    for (let n = 1; n <= lines; n++) {
-      const found = byLine.get(n);
-      const row = h("div", { class: "ln", dataset: { line: String(n) } }, String(n));
-      if (found) {
-        row.classList.add("marker");
-        row.dataset.severity = worst(found);
-        row.title = found.map((f) => f.message).join("\n");
-      }
-      rows.push(row);
+    this.marked = [];
+    for (const [n, found] of byLine) {
+      const row = numbers[n - 1];
+      if (!row) continue;
+      row.classList.add("marker");
+      row.dataset.severity = worst(found);
+      row.title = found.map((f) => f.message).join("\n");
+      this.marked.push(row);
     }
-    rows.push(h("div", { class: "ln pad" }, " "));
-    this.gutter.replaceChildren(...rows);
   }
 
-  renderHighlight(text) {
-    const marks = this.marks().map((f) => {
-      const start = offsetOf(text, f.line, f.column);
-      let end = f.endLine ? offsetOf(text, f.endLine, f.endColumn) : start + 1;
-      if (end <= start) end = Math.min(text.length, start + 1);
-      return { start, end, severity: f.severity };
-    });
-    const cuts = new Set([0, text.length]);
-    for (const m of marks) { cuts.add(m.start); cuts.add(m.end); }
-    const out = [];
-    TOKEN.lastIndex = 0;
-    let m;
-    while (TOKEN.lastIndex < text.length && (m = TOKEN.exec(text))) {
-      const kind = m[1] ? (m[2] ? "key" : "string") : m[3] ? "number" : m[4] ? "literal" : m[5] ? "punct" : m[6] ? "" : "other";
-      const tokenEnd = TOKEN.lastIndex;
-      const keyEnd = m[1] && m[2] ? m.index + m[1].length : tokenEnd;
-      pieces(out, text, m.index, keyEnd, kind, cuts, marks);
-      if (keyEnd < tokenEnd) pieces(out, text, keyEnd, tokenEnd, "punct", cuts, marks);
+  /**
+   * Draws again the rows of the lines that differ from what is shown: the lines before the first
+   * difference and after the last are kept, rows and all. Then the rows whose marks changed.
+   */
+  renderHighlight(lines, text) {
+    const rows = this.rows;
+    const marks = lineMarks(this.marks(), lines, text);
+    const same = Math.min(rows.length, lines.length);
+    let head = 0;
+    while (head < same && rows[head].text === lines[head]) head++;
+    let tail = 0;
+    while (tail < same - head && rows[rows.length - 1 - tail].text === lines[lines.length - 1 - tail]) tail++;
+    const fresh = [];
+    const added = document.createDocumentFragment();
+    for (let i = head; i < lines.length - tail; i++) {
+      const row = highlightRow(lines[i], marks.get(i));
+      fresh.push(row);
+      added.append(row.element);
     }
-    out.push("\n ");
-    this.highlight.replaceChildren(...out);
+    const gone = rows.length - tail - head;
+    if (gone > 1) {
+      // Many rows at once (a paste over them, a new text) go as one range, not one by one.
+      const range = document.createRange();
+      range.setStartBefore(rows[head].element);
+      range.setEndAfter(rows[head + gone - 1].element);
+      range.deleteContents();
+    } else if (gone) {
+      rows[head].element.remove();
+    }
+    this.highlight.insertBefore(added, rows[head + gone]?.element ?? this.end);
+    // Splices without spreading the new rows into arguments: a pasted text may have many.
+    this.rows = rows.slice(0, head).concat(fresh, rows.slice(head + gone));
+    // Marks stay on their line and column as the text changes under them, so the rows that had
+    // one and those that have one now are compared, wherever they are.
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i];
+      const want = marks.get(i);
+      if (row.marks === markKey(want)) continue;
+      const next = highlightRow(row.text, want);
+      row.element.replaceWith(next.element);
+      this.rows[i] = next;
+    }
   }
+}
+
+/**
+ * The marks of each line (a Map from a 0-based line to its [{from, to, severity}], columns within
+ * the line and its newline), from findings' lines and columns as they fall in this text.
+ */
+function lineMarks(findings, lines, text) {
+  const byLine = new Map();
+  if (!findings.length) return byLine;
+  const starts = [];
+  let at = 0;
+  for (const line of lines) { starts.push(at); at += line.length + 1; }
+  // As `offsetOf`, without looking for the line's start again.
+  const offset = (line, column) =>
+    line > lines.length ? text.length : Math.min(text.length, starts[Math.max(0, line - 1)] + Math.max(0, column - 1));
+  const lineOf = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const f of findings) {
+    const start = offset(f.line, f.column);
+    let end = f.endLine ? offset(f.endLine, f.endColumn) : start + 1;
+    if (end <= start) end = start + 1;
+    end = Math.min(end, text.length);
+    if (!(end > start)) continue; // at the very end of the text: nothing to underline
+    for (let l = lineOf(start); l < lines.length && starts[l] < end; l++) {
+      const list = byLine.get(l) ?? [];
+      list.push({ from: Math.max(start - starts[l], 0), to: Math.min(end - starts[l], lines[l].length + 1), severity: f.severity });
+      byLine.set(l, list);
+    }
+  }
+  return byLine;
+}
+
+function markKey(marks) {
+  return marks ? marks.map((m) => `${m.from} ${m.to} ${m.severity}`).join(",") : "";
+}
+
+/** One line of the highlighted copy, with its newline: its tokens as text, coloured by kind. */
+function highlightRow(line, marks) {
+  const text = `${line}\n`;
+  const out = [];
+  TOKEN.lastIndex = 0;
+  let m;
+  while (TOKEN.lastIndex < text.length && (m = TOKEN.exec(text))) {
+    const kind = m[1] ? (m[2] ? "key" : "string") : m[3] ? "number" : m[4] ? "literal" : m[5] ? "punct" : m[6] ? "" : "other";
+    const tokenEnd = TOKEN.lastIndex;
+    const keyEnd = m[1] && m[2] ? m.index + m[1].length : tokenEnd;
+    pieces(out, text, m.index, keyEnd, kind, marks);
+    if (keyEnd < tokenEnd) pieces(out, text, keyEnd, tokenEnd, "punct", marks);
+  }
+  const element = document.createElement("div");
+  element.append(...out);
+  return { text: line, marks: markKey(marks), element };
 }
 
 let measure = null;
@@ -273,14 +396,26 @@ function textWidth(text, style) {
   return measure.measureText(text.replace(/\t/g, "  ")).width;
 }
 
-function pieces(out, text, start, end, kind, cuts, marks) {
-  const inner = [...cuts].filter((c) => c > start && c < end).sort((a, b) => a - b);
+/** The token from `start` to `end` as text nodes and spans, cut where a mark starts or ends. */
+function pieces(out, text, start, end, kind, marks = []) {
   let from = start;
-  for (const to of [...inner, end]) {
-    const mark = marks.find((m) => m.start <= from && m.end > from);
+  while (from < end) {
+    let to = end;
+    for (const m of marks) {
+      if (m.from > from && m.from < to) to = m.from;
+      if (m.to > from && m.to < to) to = m.to;
+    }
+    const mark = marks.find((m) => m.from <= from && m.to > from);
     const cls = [kind, mark ? `mark mark-${mark.severity}` : ""].join(" ").trim();
     const piece = text.slice(from, to);
-    out.push(cls ? h("span", { class: cls }, piece) : document.createTextNode(piece));
+    if (cls) {
+      const span = document.createElement("span");
+      span.className = cls;
+      span.textContent = piece;
+      out.push(span);
+    } else {
+      out.push(document.createTextNode(piece));
+    }
     from = to;
   }
 }
