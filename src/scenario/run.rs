@@ -312,23 +312,23 @@ impl Runner<'_> {
     /// policies"). Said only where the scenario attaches such policies.
     pub(super) fn management_notes(&self, caller: &ResolvedCaller, resource: &str) -> Vec<String> {
         let lang = self.lang;
-        let management = |account: Option<&str>| {
-            account
-                .and_then(|a| self.world.organizations.get(a))
+        let management = |account: &str| {
+            self.world
+                .organizations
+                .get(account)
                 .filter(|o| o.management)
         };
         let mut notes = Vec::new();
         let caller_account = caller.side.caller.account();
         if let Some(account) =
-            caller_account.filter(|&a| management(Some(a)).is_some_and(|o| !o.scps.is_empty()))
+            caller_account.filter(|&a| management(a).is_some_and(|o| !o.scps.is_empty()))
         {
             notes.push(say!(lang,
                 "{account} is the organization's management account: SCPs do not affect its users and roles.",
                 "{account} は組織の管理アカウントです。SCP はそのユーザーとロールに影響しません。"));
         }
         let owner = self.world.owner_of(resource);
-        if let Some(account) =
-            owner.filter(|&a| management(Some(a)).is_some_and(|o| !o.rcps.is_empty()))
+        if let Some(account) = owner.filter(|&a| management(a).is_some_and(|o| !o.rcps.is_empty()))
         {
             notes.push(say!(lang,
                 "{account} is the organization's management account: RCPs do not affect its resources.",
