@@ -124,6 +124,19 @@ fn evaluate_statement(
         }
         None => (None, None),
     };
+    let others_match =
+        resource.as_ref().is_none_or(|r| r.matched) && principal.as_ref().is_none_or(|p| p.matched);
+    // A brief explanation shows no conditions: only whether they all hold counts, so they are
+    // not traced, and once one fails the rest are not evaluated.
+    if request.brief {
+        let applies = others_match
+            && statement
+                .conditions
+                .iter()
+                .all(|c| c.evaluate(request.context, lang).matched);
+        let trace = statement_trace(statement, applies, action, resource, principal, Vec::new());
+        return (trace, if applies { principal_match } else { None });
+    }
     let conditions: Vec<ConditionTrace> = statement
         .conditions
         .iter()
@@ -138,11 +151,20 @@ fn evaluate_statement(
             }
         })
         .collect();
-    let applies = action.matched
-        && resource.as_ref().is_none_or(|r| r.matched)
-        && principal.as_ref().is_none_or(|p| p.matched)
-        && conditions.iter().all(|c| c.matched);
-    let trace = StatementTrace {
+    let applies = others_match && conditions.iter().all(|c| c.matched);
+    let trace = statement_trace(statement, applies, action, resource, principal, conditions);
+    (trace, if applies { principal_match } else { None })
+}
+
+fn statement_trace(
+    statement: &Statement,
+    applies: bool,
+    action: ElementTrace,
+    resource: Option<ElementTrace>,
+    principal: Option<ElementTrace>,
+    conditions: Vec<ConditionTrace>,
+) -> StatementTrace {
+    StatementTrace {
         index: statement.index,
         sid: statement.sid.clone(),
         pointer: statement.place.pointer.clone(),
@@ -153,8 +175,7 @@ fn evaluate_statement(
         resource,
         principal,
         conditions,
-    };
-    (trace, if applies { principal_match } else { None })
+    }
 }
 
 /// The trace of a statement whose action does not match. AWS's logic needs nothing more (a
@@ -162,18 +183,7 @@ fn evaluate_statement(
 /// fail here, so skipping their resource, principal and conditions keeps each request cheap
 /// and its explanation short: the action is the reason, and nothing else would change it.
 fn unmatched_action(statement: &Statement, action: ElementTrace) -> StatementTrace {
-    StatementTrace {
-        index: statement.index,
-        sid: statement.sid.clone(),
-        pointer: statement.place.pointer.clone(),
-        line: statement.place.span.start.line,
-        effect: effect_name(statement.effect),
-        applies: false,
-        action,
-        resource: None,
-        principal: None,
-        conditions: Vec::new(),
-    }
+    statement_trace(statement, false, action, None, None, Vec::new())
 }
 
 fn effect_name(effect: Effect) -> &'static str {
