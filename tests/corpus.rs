@@ -200,7 +200,7 @@ fn sentences(result: &RequestResult) -> Vec<String> {
         out.extend(auth.reasons.iter().cloned());
         out.extend(auth.changes.iter().cloned());
         for policy in &auth.policies {
-            out.push(policy.label.clone());
+            out.push(policy.label.to_string());
             for statement in &policy.statements {
                 out.push(statement.action.detail.clone());
                 out.extend(statement.resource.iter().map(|e| e.detail.clone()));

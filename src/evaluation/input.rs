@@ -1,5 +1,7 @@
 //! What an authorization needs: the caller's side and the resource's side of a request.
 
+use std::rc::Rc;
+
 use crate::condition::RequestContext;
 use crate::lang::Lang;
 use crate::matching::Caller;
@@ -10,7 +12,7 @@ use crate::policy::Policy;
 pub struct PolicyUse<'a> {
     pub policy: &'a Policy,
     /// "inline policy 1 of user alice", "AdministratorAccess (AWS managed)", ...
-    pub label: String,
+    pub label: Rc<str>,
     /// An AWS managed policy: the advice is to detach it, its statements are not the user's.
     pub managed: bool,
 }
@@ -61,6 +63,7 @@ pub struct Request<'a> {
     pub lang: Lang,
     /// The explanation will be brief (see `scenario::RequestResult::brief`), its statements
     /// never shown: those whose action does not match are skipped, not described, which saves
-    /// writing sentences no one will read.
+    /// writing sentences no one will read. What only the full explanation shows is left out of
+    /// the traces too: conditions, a policy's pointer and level, a statement's `Sid`.
     pub brief: bool,
 }

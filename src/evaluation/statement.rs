@@ -61,8 +61,12 @@ pub fn evaluate_policy(
             side,
             label: policy.label.clone(),
             managed: policy.managed,
-            pointer: policy.policy.place.pointer.clone(),
-            level: level.map(str::to_string),
+            pointer: if request.brief {
+                String::new()
+            } else {
+                policy.policy.place.pointer.clone()
+            },
+            level: level.filter(|_| !request.brief).map(str::to_string),
             verdict,
             statements,
         },
@@ -134,7 +138,15 @@ fn evaluate_statement(
                 .conditions
                 .iter()
                 .all(|c| c.evaluate(request.context, lang).matched);
-        let trace = statement_trace(statement, applies, action, resource, principal, Vec::new());
+        let trace = statement_trace(
+            statement,
+            false,
+            applies,
+            action,
+            resource,
+            principal,
+            Vec::new(),
+        );
         return (trace, if applies { principal_match } else { None });
     }
     let conditions: Vec<ConditionTrace> = statement
@@ -152,12 +164,17 @@ fn evaluate_statement(
         })
         .collect();
     let applies = others_match && conditions.iter().all(|c| c.matched);
-    let trace = statement_trace(statement, applies, action, resource, principal, conditions);
+    let trace = statement_trace(
+        statement, true, applies, action, resource, principal, conditions,
+    );
     (trace, if applies { principal_match } else { None })
 }
 
+/// A statement's trace; `sid`: whether it names the statement's `Sid` (a brief explanation,
+/// which shows no statements, does not need it).
 fn statement_trace(
     statement: &Statement,
+    sid: bool,
     applies: bool,
     action: ElementTrace,
     resource: Option<ElementTrace>,
@@ -166,7 +183,7 @@ fn statement_trace(
 ) -> StatementTrace {
     StatementTrace {
         index: statement.index,
-        sid: statement.sid.clone(),
+        sid: statement.sid.as_ref().filter(|_| sid).cloned(),
         pointer: statement.place.pointer.clone(),
         line: statement.place.span.start.line,
         effect: effect_name(statement.effect),
@@ -183,7 +200,7 @@ fn statement_trace(
 /// fail here, so skipping their resource, principal and conditions keeps each request cheap
 /// and its explanation short: the action is the reason, and nothing else would change it.
 fn unmatched_action(statement: &Statement, action: ElementTrace) -> StatementTrace {
-    statement_trace(statement, false, action, None, None, Vec::new())
+    statement_trace(statement, true, false, action, None, None, Vec::new())
 }
 
 fn effect_name(effect: Effect) -> &'static str {

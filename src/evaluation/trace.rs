@@ -1,5 +1,7 @@
 //! The result of an authorization and its trace: what the explanation shows.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use crate::json::Pointer;
@@ -137,7 +139,7 @@ pub struct PolicyTrace {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub side: Side,
-    pub label: String,
+    pub label: Rc<str>,
     /// An AWS managed policy (see [`PolicyUse`](super::input::PolicyUse)); not written.
     #[serde(skip)]
     pub managed: bool,
@@ -153,7 +155,7 @@ pub struct PolicyTrace {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatementRef {
-    pub policy: String,
+    pub policy: Rc<str>,
     /// Of an AWS managed policy: to be detached rather than edited. Not written.
     #[serde(skip)]
     pub managed: bool,

@@ -1,6 +1,8 @@
 //! Who a request's `principal` is: the caller, its policies, and the condition keys AWS derives
 //! from it (IAM User Guide, "AWS global condition context keys").
 
+use std::rc::Rc;
+
 use crate::arn::PrincipalArn;
 use crate::condition::{ContextValue, RequestContext};
 use crate::evaluation::{CallerSide, PolicyUse};
@@ -180,7 +182,7 @@ fn resolve_session<'w>(
 fn session_policy(world: &World, index: usize, lang: Lang) -> PolicyUse<'_> {
     PolicyUse {
         policy: &world.policies[index],
-        label: lang.pick("session policy", "セッションポリシー").into(),
+        label: Rc::from(lang.pick("session policy", "セッションポリシー")),
         managed: false,
     }
 }

@@ -113,7 +113,7 @@ fn an_implicit_deny_is_explained_in_japanese() {
     );
     let auth = authorization(read);
     let policy = &auth.policies[0];
-    assert_eq!(policy.label, "ユーザー alice のインラインポリシー 0");
+    assert_eq!(&*policy.label, "ユーザー alice のインラインポリシー 0");
     let statement = &policy.statements[0];
     assert_eq!(
         statement.action.detail,
@@ -179,7 +179,7 @@ fn a_cross_account_assume_role_is_explained_in_japanese() {
     let trust = auth
         .policies
         .iter()
-        .find(|p| p.label == "ロール Deployer の信頼ポリシー")
+        .find(|p| &*p.label == "ロール Deployer の信頼ポリシー")
         .expect("the trust policy, labelled in Japanese");
     assert_eq!(
         trust.statements[0].principal.as_ref().unwrap().detail,

@@ -18,7 +18,9 @@ use super::policy_cache::PolicyCache;
 #[derive(Clone, Debug)]
 pub struct PolicyHandle {
     pub index: usize,
-    pub label: String,
+    /// Shared: every request that evaluates the policy names it, and a count is cheaper to
+    /// share than the text to copy.
+    pub label: Rc<str>,
     /// An AWS managed policy of the catalogue: detached, never edited.
     pub managed: bool,
 }
@@ -358,6 +360,7 @@ impl World {
         kind: PolicyKind,
         label: String,
     ) -> Option<PolicyHandle> {
+        let label: Rc<str> = label.into();
         let key = match &reference.value {
             PolicyRef::Inline(_) => format!("inline:{}", reference.place.pointer),
             PolicyRef::Named(name) => format!("named:{name}"),
