@@ -19,7 +19,15 @@ struct Verdict {
     clause: String,
 }
 
-pub(super) fn evaluate(c: &Condition, context: &RequestContext, lang: Lang) -> ConditionOutcome {
+/// `explain`: whether the reason is written. A brief explanation shows no conditions, so it asks
+/// only whether they hold; the common cases (a value compared, a set judged) then skip their
+/// sentences, while rarer ones (missing keys, `Null`) are written regardless.
+pub(super) fn evaluate(
+    c: &Condition,
+    context: &RequestContext,
+    lang: Lang,
+    explain: bool,
+) -> ConditionOutcome {
     let entry = context.get(&c.key);
     let values: &[String] = entry.map_or(&[], ContextValue::values);
     if c.operator.test == Test::Null {
@@ -30,10 +38,10 @@ pub(super) fn evaluate(c: &Condition, context: &RequestContext, lang: Lang) -> C
     }
     let multi = matches!(entry, Some(ContextValue::Multi(_)));
     match (c.operator.qualifier, multi) {
-        (Some(SetQualifier::ForAllValues), _) => for_all(c, values, context, lang),
-        (Some(SetQualifier::ForAnyValue), _) => for_any(c, values, context, lang),
+        (Some(SetQualifier::ForAllValues), _) => for_all(c, values, context, lang, explain),
+        (Some(SetQualifier::ForAnyValue), _) => for_any(c, values, context, lang, explain),
         (None, true) => unqualified_set(c, values, lang),
-        (None, false) => single(c, values, context, lang),
+        (None, false) => single(c, values, context, lang, explain),
     }
 }
 
@@ -157,10 +165,13 @@ fn single(
     values: &[String],
     context: &RequestContext,
     lang: Lang,
+    explain: bool,
 ) -> ConditionOutcome {
     let key = &c.key;
     let value = values.first().map_or("", String::as_str);
-    match judge(c, value, context, lang) {
+    match judge(c, value, context, lang, explain) {
+        Ok(v) if !explain => outcome(v.passes, String::new()),
+        Err(_) if !explain => outcome(false, String::new()),
         Ok(v) => {
             let (clause, verb) = (v.clause, verb(c, v.passes, lang));
             outcome(
@@ -187,9 +198,16 @@ fn single(
 }
 
 /// One value of a multivalued key that decides a set operator.
-fn has_value(c: &Condition, value: &str, judged: Result<Verdict, String>, lang: Lang) -> String {
+fn has_value(
+    c: &Condition,
+    value: &str,
+    judged: Result<Verdict, String>,
+    lang: Lang,
+    explain: bool,
+) -> String {
     let key = &c.key;
     match judged {
+        _ if !explain => String::new(),
         Ok(v) => {
             let (clause, verb) = (v.clause, verb(c, v.passes, lang));
             say!(
@@ -214,12 +232,16 @@ fn for_all(
     values: &[String],
     context: &RequestContext,
     lang: Lang,
+    explain: bool,
 ) -> ConditionOutcome {
     for value in values {
-        match judge(c, value, context, lang) {
+        match judge(c, value, context, lang, explain) {
             Ok(v) if v.passes => {}
-            judged => return outcome(false, has_value(c, value, judged, lang)),
+            judged => return outcome(false, has_value(c, value, judged, lang, explain)),
         }
+    }
+    if !explain {
+        return outcome(true, String::new());
     }
     let (key, test, verb) = (&c.key, c.operator.test.name(), verb(c, true, lang));
     let (values, policy) = (values.join(", "), c.values.join(", "));
@@ -236,13 +258,17 @@ fn for_any(
     values: &[String],
     context: &RequestContext,
     lang: Lang,
+    explain: bool,
 ) -> ConditionOutcome {
     for value in values {
-        match judge(c, value, context, lang) {
-            Ok(v) if v.passes => return outcome(true, has_value(c, value, Ok(v), lang)),
+        match judge(c, value, context, lang, explain) {
+            Ok(v) if v.passes => return outcome(true, has_value(c, value, Ok(v), lang, explain)),
             Ok(_) => {}
-            judged => return outcome(false, has_value(c, value, judged, lang)),
+            judged => return outcome(false, has_value(c, value, judged, lang, explain)),
         }
+    }
+    if !explain {
+        return outcome(false, String::new());
     }
     let (key, test, verb) = (&c.key, c.operator.test.name(), verb(c, false, lang));
     let (values, policy) = (values.join(", "), c.values.join(", "));
@@ -278,6 +304,7 @@ fn judge(
     value: &str,
     context: &RequestContext,
     lang: Lang,
+    explain: bool,
 ) -> Result<Verdict, String> {
     let test = c.operator.test;
     let relation = relation(base(test), lang);
@@ -298,6 +325,7 @@ fn judge(
                 return Ok(Verdict {
                     passes: !test.is_negated(),
                     clause: match lang {
+                        _ if !explain => String::new(),
                         Lang::En => [positive, " ", raw].concat(),
                         Lang::Ja => [raw, " ", positive].concat(),
                     },
@@ -320,6 +348,12 @@ fn judge(
                 ));
             }
         }
+    }
+    if !explain {
+        return Ok(Verdict {
+            passes: test.is_negated(),
+            clause: String::new(),
+        });
     }
     let mut clause = match (c.values.as_slice(), lang) {
         ([one], _) => say!(lang, "{} {one}", "{one} {}", relation.negative),

@@ -76,7 +76,13 @@ impl Condition {
 
     /// Evaluates this condition against a request's context; the reason is written in `lang`.
     pub fn evaluate(&self, context: &RequestContext, lang: Lang) -> ConditionOutcome {
-        evaluate::evaluate(self, context, lang)
+        evaluate::evaluate(self, context, lang, true)
+    }
+
+    /// Whether this condition holds for a request, without the reason
+    /// [`evaluate`](Self::evaluate) writes: for a brief explanation, which shows none.
+    pub fn holds(&self, context: &RequestContext) -> bool {
+        evaluate::evaluate(self, context, Lang::En, false).matched
     }
 }
 

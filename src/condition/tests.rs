@@ -51,6 +51,8 @@ fn run(rows: &[Row], variables: bool) {
             "row {i}: reason names the key: {}",
             out.reason
         );
+        // The same verdict without a reason, as a brief explanation asks.
+        assert_eq!(c.holds(&ctx), *expected, "row {i}: holds");
         // The same verdict in Japanese, with a Japanese reason that names the key.
         let ja = c.evaluate(&ctx, Lang::Ja);
         assert_eq!(ja.matched, out.matched, "row {i}: {}", ja.reason);

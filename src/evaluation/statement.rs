@@ -137,7 +137,7 @@ fn evaluate_statement(
             && statement
                 .conditions
                 .iter()
-                .all(|c| c.evaluate(request.context, lang).matched);
+                .all(|c| c.holds(request.context));
         let trace = statement_trace(
             statement,
             false,
