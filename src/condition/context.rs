@@ -52,22 +52,35 @@ pub struct ContextEntry {
 }
 
 /// Condition keys of one request. Key names are case-insensitive in AWS (`aws:SourceIP` is
-/// `aws:sourceip`), tag keys included, so they are kept in the order of their lower-cased
-/// spelling and found by comparing without case: no lower-cased copy of a key is made, to
-/// store it or to look it up.
+/// `aws:sourceip`), tag keys included, so they are found by comparing without case: no
+/// lower-cased copy of a key is made, to store it or to look it up.
+///
+/// A request's context is mostly a dozen or two keys, set one by one as the request is read:
+/// they are kept in the order they were set and found by scanning, which for so few costs less
+/// than keeping them sorted. A context that grows past [`SCAN_LIMIT`] keys (a request's own
+/// `context` may list thousands) is sorted by the keys' lower-cased spelling once and searched
+/// from then on. Either way its entries come out in that order ([`into_entries`](Self::into_entries)).
 #[derive(Clone, Debug, Default)]
 pub struct RequestContext {
     entries: Vec<ContextEntry>,
+    /// Whether `entries` are in the order of their keys' lower-cased spelling.
+    sorted: bool,
     /// When the request's time runs out (none: never). Not part of what the request says, so
     /// equality ignores it.
     deadline: Option<Deadline>,
 }
 
+/// The same keys, spelled the same, with the same values and sources, in whatever order they
+/// were set.
 impl PartialEq for RequestContext {
     fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries
+        self.entries.len() == other.entries.len()
+            && self.entries.iter().all(|e| other.entry(&e.key) == Some(e))
     }
 }
+
+/// The most keys a context finds by scanning before it sorts them (see [`RequestContext`]).
+const SCAN_LIMIT: usize = 32;
 
 impl Eq for RequestContext {}
 
@@ -118,13 +131,28 @@ impl RequestContext {
             Err(i) => {
                 let source = source(None);
                 self.entries.insert(i, ContextEntry { key, value, source });
+                if !self.sorted && self.entries.len() > SCAN_LIMIT {
+                    self.sort();
+                }
             }
         }
     }
 
-    /// Where `key` stands, or where it would.
+    /// Where `key` stands, or where it would: at the end while the keys are unsorted.
     fn position(&self, key: &str) -> Result<usize, usize> {
-        self.entries.binary_search_by(|e| caseless_cmp(&e.key, key))
+        if self.sorted {
+            return self.entries.binary_search_by(|e| caseless_cmp(&e.key, key));
+        }
+        self.entries
+            .iter()
+            .position(|e| e.key.len() == key.len() && e.key.eq_ignore_ascii_case(key))
+            .ok_or(self.entries.len())
+    }
+
+    fn sort(&mut self) {
+        self.entries
+            .sort_unstable_by(|a, b| caseless_cmp(&a.key, &b.key));
+        self.sorted = true;
     }
 
     pub fn remove(&mut self, key: &str) {
@@ -146,13 +174,13 @@ impl RequestContext {
         self.get(key).and_then(ContextValue::as_single)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &ContextEntry> {
-        self.entries.iter()
-    }
-
-    /// The entries in the order of [`iter`](Self::iter), given up rather than copied: a request's
-    /// explanation takes its context's keys and values once evaluation is done with them.
-    pub fn into_entries(self) -> impl Iterator<Item = ContextEntry> {
+    /// The entries in the order of their keys' lower-cased spelling, given up rather than
+    /// copied: a request's explanation takes its context's keys and values once evaluation is
+    /// done with them.
+    pub fn into_entries(mut self) -> impl Iterator<Item = ContextEntry> {
+        if !self.sorted {
+            self.sort();
+        }
         self.entries.into_iter()
     }
 }
@@ -192,6 +220,55 @@ mod tests {
             ctx.entry("aws:sourceip").unwrap().source,
             ContextSource::Request
         );
+    }
+
+    /// Scanned (a few keys) or searched (past `SCAN_LIMIT`), a context finds its keys without
+    /// case, replaces and removes them, gives them up in order and equals one set in another
+    /// order.
+    #[test]
+    fn small_and_large_contexts_agree() {
+        for n in [3, SCAN_LIMIT, SCAN_LIMIT + 1, 100] {
+            let keys: Vec<String> = (0..n)
+                .map(|i| format!("aws:PrincipalTag/K{}", (i * 37) % n))
+                .collect();
+            let (mut ctx, mut reversed) = (RequestContext::new(), RequestContext::new());
+            for (i, key) in keys.iter().enumerate() {
+                ctx.set_derived(key.clone(), ContextValue::Single(i.to_string()));
+            }
+            for (i, key) in keys.iter().enumerate().rev() {
+                reversed.set_derived(key.clone(), ContextValue::Single(i.to_string()));
+            }
+            assert_eq!(ctx, reversed, "{n} keys");
+            for (i, key) in keys.iter().enumerate() {
+                let upper = key.to_ascii_uppercase();
+                assert_eq!(
+                    ctx.single(&upper),
+                    Some(i.to_string().as_str()),
+                    "{n}: {upper}"
+                );
+            }
+            ctx.set_from_request(
+                &keys[0].to_ascii_lowercase(),
+                ContextValue::Single("x".into()),
+            );
+            assert_eq!(ctx.entry(&keys[0]).unwrap().source, ContextSource::Override);
+            assert_ne!(ctx, reversed);
+            ctx.remove(&keys[1].to_ascii_uppercase());
+            assert_eq!(ctx.get(&keys[1]), None, "{n}: removed");
+            let out: Vec<String> = ctx
+                .into_entries()
+                .map(|e| e.key.to_ascii_lowercase())
+                .collect();
+            let mut expected: Vec<String> = keys
+                .iter()
+                .skip(1)
+                .map(|k| k.to_ascii_lowercase())
+                .collect();
+            expected.push(keys[0].to_ascii_lowercase());
+            expected.retain(|k| *k != keys[1].to_ascii_lowercase());
+            expected.sort();
+            assert_eq!(out, expected, "{n} keys in order");
+        }
     }
 
     #[test]

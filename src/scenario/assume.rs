@@ -20,7 +20,7 @@ use crate::sts::{StsApi, StsError};
 
 use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
-use super::result::{show_context, Check};
+use super::result::Check;
 use super::run::{
     apply_overrides, error_verdict, malformed_policy_message, verdict_from_checks, Asked, Runner,
     Verdict,
@@ -139,7 +139,7 @@ impl Runner<'_> {
             action: api.action(),
             resource: Some(&role_arn),
         };
-        let mut verdict = verdict_from_checks(asked, checks, show_context(context), notes, lang);
+        let mut verdict = verdict_from_checks(asked, checks, self.shown(context), notes, lang);
         if verdict.decision == Decision::Allowed {
             drop(caller);
             self.create_session(

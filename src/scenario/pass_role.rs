@@ -12,7 +12,7 @@ use crate::services::{associated_resource_arn, extract_roles, PassRoleApi, RoleR
 
 use super::caller::ResolvedCaller;
 use super::document::Request;
-use super::result::{show_context, Check};
+use super::result::Check;
 use super::run::{
     apply_overrides, check_from, error_verdict, no_principal, verdict_from_checks, Asked, Runner,
     Verdict,
@@ -111,7 +111,7 @@ impl Runner<'_> {
             action: &request.action.value,
             resource: Some(&resource),
         };
-        verdict_from_checks(asked, checks, show_context(context), notes, lang)
+        verdict_from_checks(asked, checks, self.shown(context), notes, lang)
     }
 
     /// The role a parameter names: by ARN, by name in the caller's account, or through an

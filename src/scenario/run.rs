@@ -12,7 +12,7 @@ use crate::lang::{say, Lang};
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
 use super::document::{read_scenario_with, Request, Scenario};
-use super::result::{show_context, Check, Explain, RequestResult, RunOutput};
+use super::result::{show_context, Check, ContextShown, Explain, RequestResult, RunOutput};
 use super::sessions::SessionState;
 use super::world::World;
 
@@ -413,8 +413,7 @@ impl Runner<'_> {
             action,
             resource: Some(resource),
         };
-        let mut verdict =
-            verdict_from_checks(asked, vec![check], show_context(context), notes, lang);
+        let mut verdict = verdict_from_checks(asked, vec![check], self.shown(context), notes, lang);
         if unchecked {
             verdict.explain.summary = lang
                 .pick(
@@ -445,6 +444,18 @@ pub(super) fn no_principal(lang: Lang) -> Verdict {
 pub(super) fn apply_overrides(request: &Request, context: &mut RequestContext) {
     for item in &request.context {
         context.set_from_request(&item.key, item.value.clone());
+    }
+}
+
+impl Runner<'_> {
+    /// The context as the explanation shows it; none for a brief one, which shows no context
+    /// (see [`RequestResult::brief`]).
+    pub(super) fn shown(&self, context: RequestContext) -> Vec<ContextShown> {
+        if self.brief {
+            Vec::new()
+        } else {
+            show_context(context)
+        }
     }
 }
 
