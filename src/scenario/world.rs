@@ -148,7 +148,9 @@ impl World {
             return Some(account);
         }
         let declared = |arn: &str| self.resource_owners.get(arn).map(String::as_str);
-        declared(resource).or_else(|| declared(&format!("arn:aws:s3:::{}", s3_bucket(resource)?)))
+        // An object's bucket ARN is the start of the object's own ARN: no copy is made.
+        let bucket_arn = s3_bucket(resource).map(|b| &resource[..S3_ARN_PREFIX.len() + b.len()]);
+        declared(resource).or_else(|| declared(bucket_arn?))
     }
 
     pub fn policy(&self, handle: &PolicyHandle) -> &Policy {
@@ -443,9 +445,11 @@ fn tags(tags: &[Tag]) -> Vec<(String, String)> {
         .collect()
 }
 
+const S3_ARN_PREFIX: &str = "arn:aws:s3:::";
+
 /// The bucket of an S3 ARN (`arn:aws:s3:::bucket/key` → `bucket`).
 pub fn s3_bucket(resource: &str) -> Option<&str> {
     resource
-        .strip_prefix("arn:aws:s3:::")
+        .strip_prefix(S3_ARN_PREFIX)
         .and_then(|rest| rest.split('/').next())
 }
