@@ -309,8 +309,12 @@ impl Runner<'_> {
     /// What the organization's management account is spared, as notes: "SCPs don't affect users
     /// or roles in the management account" and "RCPs don't affect resources in the management
     /// account" (AWS Organizations User Guide, "Service control policies" and "Resource control
-    /// policies"). Said only where the scenario attaches such policies.
+    /// policies"). Said only where the scenario attaches such policies, and not in a brief
+    /// explanation, which shows no notes.
     pub(super) fn management_notes(&self, caller: &ResolvedCaller, resource: &str) -> Vec<String> {
+        if self.brief {
+            return Vec::new();
+        }
         let lang = self.lang;
         let management = |account: &str| {
             self.world
