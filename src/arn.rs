@@ -170,7 +170,7 @@ impl fmt::Display for Arn<'_> {
 /// The five parts of `rest` (an ARN after `arn:`) separated by its first four colons, the last
 /// keeping any colons after them. One pass over the bytes: ARNs are read several times for each
 /// request, and `splitn` cost a search set up anew for each part.
-fn five_parts(rest: &str) -> Option<[&str; 5]> {
+pub(crate) fn five_parts(rest: &str) -> Option<[&str; 5]> {
     let mut parts = [""; 5];
     let (mut start, mut found) = (0, 0);
     for (i, b) in rest.bytes().enumerate() {
