@@ -48,6 +48,22 @@ pub struct Finding {
     pub end_column: Option<u32>,
 }
 
+/// Sorts findings by line and column, those without a place last, keeping the order of the
+/// findings at one place (as a stable sort would), with the module's one sort
+/// ([`crate::order`]).
+pub(crate) fn sort_by_place(findings: &mut Vec<Finding>) {
+    if findings.len() < 2 {
+        return;
+    }
+    let places = findings.iter().enumerate().map(|(i, f)| {
+        let (line, column) = (f.line.unwrap_or(u32::MAX), f.column.unwrap_or(u32::MAX));
+        ((u64::from(line) << 32) | u64::from(column), i)
+    });
+    let order = crate::order::sorted(places.collect());
+    let mut unsorted: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    findings.extend(order.iter().filter_map(|&(_, i)| unsorted[i].take()));
+}
+
 impl Finding {
     pub fn new(
         severity: Severity,
@@ -88,5 +104,46 @@ impl Finding {
             (Some(line), Some(column)) => format!("{line}:{column}"),
             _ => self.pointer.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{Pos, Span};
+
+    #[test]
+    fn findings_sort_by_place_keeping_the_order_at_one_place() {
+        let at = |line, column| {
+            let pos = Pos {
+                line,
+                column,
+                ..Pos::default()
+            };
+            Some(Span {
+                start: pos,
+                end: pos,
+            })
+        };
+        let finding = |code, span| Finding::error(code, "", "", span);
+        let mut findings = vec![
+            finding("NO_PLACE", None),
+            finding("LINE_3", at(3, 1)),
+            finding("LINE_2_COLUMN_9", at(2, 9)),
+            finding("LINE_2_COLUMN_4_FIRST", at(2, 4)),
+            finding("LINE_2_COLUMN_4_SECOND", at(2, 4)),
+        ];
+        sort_by_place(&mut findings);
+        let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "LINE_2_COLUMN_4_FIRST",
+                "LINE_2_COLUMN_4_SECOND",
+                "LINE_2_COLUMN_9",
+                "LINE_3",
+                "NO_PLACE"
+            ]
+        );
     }
 }

@@ -21,6 +21,7 @@ pub mod finding;
 pub mod json;
 pub mod lang;
 pub mod matching;
+mod order;
 pub mod policy;
 pub mod scenario;
 pub mod services;

@@ -166,34 +166,45 @@ impl PrincipalArn {
             ("iam", "root") if rest.is_empty() && arn.resource == "root" => PrincipalArn::Root {
                 account: String::new(),
             },
-            ("iam", "user") => with_path(text, rest, &USER, |path, name| PrincipalArn::User {
-                account: String::new(),
-                path,
-                name,
-            })?,
-            ("iam", "role") => with_path(text, rest, &ROLE, |path, name| PrincipalArn::Role {
-                account: String::new(),
-                path,
-                name,
-            })?,
-            ("iam", "group") => with_path(text, rest, &GROUP, |path, name| PrincipalArn::Group {
-                account: String::new(),
-                path,
-                name,
-            })?,
-            ("iam", "instance-profile") => with_path(text, rest, &PROFILE, |path, name| {
+            ("iam", "user") => {
+                let (path, name) = with_path(text, rest, &USER)?;
+                PrincipalArn::User {
+                    account: String::new(),
+                    path,
+                    name,
+                }
+            }
+            ("iam", "role") => {
+                let (path, name) = with_path(text, rest, &ROLE)?;
+                PrincipalArn::Role {
+                    account: String::new(),
+                    path,
+                    name,
+                }
+            }
+            ("iam", "group") => {
+                let (path, name) = with_path(text, rest, &GROUP)?;
+                PrincipalArn::Group {
+                    account: String::new(),
+                    path,
+                    name,
+                }
+            }
+            ("iam", "instance-profile") => {
+                let (path, name) = with_path(text, rest, &PROFILE)?;
                 PrincipalArn::InstanceProfile {
                     account: String::new(),
                     path,
                     name,
                 }
-            })?,
+            }
             ("iam", "policy") => {
-                with_path(text, rest, &POLICY, |path, name| PrincipalArn::Policy {
+                let (path, name) = with_path(text, rest, &POLICY)?;
+                PrincipalArn::Policy {
                     account: String::new(),
                     path,
                     name,
-                })?
+                }
             }
             ("iam", "oidc-provider") if !rest.is_empty() => PrincipalArn::OidcProvider {
                 account: String::new(),
@@ -263,13 +274,10 @@ impl PrincipalArn {
     }
 }
 
-/// Splits `rest` (after `user/`) into a path and a name, checking both.
-fn with_path(
-    text: &str,
-    rest: &str,
-    rule: &NameRule,
-    build: impl FnOnce(String, String) -> PrincipalArn,
-) -> Result<PrincipalArn, ArnError> {
+/// Splits `rest` (after `user/`) into a path and a name, checking both. (It gives the two
+/// rather than taking a closure that builds the ARN: one copy of its code in the module, not
+/// one per kind of principal.)
+fn with_path(text: &str, rest: &str, rule: &NameRule) -> Result<(String, String), ArnError> {
     let (path, name) = match rest.rsplit_once('/') {
         Some((inner, name)) => (["/", inner, "/"].concat(), name),
         None => ("/".to_string(), rest),
@@ -287,7 +295,7 @@ fn with_path(
         ));
     }
     let name = checked_name(text, name, rule)?;
-    Ok(build(path, name))
+    Ok((path, name))
 }
 
 /// The name, checked against `rule`. The quoted ARN is made only for a message: every request

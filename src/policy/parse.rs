@@ -66,7 +66,7 @@ pub(crate) fn parse_measured(
         quota::check(&mut r, json, base, raw_chars);
     }
     let mut findings = r.findings;
-    findings.sort_by_key(|f| (f.line.unwrap_or(u32::MAX), f.column.unwrap_or(u32::MAX)));
+    crate::finding::sort_by_place(&mut findings);
     policy.valid = !findings.iter().any(Finding::is_error);
     ParsedPolicy { policy, findings }
 }

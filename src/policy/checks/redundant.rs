@@ -83,23 +83,27 @@ pub(crate) fn statements(r: &mut Reader, json: &Json, base: &str) {
         return;
     };
     // Statements are sorted by a hash of what they say, so a policy of n statements costs n
-    // hashes, a sort and a few comparisons rather than n² comparisons.
-    let mut hashed: Vec<(u64, usize, &[Member])> = items
+    // hashes, a sort and a few comparisons rather than n² comparisons. (As (hash, statement)
+    // pairs, for the module's one sort, `crate::order`.)
+    let hashed: Vec<(u64, usize)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| item.members().map(|m| (hash_but_sid(m), i, m)))
+        .filter_map(|(i, item)| item.members().map(|m| (hash_but_sid(m), i)))
         .collect();
-    hashed.sort_unstable_by_key(|&(hash, i, _)| (hash, i));
-    // Each statement that repeats an earlier one, with the first it repeats, in statement order.
-    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    let hashed = crate::order::sorted(hashed);
+    let members = |i: usize| items[i].members().unwrap_or_default();
+    // For each statement that repeats an earlier one, the first it repeats.
+    let mut repeats: Vec<Option<usize>> = vec![None; items.len()];
     for group in hashed.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, i, members)) in group.iter().enumerate() {
-            let earlier = group[..k].iter().find(|(_, _, s)| same_but_sid(s, members));
-            repeats.extend(earlier.map(|&(_, first, _)| (i, first)));
+        for (k, &(_, i)) in group.iter().enumerate() {
+            let earlier = group[..k]
+                .iter()
+                .find(|&&(_, j)| same_but_sid(members(j), members(i)));
+            repeats[i] = earlier.map(|&(_, first)| first);
         }
     }
-    repeats.sort_unstable();
-    for (i, first) in repeats {
+    let repeats = repeats.into_iter().enumerate();
+    for (i, first) in repeats.filter_map(|(i, first)| Some((i, first?))) {
         let message = say!(
             r.lang,
             "This statement repeats statement {first} (apart from `Sid`): remove one of them.",

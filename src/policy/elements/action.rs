@@ -107,7 +107,7 @@ fn action_value(r: &mut Reader, t: Text, element: &str) -> Located<ActionPattern
             ),
         ))
     };
-    variables::check(r, t.value, &t.place, not_here);
+    variables::check(r, t.value, &t.place, &not_here);
     if !t.value.contains("${") && !is_action(t.value) {
         let value = t.value;
         let message = say!(r.lang,
@@ -215,7 +215,7 @@ fn check_arn(r: &mut Reader, value: &str, at: &Place) {
             Ok(())
         }
     };
-    variables::check(r, value, at, allowed);
+    variables::check(r, value, at, &allowed);
     if value == "*" {
         return;
     }

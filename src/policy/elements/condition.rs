@@ -81,7 +81,7 @@ fn check_value(r: &mut Reader, op: &Operator, t: &Text) {
                 "`{op}` ではポリシー変数を使用できません。使用できるのは文字列、ARN、Bool の演算子だけです。値そのものを書いてください。"),
         ))
     };
-    variables::check(r, t.value, &t.place, allowed);
+    variables::check(r, t.value, &t.place, &allowed);
     values::check(r, op, t.value, &t.place);
     keys::check_value(r, op, t);
 }

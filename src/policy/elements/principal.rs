@@ -233,7 +233,7 @@ fn check_value(r: &mut Reader, kind: PrincipalType, t: &Text) {
             ).to_string(),
         ))
     };
-    variables::check(r, v, &t.place, no_vars);
+    variables::check(r, v, &t.place, &no_vars);
     if v.contains("${") || (kind == PrincipalType::Aws && v == "*") {
         return;
     }

@@ -16,8 +16,9 @@ use crate::policy::Place;
 pub(crate) type Allowed = Result<(), (Code, String)>;
 
 /// `allowed` says, in the findings' language, whether this place takes variables; it is asked
-/// only when `text` holds one, so the refusal's sentence is not written for every value.
-pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: impl FnOnce(Lang) -> Allowed) {
+/// only when `text` holds one, so the refusal's sentence is not written for every value. (A
+/// `dyn` closure: this function's code is then in the module once, not once per element.)
+pub(crate) fn check(r: &mut Reader, text: &str, at: &Place, allowed: &dyn Fn(Lang) -> Allowed) {
     if !text.contains("${") {
         return;
     }
@@ -69,7 +70,7 @@ mod tests {
     fn codes_for(text: &str, version: PolicyVersion) -> Vec<&'static str> {
         let mut r = Reader::new(PolicyKind::Identity, crate::lang::Lang::En);
         r.version = version;
-        check(&mut r, text, &Place::default(), |_| Ok(()));
+        check(&mut r, text, &Place::default(), &|_| Ok(()));
         r.findings.iter().map(|f| f.code).collect()
     }
 

@@ -166,13 +166,14 @@ pub(super) fn resource(cx: &mut Cx, at: At<'_, '_>) -> Option<Resource> {
 }
 
 /// Reads the `arn` of an IAM entity, which must classify as `kind` (`"an IAM user"`); returns the
-/// ARN with its account and name.
+/// ARN with its account and name. (`pick` is a function pointer rather than a generic closure:
+/// this function's code is then in the module once, not once per kind of entity.)
 fn identity(
     cx: &mut Cx,
     f: &Fields<'_>,
     kind: Text,
     resource_type: &str,
-    pick: impl FnOnce(PrincipalArn) -> Option<(String, String)>,
+    pick: fn(PrincipalArn) -> Option<(String, String)>,
 ) -> Option<(Located<String>, String, String)> {
     let (json, pointer) = f.get("arn")?;
     let arn = cx.string(

@@ -210,33 +210,41 @@ impl Cx {
         key: &str,
         mut read: impl FnMut(&mut Self, At<'_, '_>) -> Option<T>,
     ) -> Vec<T> {
+        let mut out = Vec::new();
+        self.each_item(fields, key, &mut |cx, at| out.extend(read(cx, at)));
+        out
+    }
+
+    /// Visits each item of the optional array field `key`: what [`list`](Self::list) does,
+    /// apart from the items' own type, so that its code is in the module once, not once for
+    /// each kind of item.
+    fn each_item(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        visit: &mut dyn FnMut(&mut Self, At<'_, '_>),
+    ) {
         let Some((json, pointer)) = fields.get(key) else {
-            return Vec::new();
+            return;
         };
         let what = format!("`{key}`");
-        let Some(items) = self.array(
-            At {
-                json,
-                pointer: &pointer,
-            },
-            &what,
-        ) else {
-            return Vec::new();
+        let at = At {
+            json,
+            pointer: &pointer,
         };
-        let mut out = Vec::with_capacity(items.len());
+        let Some(items) = self.array(at, &what) else {
+            return;
+        };
         for (i, item) in items.iter().enumerate() {
             let item_pointer = pointer_push(&pointer, i);
-            if let Some(value) = read(
+            visit(
                 self,
                 At {
                     json: item,
                     pointer: &item_pointer,
                 },
-            ) {
-                out.push(value);
-            }
+            );
         }
-        out
     }
 
     /// `true` or `false`, or `None` with a finding.
@@ -307,6 +315,14 @@ fn lower_first(text: &str) -> String {
     }
 }
 
+/// A hash of an object's key, to find repeated keys among many by sorting.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// The indices of the members whose key an earlier member already has, in order. Most objects
 /// have a few keys, compared with the earlier ones; one of many thousands is sorted instead.
 fn repeated_keys(members: &[Member]) -> impl Iterator<Item = usize> {
@@ -315,14 +331,23 @@ fn repeated_keys(members: &[Member]) -> impl Iterator<Item = usize> {
             .map(|i| members[..i].iter().any(|m| m.key == members[i].key))
             .collect()
     } else {
-        // By key, then by place: of equal keys, the later ones come after the first. (An
-        // unstable sort with the place in the key is less code in the module than a stable one.)
-        let mut order: Vec<(&str, usize)> =
-            members.iter().map(|m| m.key.as_str()).zip(0..).collect();
-        order.sort_unstable();
+        // By a hash of the key, then by place: equal keys hash alike, so each key's
+        // occurrences are in one run, in order. (Hashes rather than the keys themselves, for
+        // the module's one sort, `crate::order`.)
+        let hashes = members.iter().map(|m| key_hash(&m.key)).zip(0..);
+        let order = crate::order::sorted(hashes.collect());
         let mut repeated = vec![false; members.len()];
-        for pair in order.windows(2) {
-            repeated[pair[1].1] = pair[0].0 == pair[1].0;
+        for run in order.chunk_by(|a, b| a.0 == b.0) {
+            // One key, unless different keys share a hash.
+            let mut keys: Vec<&str> = Vec::new();
+            for &(_, i) in run {
+                let key = members[i].key.as_str();
+                if keys.contains(&key) {
+                    repeated[i] = true;
+                } else {
+                    keys.push(key);
+                }
+            }
         }
         repeated
     };

@@ -10,6 +10,11 @@ pub(super) fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
+    nearest(word, &mut candidates.into_iter())
+}
+
+/// [`did_you_mean`] through `dyn`: its code is in the module once, not once per kind of list.
+fn nearest<'c>(word: &str, candidates: &mut dyn Iterator<Item = &'c str>) -> Option<&'c str> {
     let word: Vec<char> = word.to_ascii_lowercase().chars().collect();
     if word.len() > MAX_COMPARED_CHARS {
         return None;
