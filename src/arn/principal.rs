@@ -166,45 +166,34 @@ impl PrincipalArn {
             ("iam", "root") if rest.is_empty() && arn.resource == "root" => PrincipalArn::Root {
                 account: String::new(),
             },
-            ("iam", "user") => {
-                let (path, name) = with_path(text, rest, &USER)?;
-                PrincipalArn::User {
-                    account: String::new(),
-                    path,
-                    name,
-                }
-            }
-            ("iam", "role") => {
-                let (path, name) = with_path(text, rest, &ROLE)?;
-                PrincipalArn::Role {
-                    account: String::new(),
-                    path,
-                    name,
-                }
-            }
-            ("iam", "group") => {
-                let (path, name) = with_path(text, rest, &GROUP)?;
-                PrincipalArn::Group {
-                    account: String::new(),
-                    path,
-                    name,
-                }
-            }
-            ("iam", "instance-profile") => {
-                let (path, name) = with_path(text, rest, &PROFILE)?;
+            ("iam", "user") => with_path(text, rest, &USER, |path, name| PrincipalArn::User {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "role") => with_path(text, rest, &ROLE, |path, name| PrincipalArn::Role {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "group") => with_path(text, rest, &GROUP, |path, name| PrincipalArn::Group {
+                account: String::new(),
+                path,
+                name,
+            })?,
+            ("iam", "instance-profile") => with_path(text, rest, &PROFILE, |path, name| {
                 PrincipalArn::InstanceProfile {
                     account: String::new(),
                     path,
                     name,
                 }
-            }
+            })?,
             ("iam", "policy") => {
-                let (path, name) = with_path(text, rest, &POLICY)?;
-                PrincipalArn::Policy {
+                with_path(text, rest, &POLICY, |path, name| PrincipalArn::Policy {
                     account: String::new(),
                     path,
                     name,
-                }
+                })?
             }
             ("iam", "oidc-provider") if !rest.is_empty() => PrincipalArn::OidcProvider {
                 account: String::new(),
@@ -274,10 +263,15 @@ impl PrincipalArn {
     }
 }
 
-/// Splits `rest` (after `user/`) into a path and a name, checking both. (It gives the two
-/// rather than taking a closure that builds the ARN: one copy of its code in the module, not
-/// one per kind of principal.)
-fn with_path(text: &str, rest: &str, rule: &NameRule) -> Result<(String, String), ArnError> {
+/// Splits `rest` (after `user/`) into a path and a name, checking both, and makes the ARN of
+/// them with `make`. (A function pointer rather than a generic closure: one copy of this code
+/// in the module, not one per kind of principal.)
+fn with_path(
+    text: &str,
+    rest: &str,
+    rule: &NameRule,
+    make: fn(String, String) -> PrincipalArn,
+) -> Result<PrincipalArn, ArnError> {
     let (path, name) = match rest.rsplit_once('/') {
         Some((inner, name)) => (["/", inner, "/"].concat(), name),
         None => ("/".to_string(), rest),
@@ -295,7 +289,7 @@ fn with_path(text: &str, rest: &str, rule: &NameRule) -> Result<(String, String)
         ));
     }
     let name = checked_name(text, name, rule)?;
-    Ok((path, name))
+    Ok(make(path, name))
 }
 
 /// The name, checked against `rule`. The quoted ARN is made only for a message: every request
