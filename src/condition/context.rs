@@ -51,6 +51,9 @@ pub struct ContextEntry {
     pub source: ContextSource,
 }
 
+/// The most keys a context finds by scanning before it sorts them (see [`RequestContext`]).
+const SCAN_LIMIT: usize = 32;
+
 /// Condition keys of one request. Key names are case-insensitive in AWS (`aws:SourceIP` is
 /// `aws:sourceip`), tag keys included, so they are found by comparing without case: no
 /// lower-cased copy of a key is made, to store it or to look it up.
@@ -78,9 +81,6 @@ impl PartialEq for RequestContext {
             && self.entries.iter().all(|e| other.entry(&e.key) == Some(e))
     }
 }
-
-/// The most keys a context finds by scanning before it sorts them (see [`RequestContext`]).
-const SCAN_LIMIT: usize = 32;
 
 impl Eq for RequestContext {}
 

@@ -290,6 +290,16 @@ impl Runner<'_> {
         context
     }
 
+    /// The context as the explanation shows it; none for a brief one, which shows no context
+    /// (see [`RequestResult::brief`]).
+    pub(super) fn shown(&self, context: RequestContext) -> Vec<ContextShown> {
+        if self.brief {
+            Vec::new()
+        } else {
+            show_context(context)
+        }
+    }
+
     pub(super) fn resource_side(&self, resource: &str) -> ResourceSide<'_> {
         let account = self.world.owner_of(resource).map(str::to_string);
         let org = account
@@ -448,18 +458,6 @@ pub(super) fn no_principal(lang: Lang) -> Verdict {
 pub(super) fn apply_overrides(request: &Request, context: &mut RequestContext) {
     for item in &request.context {
         context.set_from_request(&item.key, item.value.clone());
-    }
-}
-
-impl Runner<'_> {
-    /// The context as the explanation shows it; none for a brief one, which shows no context
-    /// (see [`RequestResult::brief`]).
-    pub(super) fn shown(&self, context: RequestContext) -> Vec<ContextShown> {
-        if self.brief {
-            Vec::new()
-        } else {
-            show_context(context)
-        }
     }
 }
 
