@@ -34,11 +34,13 @@ struct State {
 }
 
 impl Deadline {
-    /// A deadline `limit_ms` from now.
-    pub fn after(clock: Clock, limit_ms: f64) -> Deadline {
+    /// A deadline `limit_ms` after `now`, a reading of `clock` the caller has just taken: in
+    /// the browser each reading is a call out to JavaScript's `Date.now`, and one reading can
+    /// start a request's time and check the scenario's.
+    pub fn from(clock: Clock, now: f64, limit_ms: f64) -> Deadline {
         Deadline(Rc::new(State {
             clock,
-            until: clock() + limit_ms,
+            until: now + limit_ms,
             calls: Cell::new(0),
             passed: Cell::new(false),
         }))
@@ -58,10 +60,10 @@ impl Deadline {
         state.passed.get()
     }
 
-    /// Whether the time is spent, reading the clock now (for checks made rarely).
-    pub fn passed_now(&self) -> bool {
+    /// Whether the time is spent at `now`, a reading of its clock (for checks made rarely).
+    pub fn passed_at(&self, now: f64) -> bool {
         let state = &self.0;
-        if !state.passed.get() && (state.clock)() >= state.until {
+        if !state.passed.get() && now >= state.until {
             state.passed.set(true);
         }
         state.passed.get()
@@ -102,13 +104,13 @@ mod tests {
 
     #[test]
     fn a_clock_that_does_not_move_never_passes() {
-        let d = Deadline::after(frozen, 10.0);
+        let d = Deadline::from(frozen, frozen(), 10.0);
         assert!((0..10_000).all(|_| !d.passed()));
     }
 
     #[test]
     fn passes_once_the_clock_reaches_the_limit_and_stays_passed() {
-        let d = Deadline::after(late, 3.0);
+        let d = Deadline::from(late, late(), 3.0);
         let first = (1..10_000)
             .find(|_| d.passed())
             .expect("the deadline passes");

@@ -51,6 +51,10 @@ pub struct ContextEntry {
     pub source: ContextSource,
 }
 
+/// Room made in a new context: the keys AWS derives for one request (the caller's, the
+/// resource's, the STS call's) are fewer.
+const DERIVED_KEYS: usize = 24;
+
 /// The most keys a context finds by scanning before it sorts them (see [`RequestContext`]).
 const SCAN_LIMIT: usize = 32;
 
@@ -85,8 +89,13 @@ impl PartialEq for RequestContext {
 impl Eq for RequestContext {}
 
 impl RequestContext {
+    /// An empty context with room for the keys AWS derives for a request (about twenty), so
+    /// that setting them does not grow it three times over.
     pub fn new() -> Self {
-        Self::default()
+        RequestContext {
+            entries: Vec::with_capacity(DERIVED_KEYS),
+            ..Self::default()
+        }
     }
 
     /// Evaluation against this context stops once `deadline` passes (see [`crate::deadline`]).

@@ -67,20 +67,23 @@ pub(super) fn run_requests(
         lang,
         brief: false,
     };
-    let whole = limits
-        .clock
-        .map(|clock| Deadline::after(clock, f64::from(limits.scenario_ms)));
+    // One reading of the clock per request starts its time and checks the scenario's; the
+    // first request's is the scenario's own start.
+    let start = limits.clock.map(|clock| (clock, clock()));
+    let whole = start.map(|(clock, now)| Deadline::from(clock, now, f64::from(limits.scenario_ms)));
     let results = scenario
         .requests
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            if whole.as_ref().is_some_and(Deadline::passed_now) {
-                return out_of_time(i, r, limits.scenario_ms, "scenario", lang);
+            let now = start.map(|(clock, first)| (clock, if i == 0 { first } else { clock() }));
+            if let (Some(whole), Some((_, now))) = (&whole, now) {
+                if whole.passed_at(now) {
+                    return out_of_time(i, r, limits.scenario_ms, "scenario", lang);
+                }
             }
-            runner.deadline = limits
-                .clock
-                .map(|clock| Deadline::after(clock, f64::from(limits.request_ms)));
+            runner.deadline =
+                now.map(|(clock, now)| Deadline::from(clock, now, f64::from(limits.request_ms)));
             let full = options.full_explanations.as_ref();
             runner.brief = full.is_some_and(|f| !f.contains(&i));
             let mut result = runner.run(scenario, i, r);
