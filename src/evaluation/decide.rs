@@ -48,9 +48,12 @@ impl Evaluated {
             .is_none_or(|b| b.trace.verdict == PolicyVerdict::Allow)
     }
 
-    /// With no session policy a role session keeps its role's permissions (§1.1 step 8).
-    pub fn session_allows(&self) -> bool {
-        self.session.is_empty()
+    /// With no session policy a role session keeps its role's permissions, but a federated
+    /// user session has none: "If you do not pass a policy, then the resulting federated user
+    /// session has no permissions" (STS API reference, GetFederationToken; §1.1 step 8).
+    pub fn session_allows(&self, caller: &Caller) -> bool {
+        let federated = matches!(caller, Caller::FederatedUser { .. });
+        (self.session.is_empty() && !federated)
             || self
                 .session
                 .iter()
@@ -319,8 +322,7 @@ fn caller_side_refusal(
     need_identity: bool,
     lang: Lang,
 ) -> Option<(PolicyKind, String)> {
-    let is_root = matches!(caller.caller, Caller::Root { .. });
-    if need_identity && !is_root && !eval.identity_allows() {
+    if need_identity && !caller.caller.acts_as_root() && !eval.identity_allows() {
         return Some((
             PolicyKind::Identity,
             say!(lang,
@@ -336,7 +338,15 @@ fn caller_side_refusal(
                 "呼び出し元のアクセス許可の境界がこのリクエストを許可していません。境界は、アイデンティティベースのポリシーが付与するアクセス許可の上限を定めます。"),
         ));
     }
-    if !eval.session_allows() {
+    if eval.session.is_empty() && !eval.session_allows(&caller.caller) {
+        return Some((
+            PolicyKind::Session,
+            say!(lang,
+                "The caller is a federated user session created without a session policy, so it has no permissions: GetFederationToken's session policies decide what it may do.",
+                "呼び出し元はセッションポリシーなしで作成されたフェデレーションユーザーのセッションなので、アクセス許可がありません。GetFederationToken のセッションポリシーで許可される操作が決まります。"),
+        ));
+    }
+    if !eval.session_allows(&caller.caller) {
         return Some((
             PolicyKind::Session,
             say!(lang,
@@ -390,7 +400,7 @@ fn same_account(
             | PrincipalMatchKind::FederatedUser
             | PrincipalMatchKind::Wildcard,
         ) => None,
-        Some(PrincipalMatchKind::Role) => Some(false),
+        Some(PrincipalMatchKind::Role | PrincipalMatchKind::FederatingUser) => Some(false),
         _ => Some(true),
     };
     let Some(need_identity) = need else {

@@ -85,7 +85,7 @@ fn more_specific(
             | PrincipalMatchKind::FederatedUser
             | PrincipalMatchKind::User => 5,
             PrincipalMatchKind::Service | PrincipalMatchKind::Federated => 4,
-            PrincipalMatchKind::Role => 3,
+            PrincipalMatchKind::Role | PrincipalMatchKind::FederatingUser => 3,
             PrincipalMatchKind::Wildcard => 2,
             PrincipalMatchKind::Account => 1,
         }
@@ -435,6 +435,10 @@ pub fn principal_form(kind: PrincipalMatchKind, lang: Lang) -> &'static str {
         PrincipalMatchKind::FederatedUser => {
             lang.pick("its federated user ARN", "フェデレーションユーザー ARN で")
         }
+        PrincipalMatchKind::FederatingUser => lang.pick(
+            "the ARN of the user who created it",
+            "作成したユーザーの ARN で",
+        ),
         PrincipalMatchKind::Service => lang.pick("its service principal", "サービスプリンシパルで"),
         PrincipalMatchKind::Federated => lang.pick("its identity provider", " ID プロバイダーで"),
     }

@@ -20,10 +20,12 @@ pub enum Caller {
         session_arn: String,
         account: String,
     },
-    /// A `GetFederationToken` session (`arn:aws:sts::A:federated-user/NAME`).
+    /// A `GetFederationToken` session (`arn:aws:sts::A:federated-user/NAME`), and the IAM user
+    /// (or root user) whose call created it.
     FederatedUser {
         arn: String,
         account: String,
+        user: String,
     },
     /// An AWS service principal such as `lambda.amazonaws.com`.
     Service {
@@ -46,6 +48,16 @@ impl Caller {
             | Caller::RoleSession { account, .. }
             | Caller::FederatedUser { account, .. } => Some(account),
             _ => None,
+        }
+    }
+
+    /// Whether the caller acts with the root user's identity: the root user, or a federated user
+    /// session the root user created (whose permissions its session policies alone bound).
+    pub fn acts_as_root(&self) -> bool {
+        match self {
+            Caller::Root { .. } => true,
+            Caller::FederatedUser { user, .. } => user.ends_with(":root"),
+            _ => false,
         }
     }
 
@@ -78,6 +90,10 @@ pub enum PrincipalMatchKind {
     /// The exact role session ARN.
     RoleSession,
     FederatedUser,
+    /// The ARN of the IAM user who created the calling federated user session: it names the
+    /// session, but "limited by an implicit deny in a permissions boundary or session policy"
+    /// (IAM User Guide, policy evaluation logic; semantics notes §1.2), as a role's ARN is.
+    FederatingUser,
     Service,
     Federated,
 }
@@ -125,7 +141,7 @@ fn specificity(kind: PrincipalMatchKind) -> u8 {
     match kind {
         PrincipalMatchKind::Wildcard => 0,
         PrincipalMatchKind::Account => 1,
-        PrincipalMatchKind::Role => 2,
+        PrincipalMatchKind::Role | PrincipalMatchKind::FederatingUser => 2,
         _ => 3,
     }
 }
@@ -170,6 +186,9 @@ fn aws_match(value: &str, caller: &Caller) -> Option<PrincipalMatchKind> {
         Caller::RoleSession { role_arn, .. } if role_arn == value => Some(PrincipalMatchKind::Role),
         Caller::FederatedUser { arn, .. } if arn == value => {
             Some(PrincipalMatchKind::FederatedUser)
+        }
+        Caller::FederatedUser { user, .. } if user == value => {
+            Some(PrincipalMatchKind::FederatingUser)
         }
         _ => None,
     }
@@ -284,6 +303,7 @@ mod tests {
         Caller::FederatedUser {
             arn: format!("arn:aws:sts::{A}:federated-user/Carol"),
             account: A.into(),
+            user: format!("arn:aws:iam::{A}:user/carol"),
         }
     }
 
@@ -339,6 +359,25 @@ mod tests {
                 aws(&["arn:aws:sts::111122223333:federated-user/Carol"]),
                 federated_user(),
                 Some(K::FederatedUser),
+            ),
+            // The user who created the session names it too, and the exact session ARN wins.
+            (
+                aws(&["arn:aws:iam::111122223333:user/carol"]),
+                federated_user(),
+                Some(K::FederatingUser),
+            ),
+            (
+                aws(&[
+                    "arn:aws:iam::111122223333:user/carol",
+                    "arn:aws:sts::111122223333:federated-user/Carol",
+                ]),
+                federated_user(),
+                Some(K::FederatedUser),
+            ),
+            (
+                aws(&["arn:aws:iam::111122223333:user/dave"]),
+                federated_user(),
+                None,
             ),
             (aws(&[A]), Caller::Anonymous, None),
             (

@@ -22,8 +22,8 @@ use super::caller::{caller_context, resource_context, ResolvedCaller};
 use super::document::{Request, Scenario};
 use super::result::Check;
 use super::run::{
-    apply_overrides, error_verdict, malformed_policy_message, verdict_from_checks, Asked, Runner,
-    Verdict,
+    apply_overrides, error_verdict, malformed_policy_message, refused_to_session,
+    verdict_from_checks, Asked, Runner, Verdict,
 };
 use super::sessions::SessionState;
 use super::world::RoleEntry;
@@ -45,32 +45,11 @@ impl Runner<'_> {
             .or_else(|| params.role_arn.clone())
             .unwrap_or_default();
         params.role_arn = Some(role_arn.clone());
-        if let Some(problem) = findings.iter().find(|f| f.is_error()) {
-            let (message, pointer) = (&problem.message, &problem.pointer);
-            // AWS's `message` is English in every language: the same finding, read in English.
-            let english = match lang {
-                Lang::En => message.clone(),
-                Lang::Ja => {
-                    let (_, en) = read_params(api, request.parameters.as_ref(), &base, Lang::En);
-                    en.into_iter()
-                        .find(|f| f.is_error())
-                        .map_or_else(|| message.clone(), |f| f.message)
-                }
-            };
-            let verdict = error_verdict(
-                "ValidationError",
-                &english,
-                say!(
-                    lang,
-                    "The parameters cannot be read: {message} (at {pointer}).",
-                    "パラメーターを読み取れません: {message} ({pointer})。"
-                ),
-                None,
-            );
-            self.world.findings.extend(findings);
+        if let Some(verdict) = self.unreadable_params(api, request, &base, findings) {
             return verdict;
         }
-        let session_policies = self.session_policies(scenario, &params, &base);
+        let role_account = crate::arn::account_of(&role_arn);
+        let session_policies = self.session_policies(scenario, &params, &base, role_account);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
         let Some(role) = self.world.roles.get(&role_arn).cloned() else {
             return self.no_such_role(api, principal.as_deref(), &role_arn);
@@ -80,6 +59,12 @@ impl Runner<'_> {
             Ok(c) => c,
             Err(v) => return *v,
         };
+        let refused = principal
+            .as_deref()
+            .and_then(|p| refused_to_session(api.action(), &caller, p, Some(&role_arn), lang));
+        if let Some(refused) = refused {
+            return refused;
+        }
         let caller_session = caller.session.as_ref().map(|s| s.session.clone());
         let validation = ValidationContext {
             max_session_duration: i64::from(role.max_session_duration),
@@ -154,6 +139,42 @@ impl Runner<'_> {
         verdict
     }
 
+    /// A `ValidationError` when the parameters' reading found errors (wrong types, unknown
+    /// names), which join the scenario's findings.
+    pub(super) fn unreadable_params(
+        &mut self,
+        api: StsApi,
+        request: &Request,
+        base: &str,
+        findings: Vec<Finding>,
+    ) -> Option<Verdict> {
+        let lang = self.lang;
+        let problem = findings.iter().find(|f| f.is_error())?;
+        let (message, pointer) = (&problem.message, &problem.pointer);
+        // AWS's `message` is English in every language: the same finding, read in English.
+        let english = match lang {
+            Lang::En => message.clone(),
+            Lang::Ja => {
+                let (_, en) = read_params(api, request.parameters.as_ref(), base, Lang::En);
+                en.into_iter()
+                    .find(|f| f.is_error())
+                    .map_or_else(|| message.clone(), |f| f.message)
+            }
+        };
+        let verdict = error_verdict(
+            "ValidationError",
+            &english,
+            say!(
+                lang,
+                "The parameters cannot be read: {message} (at {pointer}).",
+                "パラメーターを読み取れません: {message} ({pointer})。"
+            ),
+            None,
+        );
+        self.world.findings.extend(findings);
+        Some(verdict)
+    }
+
     /// AWS answers AssumeRole on a role that does not exist with the same AccessDenied as a
     /// refused one (semantics notes §8); the explanation says what is really wrong.
     fn no_such_role(&self, api: StsApi, principal: Option<&str>, role_arn: &str) -> Verdict {
@@ -224,6 +245,8 @@ impl Runner<'_> {
                 let provider = params.principal_arn.clone().unwrap_or_default();
                 Ok(federated_caller(Caller::Federated { provider }))
             }
+            // Its own flow resolves its caller (`federation.rs`); the principal, as AssumeRole's.
+            StsApi::GetFederationToken => self.caller(principal.unwrap_or_default(), time),
         }
     }
 
@@ -303,13 +326,15 @@ impl Runner<'_> {
     }
 
     /// Parses the session's inline `Policy` and resolves its `PolicyArns` (a scenario policy of
-    /// that name in the role's account, or an AWS managed policy of the catalogue), adding their findings to the
-    /// scenario's and noting the first policy STS refuses.
-    fn session_policies(
+    /// that name in `home`, the role's account, or for GetFederationToken the user's; or an AWS
+    /// managed policy of the catalogue), adding their findings to the scenario's and noting the
+    /// first policy STS refuses.
+    pub(super) fn session_policies(
         &mut self,
         scenario: &Scenario,
         params: &StsParams,
         base: &str,
+        home: Option<&str>,
     ) -> SessionPolicies {
         let mut out = SessionPolicies::default();
         if let Some(policy) = &params.policy {
@@ -322,22 +347,27 @@ impl Runner<'_> {
             let (pointer, from) = (format!("{base}/PolicyArns/{i}"), self.world.findings.len());
             let name = arn.rsplit('/').next().unwrap_or(arn);
             let account = crate::arn::account_of(arn);
-            let role_account = params.role_arn.as_deref().and_then(crate::arn::account_of);
             let named = scenario.policies.iter().find(|p| p.name == name);
-            if let Some(named) = named.filter(|_| account == role_account) {
+            if let Some(named) = named.filter(|_| account == home) {
                 out.indices.push(self.add_policy(&named.document, &pointer));
             } else if let Some(managed) = super::catalogue::lookup(arn) {
                 if let Ok(json) = crate::json::parse(managed.document, &Default::default()) {
                     out.indices.push(self.add_policy(&json, &pointer));
                 }
             } else {
-                let message = match (account, role_account) {
+                let message = match (account, home) {
                     // "The policies must exist in the same account as the role" (AssumeRole,
-                    // `PolicyArns`): a policy of the scenario named in another account's ARN
-                    // is not the role's.
-                    (Some(theirs), Some(role)) if theirs != role && theirs != "aws" => say!(self.lang,
-                        "{arn} is in account {theirs}; managed session policies must be in the role's account ({role}) or AWS managed.",
-                        "{arn} はアカウント {theirs} のポリシーです。管理セッションポリシーはロールのアカウント ({role}) のもの、または AWS 管理ポリシーでなければなりません。"),
+                    // `PolicyArns`), "as the IAM user" (GetFederationToken): a policy of the
+                    // scenario named in another account's ARN is not theirs.
+                    (Some(theirs), Some(home)) if theirs != home && theirs != "aws" => {
+                        let whose = match params.api {
+                            StsApi::GetFederationToken => self.lang.pick("the user's", "ユーザーの"),
+                            _ => self.lang.pick("the role's", "ロールの"),
+                        };
+                        say!(self.lang,
+                        "{arn} is in account {theirs}; managed session policies must be in {whose} account ({home}) or AWS managed.",
+                        "{arn} はアカウント {theirs} のポリシーです。管理セッションポリシーは{whose}アカウント ({home}) のもの、または AWS 管理ポリシーでなければなりません。")
+                    }
                     _ => say!(self.lang,
                         "{arn} is neither a policy of this scenario (by name) nor in the built-in catalogue of AWS managed policies.",
                         "{arn} はこのシナリオのポリシー (名前で指定) でも、組み込みの AWS 管理ポリシーのカタログのポリシーでもありません。"),
@@ -366,9 +396,9 @@ impl Runner<'_> {
 /// STS refuses, as its place (`.../Policy`, `.../PolicyArns/N`) and its first refusing finding's
 /// sentence.
 #[derive(Default)]
-struct SessionPolicies {
-    indices: Vec<usize>,
-    refused: Option<(String, String)>,
+pub(super) struct SessionPolicies {
+    pub indices: Vec<usize>,
+    pub refused: Option<(String, String)>,
 }
 
 impl SessionPolicies {
@@ -399,7 +429,7 @@ fn refuses(finding: &Finding) -> bool {
 /// message for each grammar error is not published; this one points at the first refused
 /// policy, and the explanation gives its first refusing finding (the others are among the
 /// scenario's findings).
-fn malformed_session_policy(
+pub(super) fn malformed_session_policy(
     (place, why): &(String, String),
     principal: Option<&str>,
     lang: Lang,
@@ -419,7 +449,7 @@ fn malformed_session_policy(
 
 /// Why STS refused the call: a SAML assertion's problem says which attribute the identity
 /// provider must fix; any other refusal restates STS's message.
-fn refusal_reason(e: &StsError, params: &StsParams, lang: Lang) -> String {
+pub(super) fn refusal_reason(e: &StsError, params: &StsParams, lang: Lang) -> String {
     match assertion::problem(params) {
         Some(problem) if e.code == INVALID_IDENTITY_TOKEN => problem.explain(lang),
         _ => {

@@ -94,15 +94,65 @@ pub fn resolve_caller<'w>(
         Some(PrincipalArn::AssumedRole {
             account, role_name, ..
         }) => resolve_session(world, principal, &account, &role_name, session, lang),
+        Some(PrincipalArn::FederatedUser { account, .. }) => {
+            resolve_federated_user(world, principal, account, session, lang)
+        }
         _ => Err(unknown(
             principal,
             lang.pick(
-                "only users, the account root, role sessions and service principals make requests",
-                "リクエストを行えるのは、ユーザー、アカウントのルートユーザー、ロールセッション、サービスプリンシパルだけです",
+                "only users, the account root, role sessions, federated user sessions and service principals make requests",
+                "リクエストを行えるのは、ユーザー、アカウントのルートユーザー、ロールセッション、フェデレーションユーザーのセッション、サービスプリンシパルだけです",
             ),
             lang,
         )),
     }
+}
+
+/// A federated user session that an earlier GetFederationToken request created: the policies
+/// of the user who created it, capped by that user's boundary and by the session policies
+/// (none: no permissions, see `Evaluated::session_allows`); its tags over the user's, "session
+/// tags override a user tag with the same key" (STS API reference, GetFederationToken). Unlike
+/// a role session, one no request created has nobody behind it to stand in for.
+fn resolve_federated_user<'w>(
+    world: &'w World,
+    principal: &str,
+    account: String,
+    session: Option<SessionState>,
+    lang: Lang,
+) -> Result<ResolvedCaller<'w>, UnknownPrincipal> {
+    let Some(state) = session else {
+        let why = lang.pick(
+            "no earlier sts:GetFederationToken request created this federated user session",
+            "このフェデレーションユーザーのセッションを作成した先行の sts:GetFederationToken リクエストはありません",
+        );
+        return Err(unknown(principal, why, lang));
+    };
+    let user_arn = state.session.role_arn.clone();
+    let caller = Caller::FederatedUser {
+        arn: principal.to_string(),
+        account: account.clone(),
+        user: user_arn.clone(),
+    };
+    let mut side = match world.users.get(user_arn.as_str()) {
+        Some(user) => principal_side(world, caller, user, &account),
+        None => bare_side(world, caller, Some(&account)),
+    };
+    side.session = state
+        .policies
+        .iter()
+        .map(|&i| session_policy(world, i, lang))
+        .collect();
+    let session_tags = state.session.tags.iter();
+    let tags = overlay(
+        &state.role_tags,
+        session_tags.map(|t| (t.key.as_str(), t.value.as_str())),
+    );
+    Ok(ResolvedCaller {
+        side,
+        session: Some(state),
+        tags,
+        note: None,
+    })
 }
 
 fn resolve_session<'w>(
@@ -275,6 +325,23 @@ pub fn caller_context(
                     context.set_derived("aws:PrincipalType", one("AssumedRole"));
                     context.set_derived("aws:MultiFactorAuthPresent", one("false"));
                 }
+            }
+        }
+        Caller::FederatedUser { arn, account, .. } => {
+            principal_keys(world, arn, account, context);
+            // aws:userid is `ACCOUNT:NAME`; there is no aws:username, and no MFA: the call that
+            // created the session takes none (IAM User Guide, condition keys and "Secure API
+            // access with MFA").
+            if let Some(session) = &resolved.session {
+                let id = session.session.assumed_role_id.clone();
+                context.set_derived("aws:userid", ContextValue::Single(id));
+                let issued = SCENARIO_EPOCH.saturating_add(session.session.issued_at.max(0) as u64);
+                context.set_derived("aws:TokenIssueTime", ContextValue::Single(iso8601(issued)));
+            }
+            context.set_derived("aws:PrincipalType", one("FederatedUser"));
+            context.set_derived("aws:MultiFactorAuthPresent", one("false"));
+            for (key, value) in &resolved.tags {
+                context.set_derived(["aws:PrincipalTag/", key].concat(), one(value));
             }
         }
         Caller::Service { name } => {

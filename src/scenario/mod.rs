@@ -9,6 +9,7 @@ mod caller;
 pub mod catalogue;
 pub mod document;
 mod engine;
+mod federation;
 mod flows;
 pub mod link;
 mod pass_role;

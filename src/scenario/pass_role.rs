@@ -14,8 +14,8 @@ use super::caller::ResolvedCaller;
 use super::document::Request;
 use super::result::Check;
 use super::run::{
-    apply_overrides, check_from, error_verdict, no_principal, verdict_from_checks, Asked, Runner,
-    Verdict,
+    apply_overrides, check_from, error_verdict, no_principal, refused_to_session,
+    verdict_from_checks, Asked, Runner, Verdict,
 };
 use super::world::RoleEntry;
 
@@ -59,6 +59,11 @@ impl Runner<'_> {
             Ok(c) => c,
             Err(v) => return *v,
         };
+        let action = &request.action.value;
+        let refused = refused_to_session(action, &caller, &principal, Some(&resource), lang);
+        if let Some(refused) = refused {
+            return refused;
+        }
         let mut context = self.context(&caller, request, &resource);
         apply_overrides(request, &mut context);
         let side = self.resource_side(&resource);

@@ -33,7 +33,12 @@ pub struct RequestResult {
 #[serde(rename_all = "camelCase")]
 pub struct SessionCard {
     pub arn: String,
-    pub assumed_role_id: String,
+    /// A role session's `AssumedRoleId` (`ROLEID:SESSION`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumed_role_id: Option<String>,
+    /// A federated user session's `FederatedUserId` (`ACCOUNT:NAME`), instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federated_user_id: Option<String>,
     pub issued_at: i64,
     pub expires_at: i64,
     pub chained: bool,

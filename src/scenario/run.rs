@@ -9,6 +9,8 @@ use crate::evaluation::{
 };
 use crate::finding::Finding;
 use crate::lang::{say, Lang};
+use crate::matching::Caller;
+use crate::sts::StsApi;
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
 use super::document::{read_scenario_with, Request, Scenario};
@@ -232,6 +234,9 @@ pub(super) struct Verdict {
 impl Runner<'_> {
     fn run(&mut self, scenario: &Scenario, index: usize, request: &Request) -> RequestResult {
         let verdict = match super::flows::route(&request.action.value) {
+            super::flows::Flow::Sts(StsApi::GetFederationToken) => {
+                self.run_federation_token(scenario, request)
+            }
             super::flows::Flow::Sts(api) => self.run_sts(scenario, request, api),
             super::flows::Flow::PassRole(api) => self.run_pass_role(request, api),
             super::flows::Flow::Plain => self.run_plain(request),
@@ -394,7 +399,8 @@ impl Runner<'_> {
             Err(v) => return *v,
         };
         let action = request.action.value.as_str();
-        if let Some(refused) = session_token_refused(action, &caller, principal, lang) {
+        if let Some(refused) = refused_to_session(action, &caller, principal, Some(resource), lang)
+        {
             return refused;
         }
         let mut context = self.context(&caller, request, resource);
@@ -681,29 +687,63 @@ fn sts_operation(action: &str, names: &[&'static str]) -> Option<&'static str> {
     names.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// GetSessionToken and GetFederationToken "must be called by using the long-term AWS security
-/// credentials" of a user (STS API reference): a session's are refused, with the message AWS
-/// gives as users report it.
-fn session_token_refused(
+/// What a session's credentials may not call, refused before any policy is read:
+/// * GetSessionToken and GetFederationToken "must be called by using the long-term AWS security
+///   credentials" of a user (STS API reference), with the message AWS gives as users report it;
+/// * a federated user session "cannot call any IAM operations" nor "any STS operations except
+///   GetCallerIdentity" (STS API reference, GetFederationToken). AWS does not document those
+///   errors: IAM answers credentials it does not accept with `InvalidClientTokenId` (as users
+///   report for session credentials), and STS is given its `AccessDenied` shape.
+pub(super) fn refused_to_session(
     action: &str,
     caller: &ResolvedCaller,
     principal: &str,
+    resource: Option<&str>,
     lang: Lang,
 ) -> Option<Verdict> {
-    let name = sts_operation(action, &["GetSessionToken", "GetFederationToken"])?;
-    let session = matches!(
-        caller.side.caller,
-        crate::matching::Caller::RoleSession { .. } | crate::matching::Caller::FederatedUser { .. }
+    let federated = matches!(caller.side.caller, Caller::FederatedUser { .. });
+    let session = federated || matches!(caller.side.caller, Caller::RoleSession { .. });
+    if let Some(name) = sts_operation(action, &["GetSessionToken", "GetFederationToken"]) {
+        return session.then(|| {
+            error_verdict(
+                "AccessDenied",
+                &["Cannot call ", name, " with session credentials"].concat(),
+                say!(lang,
+                    "{name} takes the long-term credentials of a user or the root user; {principal} is a session.",
+                    "{name} にはユーザーまたはルートユーザーの長期的な認証情報が必要ですが、{principal} はセッションです。"),
+                Some(principal),
+            )
+        });
+    }
+    let service = crate::evaluation::service_of(action);
+    let (iam, sts) = (
+        service.eq_ignore_ascii_case("iam"),
+        service.eq_ignore_ascii_case("sts"),
     );
-    session.then(|| {
-        error_verdict(
-            "AccessDenied",
-            &["Cannot call ", name, " with session credentials"].concat(),
-            say!(lang,
-                "{name} takes the long-term credentials of a user or the root user; {principal} is a session.",
-                "{name} にはユーザーまたはルートユーザーの長期的な認証情報が必要ですが、{principal} はセッションです。"),
+    if !federated || !(iam || sts) || sts_operation(action, &["GetCallerIdentity"]).is_some() {
+        return None;
+    }
+    let why = say!(lang,
+        "{principal} is a federated user session: its credentials cannot call IAM operations, nor STS operations other than GetCallerIdentity (STS API reference, GetFederationToken), whatever the policies say. AWS does not document the error it returns.",
+        "{principal} はフェデレーションユーザーのセッションです。その認証情報では、ポリシーの内容にかかわらず、IAM のオペレーションも、GetCallerIdentity 以外の STS のオペレーションも呼び出せません (STS API リファレンス、GetFederationToken)。AWS は返されるエラーを文書化していません。");
+    Some(match iam {
+        true => error_verdict(
+            "InvalidClientTokenId",
+            "The security token included in the request is invalid.",
+            why,
             Some(principal),
-        )
+        ),
+        false => {
+            let on = resource.map_or(String::new(), |r| [" on resource: ", r].concat());
+            let message = [
+                "User: ",
+                principal,
+                " is not authorized to perform: ",
+                action,
+                &on,
+            ];
+            error_verdict("AccessDenied", &message.concat(), why, Some(principal))
+        }
     })
 }
 

@@ -30,7 +30,8 @@ impl SessionState {
         let s = &self.session;
         SessionCard {
             arn: s.arn.clone(),
-            assumed_role_id: s.assumed_role_id.clone(),
+            assumed_role_id: (!s.is_federated_user()).then(|| s.assumed_role_id.clone()),
+            federated_user_id: s.is_federated_user().then(|| s.assumed_role_id.clone()),
             issued_at: s.issued_at,
             expires_at: s.expires_at,
             chained: s.chained,

@@ -49,12 +49,14 @@ impl std::fmt::Display for StsError {
     }
 }
 
-/// The three STS APIs that create a role session.
+/// The STS APIs that create a session: the three that create a role session, and
+/// GetFederationToken, which creates a federated user session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StsApi {
     AssumeRole,
     AssumeRoleWithWebIdentity,
     AssumeRoleWithSaml,
+    GetFederationToken,
 }
 
 impl StsApi {
@@ -65,6 +67,7 @@ impl StsApi {
             StsApi::AssumeRole,
             StsApi::AssumeRoleWithWebIdentity,
             StsApi::AssumeRoleWithSaml,
+            StsApi::GetFederationToken,
         ]
         .into_iter()
         .find(|api| api.action().eq_ignore_ascii_case(action))
@@ -76,6 +79,7 @@ impl StsApi {
             StsApi::AssumeRole => "sts:AssumeRole",
             StsApi::AssumeRoleWithWebIdentity => "sts:AssumeRoleWithWebIdentity",
             StsApi::AssumeRoleWithSaml => "sts:AssumeRoleWithSAML",
+            StsApi::GetFederationToken => "sts:GetFederationToken",
         }
     }
 }

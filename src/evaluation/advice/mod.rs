@@ -173,9 +173,7 @@ fn for_kind(
                 "If {action} is meant to be within the limits the permissions boundary of {grantee} sets, allow it there too: the boundary caps every identity-based allow.",
                 "{grantee} のアクセス許可の境界の範囲内に {action} を含めるべきなら、境界でも許可してください。境界は、アイデンティティベースのポリシーによるすべての許可の上限になります。")
         }
-        PolicyKind::Session => say!(lang,
-            "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
-            "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
+        PolicyKind::Session => session(caller, action, lang),
         PolicyKind::Trust => trust(eval, caller, action, lang),
         PolicyKind::Resource => {
             // A key policy must allow itself, as a trust policy must (`scope::is_kms_key`):
@@ -249,13 +247,36 @@ fn identity(
         "{grantee} に、{resource} に対する {action} を許可するアイデンティティベースのポリシーを付与してください。")
 }
 
-/// Who a policy is given to for the caller: a role session's permissions are its role's.
+/// What to change when the calling session's session policies refuse: create the session
+/// again, with a session policy that allows the action (a role session may also go without
+/// one; a federated user session without one has no permissions).
+fn session(caller: &CallerSide, action: &str, lang: Lang) -> String {
+    match (&caller.caller, caller.session.is_empty()) {
+        (Caller::FederatedUser { .. }, true) => say!(lang,
+            "The federated user session was created without a session policy; call GetFederationToken again with a session policy (Policy or PolicyArns) that allows {action}.",
+            "このフェデレーションユーザーのセッションは、セッションポリシーなしで作成されています。{action} を許可するセッションポリシー (Policy または PolicyArns) を渡して、GetFederationToken を呼び出し直してください。"),
+        (Caller::FederatedUser { .. }, false) => say!(lang,
+            "The session was created with session policies that do not allow {action}; call GetFederationToken again with a session policy that allows it.",
+            "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡して、GetFederationToken を呼び出し直してください。"),
+        _ => say!(lang,
+            "The session was created with session policies that do not allow {action}; assume the role again with a session policy that allows it, or with none.",
+            "このセッションは、{action} を許可しないセッションポリシー付きで作成されています。{action} を許可するセッションポリシーを渡すか、セッションポリシーなしで、ロールを引き受け直してください。"),
+    }
+}
+
+/// Who a policy is given to for the caller: a role session's permissions are its role's, a
+/// federated user session's those of the user who created it.
 fn grantee(caller: &Caller, lang: Lang) -> String {
     match caller {
         Caller::RoleSession { role_arn, .. } => say!(
             lang,
             "the role {role_arn} (its sessions' permissions are the role's)",
             "ロール {role_arn} (セッションのアクセス許可はロールのものです)"
+        ),
+        Caller::FederatedUser { user, .. } => say!(
+            lang,
+            "{user} (its federated user sessions' permissions are at most the user's)",
+            "{user} (フェデレーションユーザーのセッションのアクセス許可は、最大でもユーザーのものです)"
         ),
         other => other.display_arn().to_string(),
     }

@@ -47,7 +47,8 @@ pub struct StsParams {
     /// `RoleArn`, when given in `parameters` (the request's `resource` is the usual place).
     pub role_arn: Option<String>,
     /// From the `RoleSessionName` parameter, or for SAML from the assertion's
-    /// `https://aws.amazon.com/SAML/Attributes/RoleSessionName` attribute.
+    /// `https://aws.amazon.com/SAML/Attributes/RoleSessionName` attribute; for
+    /// GetFederationToken, its `Name` (the federated user's name).
     pub role_session_name: Option<String>,
     pub duration_seconds: Option<i64>,
     pub external_id: Option<String>,
@@ -129,6 +130,7 @@ pub fn parameter_names(api: StsApi) -> &'static [&'static str] {
             "Policy",
             "DurationSeconds",
         ],
+        StsApi::GetFederationToken => &["Name", "Policy", "PolicyArns", "DurationSeconds", "Tags"],
     }
 }
 
@@ -154,7 +156,11 @@ pub fn read_params(
         member(object, base, name).and_then(|(v, at)| r.string(v, &at, name))
     };
     params.role_arn = text(&mut reader, "RoleArn");
-    params.role_session_name = text(&mut reader, "RoleSessionName");
+    let session_name = match api {
+        StsApi::GetFederationToken => "Name",
+        _ => "RoleSessionName",
+    };
+    params.role_session_name = text(&mut reader, session_name);
     params.external_id = text(&mut reader, "ExternalId");
     params.source_identity = text(&mut reader, "SourceIdentity");
     params.serial_number = text(&mut reader, "SerialNumber");

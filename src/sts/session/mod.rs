@@ -24,14 +24,19 @@ pub struct Federation {
     pub carried_keys: crate::sts::context::ContextKeys,
 }
 
-/// A role session. Tag keys are compared ignoring case; their case is kept.
+/// A role session, or a federated user session (GetFederationToken). Tag keys are compared
+/// ignoring case; their case is kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     /// `arn:PARTITION:sts::ROLE-ACCOUNT:assumed-role/ROLE-NAME/SESSION`: the role's path is
-    /// dropped (semantics notes §3.5, IAM identifiers page).
+    /// dropped (semantics notes §3.5, IAM identifiers page); for a federated user,
+    /// `arn:PARTITION:sts::ACCOUNT:federated-user/NAME`.
     pub arn: String,
-    /// `ROLEID:SESSION`, the value of `aws:userid`.
+    /// `ROLEID:SESSION`, the value of `aws:userid`; for a federated user its `FederatedUserId`,
+    /// `ACCOUNT:NAME`.
     pub assumed_role_id: String,
+    /// The role's ARN; for a federated user, the ARN of the user (or root user) whose call
+    /// created it, whose permissions it shares.
     pub role_arn: String,
     pub account: String,
     pub session_name: String,
@@ -116,6 +121,56 @@ impl Session {
         })
     }
 
+    /// The federated user session an allowed GetFederationToken call by `user_arn` creates:
+    /// `DurationSeconds` (900–129600, validated) or 43200 seconds, "If the specified duration
+    /// is longer than one hour, the session obtained by using root user credentials defaults
+    /// to one hour" (STS API reference, GetFederationToken). No MFA, no source identity, and
+    /// tags that cannot be transitive (IAM User Guide, "Passing session tags in AWS STS").
+    pub fn federated(user_arn: &str, params: &StsParams, at: i64) -> Session {
+        let (partition, account) = match crate::arn::Arn::parse(user_arn) {
+            Ok(arn) => (arn.partition, arn.account),
+            Err(_) => ("aws", ""),
+        };
+        let name = params.role_session_name.clone().unwrap_or_default();
+        let requested = params
+            .duration_seconds
+            .unwrap_or(FEDERATION_DEFAULT_DURATION);
+        let duration = match user_arn.ends_with(":root") {
+            true => requested.min(ROOT_FEDERATION_DURATION),
+            false => requested,
+        };
+        Session {
+            arn: [
+                "arn:",
+                partition,
+                ":sts::",
+                account,
+                ":federated-user/",
+                &name,
+            ]
+            .concat(),
+            assumed_role_id: [account, ":", &name].concat(),
+            role_arn: user_arn.to_string(),
+            account: account.to_string(),
+            session_name: name,
+            issued_at: at,
+            expires_at: at.saturating_add(duration),
+            chained: false,
+            tags: params.tags.clone(),
+            transitive_tag_keys: Vec::new(),
+            source_identity: None,
+            mfa: false,
+            policy: params.policy.as_ref().map(|p| p.document.clone()),
+            policy_arns: params.policy_arns.clone(),
+            federation: None,
+        }
+    }
+
+    /// Whether it is a federated user session (GetFederationToken's), not a role session.
+    pub fn is_federated_user(&self) -> bool {
+        self.arn.contains(":federated-user/")
+    }
+
     /// A session tag by key, ignoring case.
     pub fn tag(&self, key: &str) -> Option<&Tag> {
         self.tags.iter().find(|t| same_tag_key(&t.key, key))
@@ -125,6 +180,11 @@ impl Session {
         at >= self.expires_at
     }
 }
+
+/// GetFederationToken's default `DurationSeconds` (STS API reference).
+pub const FEDERATION_DEFAULT_DURATION: i64 = 43_200;
+/// The longest federated user session the root user gets (STS API reference).
+pub const ROOT_FEDERATION_DURATION: i64 = 3600;
 
 /// `(partition, account, role name without path)` of `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`.
 pub fn role_arn_parts(arn: &str) -> Option<(&str, &str, &str)> {

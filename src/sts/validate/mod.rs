@@ -50,10 +50,15 @@ pub fn validate(params: &StsParams, context: ValidationContext<'_>) -> Result<()
 pub fn model_violations(params: &StsParams) -> Vec<Violation> {
     let mut out = Vec::new();
     let saml = params.api == StsApi::AssumeRoleWithSaml;
+    let federation = params.api == StsApi::GetFederationToken;
+    let (name_member, name_rule, longest) = match federation {
+        true => ("name", &FEDERATED_USER_NAME, 129_600),
+        false => ("roleSessionName", &ROLE_SESSION_NAME, 43_200),
+    };
     match params.role_session_name.as_deref() {
         _ if saml => {}
-        Some(name) => check_string(name, "roleSessionName", &ROLE_SESSION_NAME, &mut out),
-        None => out.push(missing("roleSessionName")),
+        Some(name) => check_string(name, name_member, name_rule, &mut out),
+        None => out.push(missing(name_member)),
     }
     for (i, arn) in params.policy_arns.iter().enumerate() {
         check_string(
@@ -67,7 +72,7 @@ pub fn model_violations(params: &StsParams) -> Vec<Violation> {
         check_string(&policy.text, "policy", &POLICY, &mut out);
     }
     if let Some(seconds) = params.duration_seconds {
-        check_range(seconds, "durationSeconds", 900, 43200, &mut out);
+        check_range(seconds, "durationSeconds", 900, longest, &mut out);
     }
     let tags: Vec<String> = params
         .tags

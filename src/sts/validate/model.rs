@@ -66,6 +66,12 @@ pub const ROLE_SESSION_NAME: StringRule = StringRule {
     pattern: Some((r"[\w+=,.@-]*", |c| word(c) || "+=,.@-".contains(c))),
 };
 pub const SOURCE_IDENTITY: StringRule = ROLE_SESSION_NAME;
+/// GetFederationToken's `Name` (`userNameType`).
+pub const FEDERATED_USER_NAME: StringRule = StringRule {
+    min: 2,
+    max: Some(32),
+    pattern: ROLE_SESSION_NAME.pattern,
+};
 pub const EXTERNAL_ID: StringRule = StringRule {
     min: 2,
     max: Some(1224),

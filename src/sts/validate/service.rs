@@ -11,11 +11,14 @@ pub const MAX_POLICY_ARNS: usize = 10;
 
 pub(super) fn check(params: &StsParams, context: ValidationContext<'_>) -> Result<(), StsError> {
     check_token_expiry(params, context.now)?;
-    session_duration(
-        params.duration_seconds,
-        context.max_session_duration,
-        context.caller.is_some(),
-    )?;
+    // A federated user session's duration has no role to cap it: the model's range is all.
+    if params.api != crate::sts::StsApi::GetFederationToken {
+        session_duration(
+            params.duration_seconds,
+            context.max_session_duration,
+            context.caller.is_some(),
+        )?;
+    }
     check_policy_arns(&params.policy_arns)?;
     check_source_identity(params)?;
     check_tags(params)?;
