@@ -171,3 +171,6 @@ fn not_long_term(principal: &str, lang: Lang) -> Verdict {
         Some(principal),
     )
 }
+
+#[cfg(test)]
+mod tests;
