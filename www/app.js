@@ -244,9 +244,9 @@ function scenarioObject() {
 }
 
 /**
- * The ARNs of the role sessions that the last run that could run created and that are still
- * valid when a request added to `doc` runs: who can make the next request of a role chain. A
- * session expired by then would only get ExpiredToken.
+ * The ARNs of the sessions (role and federated user) that the last run that could run created
+ * and that are still valid when a request added to `doc` runs: who can make the next request of
+ * a role chain, or a federated user's. A session expired by then would only get ExpiredToken.
  */
 function sessions(doc = scenarioObject()) {
   const now = nextRequestTime(doc);

@@ -29,9 +29,9 @@ const REQUIRED = {
 
 /**
  * Builds the form into `container`; `append(request)` adds the request to the scenario;
- * `sessions()` gives the role session ARNs the last run created. `fresh` (a scenario replaced by
- * another: New, an example, an import, a link, Undo) starts from the new scenario's defaults,
- * forgetting what was typed for the old one.
+ * `sessions()` gives the session ARNs (role and federated user) the last run created. `fresh`
+ * (a scenario replaced by another: New, an example, an import, a link, Undo) starts from the new
+ * scenario's defaults, forgetting what was typed for the old one.
  */
 export function buildRequestForm(container, { append, notify, scenario, sessions = () => [], fresh = false }) {
   // A rebuild of the same scenario (new roles in it, another language) keeps what the user has
@@ -185,7 +185,7 @@ export function offerPrincipals(container, doc, sessions) {
 }
 
 /**
- * What can make a request: the scenario's users, the root of each of its accounts, and the role
+ * What can make a request: the scenario's users, the root of each of its accounts, and the
  * sessions (`sessions`, ARNs) its requests created. Not a role: a role acts only through a
  * session, and the engine refuses a role's ARN as a principal (WRONG_ARN_KIND).
  */

@@ -48,12 +48,10 @@ impl Evaluated {
             .is_none_or(|b| b.trace.verdict == PolicyVerdict::Allow)
     }
 
-    /// With no session policy a role session keeps its role's permissions, but a federated
-    /// user session has none: "If you do not pass a policy, then the resulting federated user
-    /// session has no permissions" (STS API reference, GetFederationToken; §1.1 step 8).
-    pub fn session_allows(&self, caller: &Caller) -> bool {
-        let federated = matches!(caller, Caller::FederatedUser { .. });
-        (self.session.is_empty() && !federated)
+    /// With no session policy a role session keeps its role's permissions (§1.1 step 8; a
+    /// federated user session has none, see `caller_side_refusal`).
+    pub fn session_allows(&self) -> bool {
+        self.session.is_empty()
             || self
                 .session
                 .iter()
@@ -338,7 +336,10 @@ fn caller_side_refusal(
                 "呼び出し元のアクセス許可の境界がこのリクエストを許可していません。境界は、アイデンティティベースのポリシーが付与するアクセス許可の上限を定めます。"),
         ));
     }
-    if eval.session.is_empty() && !eval.session_allows(&caller.caller) {
+    // "If you do not pass a policy, then the resulting federated user session has no
+    // permissions" (STS API reference, GetFederationToken; §1.1 step 8).
+    let federated = matches!(caller.caller, Caller::FederatedUser { .. });
+    if federated && eval.session.is_empty() {
         return Some((
             PolicyKind::Session,
             say!(lang,
@@ -346,7 +347,7 @@ fn caller_side_refusal(
                 "呼び出し元はセッションポリシーなしで作成されたフェデレーションユーザーのセッションなので、アクセス許可がありません。GetFederationToken のセッションポリシーで許可される操作が決まります。"),
         ));
     }
-    if !eval.session_allows(&caller.caller) {
+    if !eval.session_allows() {
         return Some((
             PolicyKind::Session,
             say!(lang,

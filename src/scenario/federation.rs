@@ -9,7 +9,7 @@ use crate::evaluation::Decision;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
 use crate::sts::params::read_params;
-use crate::sts::session::{Session, ROOT_FEDERATION_DURATION};
+use crate::sts::session::{Session, FEDERATION_DEFAULT_DURATION, ROOT_FEDERATION_DURATION};
 use crate::sts::validate::{validate, ValidationContext};
 use crate::sts::StsApi;
 
@@ -98,11 +98,20 @@ impl Runner<'_> {
                 "セッションポリシーが渡されていないため、フェデレーションユーザーのセッションには独自のアクセス許可がありません。アクセスを付与できるのは、その ARN を指定するリソースベースのポリシーだけです。",
             ).into());
         }
-        let asked_for = params.duration_seconds.unwrap_or(0);
+        let written = request.resource.as_ref().map(|r| r.value.as_str());
+        if let Some(written) = written.filter(|&r| r != session.arn) {
+            let arn = &session.arn;
+            notes.push(say!(lang,
+                "The request's resource, {written}, is not used: GetFederationToken acts on the federated user's ARN, {arn}, which Name decides.",
+                "リクエストのリソース {written} は使われません。GetFederationToken は、Name で決まるフェデレーションユーザーの ARN {arn} に対して動作します。"));
+        }
+        let asked_for = params
+            .duration_seconds
+            .unwrap_or(FEDERATION_DEFAULT_DURATION);
         if user_arn.ends_with(":root") && asked_for > ROOT_FEDERATION_DURATION {
             notes.push(lang.pick(
-                "The root user's federated user sessions last at most one hour: the longer DurationSeconds is cut to 3600 seconds.",
-                "ルートユーザーのフェデレーションユーザーのセッションは最大 1 時間です。これより長い DurationSeconds は 3600 秒に短縮されます。",
+                "The root user's federated user sessions last at most one hour: the longer DurationSeconds (43200 seconds when not given) is cut to 3600 seconds.",
+                "ルートユーザーのフェデレーションユーザーのセッションは最大 1 時間です。これより長い DurationSeconds (指定しない場合は 43200 秒) は 3600 秒に短縮されます。",
             ).into());
         }
         let asked = Asked {

@@ -720,12 +720,16 @@ pub(super) fn refused_to_session(
         service.eq_ignore_ascii_case("iam"),
         service.eq_ignore_ascii_case("sts"),
     );
-    if !federated || !(iam || sts) || sts_operation(action, &["GetCallerIdentity"]).is_some() {
+    // iam:PassRole is a permission that the service receiving the role checks, not an
+    // operation of IAM's API.
+    let permission_only = action.eq_ignore_ascii_case("iam:PassRole");
+    let free = permission_only || sts_operation(action, &["GetCallerIdentity"]).is_some();
+    if !federated || !(iam || sts) || free {
         return None;
     }
     let why = say!(lang,
-        "{principal} is a federated user session: its credentials cannot call IAM operations, nor STS operations other than GetCallerIdentity (STS API reference, GetFederationToken), whatever the policies say. AWS does not document the error it returns.",
-        "{principal} はフェデレーションユーザーのセッションです。その認証情報では、ポリシーの内容にかかわらず、IAM のオペレーションも、GetCallerIdentity 以外の STS のオペレーションも呼び出せません (STS API リファレンス、GetFederationToken)。AWS は返されるエラーを文書化していません。");
+        "{principal} is a federated user session: with the CLI or the API its credentials cannot call IAM operations, nor STS operations other than GetCallerIdentity (STS API reference, GetFederationToken), whatever the policies say. AWS does not document the error it returns.",
+        "{principal} はフェデレーションユーザーのセッションです。CLI または API では、ポリシーの内容にかかわらず、その認証情報で IAM のオペレーションも、GetCallerIdentity 以外の STS のオペレーションも呼び出せません (STS API リファレンス、GetFederationToken)。AWS は返されるエラーを文書化していません。");
     Some(match iam {
         true => error_verdict(
             "InvalidClientTokenId",

@@ -18,8 +18,9 @@ use super::super::statement::PolicyOutcome;
 pub(super) enum Unmet {
     /// Only keys the request supplies: send what they check.
     Supplied,
-    /// MFA keys, for a role session.
-    SessionMfa,
+    /// MFA keys, for a role session or (`federated`) a federated user session, neither of which
+    /// carries MFA into its requests.
+    SessionMfa { federated: bool },
     /// Keys the request cannot change (named, as written in the policy).
     Fixed(Vec<String>),
 }
@@ -39,9 +40,10 @@ pub(super) fn unmet<'a>(
         .failed_conditions()
         .map(|c| c.key.as_str())
         .collect();
-    let session = matches!(caller, Caller::RoleSession { .. });
+    let federated = matches!(caller, Caller::FederatedUser { .. });
+    let session = federated || matches!(caller, Caller::RoleSession { .. });
     if session && !mfa_in_call && keys.iter().any(|k| is_mfa(k)) {
-        return Some(Unmet::SessionMfa);
+        return Some(Unmet::SessionMfa { federated });
     }
     let fixed: Vec<String> = keys
         .iter()
@@ -104,7 +106,10 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
         Unmet::Supplied => say!(lang,
             "{policy} already allows {action} for {who} under conditions the request does not meet (above): send what they check rather than allowing the action without them.",
             "{policy}はすでに {who} に {action} を許可していますが、このリクエストが満たさない条件 (上記) が付いています。条件なしで許可するのではなく、条件が確認する値を送ってください。"),
-        Unmet::SessionMfa => say!(lang,
+        Unmet::SessionMfa { federated: true } => say!(lang,
+            "The statement above allows {action} only with MFA, which a federated user session never has (GetFederationToken takes no MFA): use credentials from GetSessionToken with MFA for such calls.",
+            "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、フェデレーションユーザーのセッションには MFA がありません (GetFederationToken は MFA を受け付けません)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),
+        Unmet::SessionMfa { federated: false } => say!(lang,
             "The statement above allows {action} only with MFA, which a role session never carries into its own requests (see the note): use credentials from GetSessionToken with MFA for such calls.",
             "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、ロールセッションは自身のリクエストに MFA を含めません (注記を参照)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),
         Unmet::Fixed(keys) => {

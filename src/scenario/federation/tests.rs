@@ -277,3 +277,45 @@ fn without_a_session_policy_the_session_has_no_permissions_in_either_language() 
         ));
     }
 }
+
+#[test]
+fn a_federated_user_session_never_has_mfa_and_the_advice_says_where_to_get_it() {
+    let text = r#"{
+  "scenario": 1,
+  "accounts": [{ "id": "111122223333" }],
+  "users": [{ "arn": "arn:aws:iam::111122223333:user/carol",
+    "policies": [{ "Version": "2012-10-17", "Statement": [
+      { "Effect": "Allow", "Action": "sts:GetFederationToken", "Resource": "*" },
+      { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*",
+        "Condition": { "Bool": { "aws:MultiFactorAuthPresent": "true" } } } ] }] }],
+  "requests": [
+    { "principal": "arn:aws:iam::111122223333:user/carol", "action": "sts:GetFederationToken",
+      "resource": "arn:aws:sts::111122223333:federated-user/Other",
+      "parameters": { "Name": "Reader", "Policy": { "Version": "2012-10-17", "Statement": [
+        { "Effect": "Allow", "Action": "sqs:*", "Resource": "*" } ] } } },
+    { "principal": "arn:aws:sts::111122223333:federated-user/Reader", "action": "sqs:SendMessage",
+      "resource": "arn:aws:sqs:us-east-1:111122223333:q" }
+  ]
+}"#;
+    let results = run_scenario(text).unwrap().results;
+    // A resource other than the federated user's ARN is not what the call acts on.
+    assert_eq!(results[0].decision.as_str(), "allowed");
+    assert!(results[0]
+        .explain
+        .notes
+        .iter()
+        .any(|n| n.contains("arn:aws:sts::111122223333:federated-user/Other, is not used")));
+    let denied = &results[1];
+    assert_eq!(denied.decision.as_str(), "implicitDeny");
+    let changes = &denied.explain.checks[0]
+        .authorization
+        .as_ref()
+        .unwrap()
+        .changes;
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("a federated user session never has")),
+        "{changes:?}"
+    );
+}
