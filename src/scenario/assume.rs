@@ -19,11 +19,12 @@ use crate::sts::validate::{assertion, validate, ValidationContext, INVALID_IDENT
 use crate::sts::{StsApi, StsError};
 
 use super::caller::{caller_context, resource_context, ResolvedCaller};
+use super::credentials::refused_to_session;
 use super::document::{Request, Scenario};
 use super::result::Check;
 use super::run::{
-    apply_overrides, error_verdict, malformed_policy_message, refused_to_session,
-    verdict_from_checks, Asked, Runner, Verdict,
+    apply_overrides, error_verdict, malformed_policy_message, verdict_from_checks, Asked, Runner,
+    Verdict,
 };
 use super::sessions::SessionState;
 use super::world::RoleEntry;
@@ -246,7 +247,9 @@ impl Runner<'_> {
                 Ok(federated_caller(Caller::Federated { provider }))
             }
             // Its own flow resolves its caller (`federation.rs`); the principal, as AssumeRole's.
-            StsApi::GetFederationToken => self.caller(principal.unwrap_or_default(), time),
+            StsApi::GetFederationToken | StsApi::GetSessionToken => {
+                self.caller(principal.unwrap_or_default(), time)
+            }
         }
     }
 
@@ -299,7 +302,7 @@ impl Runner<'_> {
             at: i64::try_from(request.time).unwrap_or(i64::MAX),
             federation,
         };
-        let session = match Session::create(new) {
+        let mut session = match Session::create(new) {
             Ok(s) => s,
             Err(e) => {
                 let message = &e.message;
@@ -316,6 +319,11 @@ impl Runner<'_> {
                 return;
             }
         };
+        // GetSessionToken credentials with MFA make the call with MFA, as SerialNumber and
+        // TokenCode given to it would (IAM User Guide, "Secure API access with MFA").
+        let principal = request.principal.as_ref().map(|p| p.value.as_str());
+        let token = principal.and_then(|p| self.token_sessions.get(p));
+        session.mfa |= self.session_token && token.is_some_and(|t| t.mfa);
         let state = SessionState {
             session,
             policies,
@@ -466,6 +474,7 @@ pub(super) fn refusal_reason(e: &StsError, params: &StsParams, lang: Lang) -> St
 /// A web identity or SAML caller: no identity policies, no organization, no session.
 fn federated_caller<'w>(caller: Caller) -> ResolvedCaller<'w> {
     ResolvedCaller {
+        token: None,
         side: crate::evaluation::CallerSide {
             caller,
             identity: Vec::new(),

@@ -25,6 +25,8 @@ pub struct ResolvedCaller<'w> {
     pub tags: Vec<(String, String)>,
     /// A sentence when the session was not created by an earlier request.
     pub note: Option<String>,
+    /// The GetSessionToken session whose credentials a user (or the root user) calls with.
+    pub token: Option<crate::sts::session::Session>,
 }
 
 /// Why a principal cannot make requests.
@@ -51,6 +53,7 @@ pub fn resolve_caller<'w>(
             None,
         );
         return Ok(ResolvedCaller {
+            token: None,
             side,
             session: None,
             tags: Vec::new(),
@@ -66,6 +69,7 @@ pub fn resolve_caller<'w>(
                 account: account.clone(),
             };
             Ok(ResolvedCaller {
+                token: None,
                 side: bare_side(world, caller, Some(&account)),
                 session: None,
                 tags: Vec::new(),
@@ -85,6 +89,7 @@ pub fn resolve_caller<'w>(
                 account: account.clone(),
             };
             Ok(ResolvedCaller {
+                token: None,
                 side: principal_side(world, caller, user, &account),
                 session: None,
                 tags: user.tags.clone(),
@@ -148,6 +153,7 @@ fn resolve_federated_user<'w>(
         session_tags.map(|t| (t.key.as_str(), t.value.as_str())),
     );
     Ok(ResolvedCaller {
+        token: None,
         side,
         session: Some(state),
         tags,
@@ -221,6 +227,7 @@ fn resolve_session<'w>(
         None => role.permissions.tags.clone(),
     };
     Ok(ResolvedCaller {
+        token: None,
         side,
         session,
         tags,
@@ -349,6 +356,20 @@ pub fn caller_context(
             context.set_derived("aws:PrincipalIsAWSService", one("true"));
         }
         _ => {}
+    }
+    // Temporary credentials carry MFA as the call that made them had it, and its age: "the
+    // number of seconds since the requesting principal was authenticated using MFA" (IAM User
+    // Guide, condition keys; "Secure API access with MFA"). Long-term credentials carry neither.
+    if let Some(token) = &resolved.token {
+        let issued = token.issued_at.max(0) as u64;
+        let present = if token.mfa { "true" } else { "false" };
+        context.set_derived("aws:MultiFactorAuthPresent", one(present));
+        if token.mfa {
+            let age = time.saturating_sub(issued).to_string();
+            context.set_derived("aws:MultiFactorAuthAge", ContextValue::Single(age));
+        }
+        let at = iso8601(SCENARIO_EPOCH.saturating_add(issued));
+        context.set_derived("aws:TokenIssueTime", ContextValue::Single(at));
     }
     // A session's tags (its role's overlaid with its own) came with its keys above.
     if resolved.session.is_none() {

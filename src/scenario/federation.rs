@@ -15,10 +15,10 @@ use crate::sts::StsApi;
 
 use super::assume::{malformed_session_policy, refusal_reason};
 use super::caller::ResolvedCaller;
+use super::credentials::refused_to_session;
 use super::document::{Request, Scenario};
 use super::run::{
-    apply_overrides, error_verdict, no_principal, refused_to_session, verdict_from_checks, Asked,
-    Runner, Verdict,
+    apply_overrides, error_verdict, no_principal, verdict_from_checks, Asked, Runner, Verdict,
 };
 use super::sessions::SessionState;
 

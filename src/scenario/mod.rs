@@ -7,6 +7,7 @@
 mod assume;
 mod caller;
 pub mod catalogue;
+mod credentials;
 pub mod document;
 mod engine;
 mod federation;
@@ -16,6 +17,7 @@ mod pass_role;
 mod policy_cache;
 mod result;
 mod run;
+mod session_token;
 mod sessions;
 mod world;
 

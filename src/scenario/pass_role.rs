@@ -11,11 +11,12 @@ use crate::matching::Caller;
 use crate::services::{associated_resource_arn, extract_roles, PassRoleApi, RoleReference};
 
 use super::caller::ResolvedCaller;
+use super::credentials::refused_to_session;
 use super::document::Request;
 use super::result::Check;
 use super::run::{
-    apply_overrides, check_from, error_verdict, no_principal, refused_to_session,
-    verdict_from_checks, Asked, Runner, Verdict,
+    apply_overrides, check_from, error_verdict, no_principal, verdict_from_checks, Asked, Runner,
+    Verdict,
 };
 use super::world::RoleEntry;
 

@@ -9,14 +9,15 @@ use crate::evaluation::{
 };
 use crate::finding::Finding;
 use crate::lang::{say, Lang};
-use crate::matching::Caller;
 use crate::sts::StsApi;
 
 use super::caller::{caller_context, resolve_caller, resource_context, ResolvedCaller};
+use super::credentials::refused_to_session;
 use super::document::{read_scenario_with, Request, Scenario};
 use super::result::{show_context, Check, ContextShown, Explain, RequestResult, RunOutput};
 use super::sessions::SessionState;
 use super::world::World;
+use crate::sts::session::Session;
 
 /// How a scenario is run.
 #[derive(Clone, Debug, Default)]
@@ -65,6 +66,8 @@ pub(super) fn run_requests(
     let mut runner = Runner {
         world,
         sessions: SortedMap::new(),
+        token_sessions: SortedMap::new(),
+        session_token: false,
         deadline: None,
         lang,
         brief: false,
@@ -109,6 +112,11 @@ pub(super) struct Runner<'w> {
     pub world: &'w mut World,
     /// Sessions created by allowed STS requests, by session ARN; the latest one wins.
     pub sessions: SortedMap<String, SessionState>,
+    /// GetSessionToken sessions, by the ARN of the user (or root user) who created them: its
+    /// requests name the user, and say `"credentials": "GetSessionToken"`.
+    pub token_sessions: SortedMap<String, Session>,
+    /// Whether the current request is made with its principal's GetSessionToken credentials.
+    pub session_token: bool,
     /// The end of the current request's time, shared by every context built for it.
     pub deadline: Option<Deadline>,
     /// The language of the explanations.
@@ -233,10 +241,13 @@ pub(super) struct Verdict {
 
 impl Runner<'_> {
     fn run(&mut self, scenario: &Scenario, index: usize, request: &Request) -> RequestResult {
+        self.session_token = request.session_token;
         let verdict = match super::flows::route(&request.action.value) {
             super::flows::Flow::Sts(StsApi::GetFederationToken) => {
                 self.run_federation_token(scenario, request)
             }
+            // It needs no permission: the plain flow shows the policies, then makes the session.
+            super::flows::Flow::Sts(StsApi::GetSessionToken) => self.run_plain(request),
             super::flows::Flow::Sts(api) => self.run_sts(scenario, request, api),
             super::flows::Flow::PassRole(api) => self.run_pass_role(request, api),
             super::flows::Flow::Plain => self.run_plain(request),
@@ -250,32 +261,46 @@ impl Runner<'_> {
         principal: &str,
         time: u64,
     ) -> Result<ResolvedCaller<'_>, Box<Verdict>> {
-        let session = self.sessions.get(principal).cloned();
-        if let Some(s) = &session {
-            if s.session
-                .is_expired(i64::try_from(time).unwrap_or(i64::MAX))
-            {
-                let expired = s.session.expires_at;
-                return Err(Box::new(error_verdict(
-                    "ExpiredToken",
-                    "The security token included in the request is expired",
-                    say!(
-                        self.lang,
-                        "{principal} expired at {expired} s (the request is at {time} s).",
-                        "{principal} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
-                    ),
-                    Some(principal),
-                )));
-            }
-        }
-        resolve_caller(self.world, principal, session, self.lang).map_err(|u| {
+        let unknown = |u: super::caller::UnknownPrincipal| {
             Box::new(error_verdict(
                 u.code,
                 &u.message,
                 u.explain,
                 Some(principal),
             ))
-        })
+        };
+        if self.session_token {
+            let token = self.token_sessions.get(principal).cloned();
+            let token = token.ok_or_else(|| unknown(no_session_token(principal, self.lang)))?;
+            self.unexpired(principal, &token, time)?;
+            let mut caller =
+                resolve_caller(self.world, principal, None, self.lang).map_err(unknown)?;
+            caller.token = Some(token);
+            return Ok(caller);
+        }
+        let session = self.sessions.get(principal).cloned();
+        if let Some(s) = &session {
+            self.unexpired(principal, &s.session, time)?;
+        }
+        resolve_caller(self.world, principal, session, self.lang).map_err(unknown)
+    }
+
+    /// STS's `ExpiredToken` once a request's time reaches its session's expiry.
+    fn unexpired(&self, principal: &str, session: &Session, time: u64) -> Result<(), Box<Verdict>> {
+        if !session.is_expired(i64::try_from(time).unwrap_or(i64::MAX)) {
+            return Ok(());
+        }
+        let expired = session.expires_at;
+        Err(Box::new(error_verdict(
+            "ExpiredToken",
+            "The security token included in the request is expired",
+            say!(
+                self.lang,
+                "{principal} expired at {expired} s (the request is at {time} s).",
+                "{principal} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
+            ),
+            Some(principal),
+        )))
     }
 
     /// The context of a request: what AWS derives, then the request's own `context`.
@@ -394,11 +419,18 @@ impl Runner<'_> {
             return no_principal(lang);
         };
         let resource = request.resource.as_ref().map_or("*", |r| r.value.as_str());
+        let action = request.action.value.as_str();
+        let token_params = match sts_operation(action, &["GetSessionToken"]) {
+            Some(_) => match self.session_token_params(request) {
+                Ok(params) => Some(params),
+                Err(verdict) => return *verdict,
+            },
+            None => None,
+        };
         let caller = match self.caller(principal, request.time) {
             Ok(c) => c,
             Err(v) => return *v,
         };
-        let action = request.action.value.as_str();
         if let Some(refused) = refused_to_session(action, &caller, principal, Some(resource), lang)
         {
             return refused;
@@ -445,7 +477,22 @@ impl Runner<'_> {
                 )
                 .replace("{}", free.unwrap_or_default());
         }
+        if let Some(params) = token_params.filter(|_| verdict.decision == Decision::Allowed) {
+            drop(caller);
+            self.create_session_token(request, principal, &params, &mut verdict);
+        }
         verdict
+    }
+}
+
+/// A request with GetSessionToken credentials that no earlier request of its principal made.
+fn no_session_token(principal: &str, lang: Lang) -> super::caller::UnknownPrincipal {
+    super::caller::UnknownPrincipal {
+        code: "InvalidClientTokenId",
+        message: "The security token included in the request is invalid.".into(),
+        explain: say!(lang,
+            "The request is made with GetSessionToken credentials, but no earlier sts:GetSessionToken request of {principal} was allowed.",
+            "このリクエストは GetSessionToken の認証情報で行われますが、{principal} の先行の sts:GetSessionToken リクエストで許可されたものはありません。"),
     }
 }
 
@@ -679,76 +726,12 @@ fn summarize(
 }
 
 /// Which of the STS operations `names` `action` is (`sts:NAME`, in any case).
-fn sts_operation(action: &str, names: &[&'static str]) -> Option<&'static str> {
+pub(super) fn sts_operation(action: &str, names: &[&'static str]) -> Option<&'static str> {
     let name = action
         .get(..4)
         .filter(|p| p.eq_ignore_ascii_case("sts:"))
         .and_then(|_| action.get(4..))?;
     names.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
-}
-
-/// What a session's credentials may not call, refused before any policy is read:
-/// * GetSessionToken and GetFederationToken "must be called by using the long-term AWS security
-///   credentials" of a user (STS API reference), with the message AWS gives as users report it;
-/// * a federated user session "cannot call any IAM operations" nor "any STS operations except
-///   GetCallerIdentity" (STS API reference, GetFederationToken). AWS does not document those
-///   errors: IAM answers credentials it does not accept with `InvalidClientTokenId` (as users
-///   report for session credentials), and STS is given its `AccessDenied` shape.
-pub(super) fn refused_to_session(
-    action: &str,
-    caller: &ResolvedCaller,
-    principal: &str,
-    resource: Option<&str>,
-    lang: Lang,
-) -> Option<Verdict> {
-    let federated = matches!(caller.side.caller, Caller::FederatedUser { .. });
-    let session = federated || matches!(caller.side.caller, Caller::RoleSession { .. });
-    if let Some(name) = sts_operation(action, &["GetSessionToken", "GetFederationToken"]) {
-        return session.then(|| {
-            error_verdict(
-                "AccessDenied",
-                &["Cannot call ", name, " with session credentials"].concat(),
-                say!(lang,
-                    "{name} takes the long-term credentials of a user or the root user; {principal} is a session.",
-                    "{name} にはユーザーまたはルートユーザーの長期的な認証情報が必要ですが、{principal} はセッションです。"),
-                Some(principal),
-            )
-        });
-    }
-    let service = crate::evaluation::service_of(action);
-    let (iam, sts) = (
-        service.eq_ignore_ascii_case("iam"),
-        service.eq_ignore_ascii_case("sts"),
-    );
-    // iam:PassRole is a permission that the service receiving the role checks, not an
-    // operation of IAM's API.
-    let permission_only = action.eq_ignore_ascii_case("iam:PassRole");
-    let free = permission_only || sts_operation(action, &["GetCallerIdentity"]).is_some();
-    if !federated || !(iam || sts) || free {
-        return None;
-    }
-    let why = say!(lang,
-        "{principal} is a federated user session: with the CLI or the API its credentials cannot call IAM operations, nor STS operations other than GetCallerIdentity (STS API reference, GetFederationToken), whatever the policies say. AWS does not document the error it returns.",
-        "{principal} はフェデレーションユーザーのセッションです。CLI または API では、ポリシーの内容にかかわらず、その認証情報で IAM のオペレーションも、GetCallerIdentity 以外の STS のオペレーションも呼び出せません (STS API リファレンス、GetFederationToken)。AWS は返されるエラーを文書化していません。");
-    Some(match iam {
-        true => error_verdict(
-            "InvalidClientTokenId",
-            "The security token included in the request is invalid.",
-            why,
-            Some(principal),
-        ),
-        false => {
-            let on = resource.map_or(String::new(), |r| [" on resource: ", r].concat());
-            let message = [
-                "User: ",
-                principal,
-                " is not authorized to perform: ",
-                action,
-                &on,
-            ];
-            error_verdict("AccessDenied", &message.concat(), why, Some(principal))
-        }
-    })
 }
 
 pub(super) fn error_verdict(

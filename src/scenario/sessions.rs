@@ -28,10 +28,13 @@ impl SessionState {
 
     pub fn card(&self) -> SessionCard {
         let s = &self.session;
+        // A GetSessionToken session has no id of its own: it is the user's.
+        let id = Some(s.assumed_role_id.clone()).filter(|id| !id.is_empty());
+        let federated = s.is_federated_user();
         SessionCard {
             arn: s.arn.clone(),
-            assumed_role_id: (!s.is_federated_user()).then(|| s.assumed_role_id.clone()),
-            federated_user_id: s.is_federated_user().then(|| s.assumed_role_id.clone()),
+            assumed_role_id: id.clone().filter(|_| !federated),
+            federated_user_id: id.filter(|_| federated),
             issued_at: s.issued_at,
             expires_at: s.expires_at,
             chained: s.chained,

@@ -49,14 +49,16 @@ impl std::fmt::Display for StsError {
     }
 }
 
-/// The STS APIs that create a session: the three that create a role session, and
-/// GetFederationToken, which creates a federated user session.
+/// The STS APIs that create a session: the three that create a role session, GetFederationToken,
+/// which creates a federated user session, and GetSessionToken, whose session is the user's own
+/// identity with temporary credentials (and MFA, when given).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StsApi {
     AssumeRole,
     AssumeRoleWithWebIdentity,
     AssumeRoleWithSaml,
     GetFederationToken,
+    GetSessionToken,
 }
 
 impl StsApi {
@@ -68,6 +70,7 @@ impl StsApi {
             StsApi::AssumeRoleWithWebIdentity,
             StsApi::AssumeRoleWithSaml,
             StsApi::GetFederationToken,
+            StsApi::GetSessionToken,
         ]
         .into_iter()
         .find(|api| api.action().eq_ignore_ascii_case(action))
@@ -80,6 +83,7 @@ impl StsApi {
             StsApi::AssumeRoleWithWebIdentity => "sts:AssumeRoleWithWebIdentity",
             StsApi::AssumeRoleWithSaml => "sts:AssumeRoleWithSAML",
             StsApi::GetFederationToken => "sts:GetFederationToken",
+            StsApi::GetSessionToken => "sts:GetSessionToken",
         }
     }
 }

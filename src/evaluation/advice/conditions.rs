@@ -18,11 +18,21 @@ use super::super::statement::PolicyOutcome;
 pub(super) enum Unmet {
     /// Only keys the request supplies: send what they check.
     Supplied,
-    /// MFA keys, for a role session or (`federated`) a federated user session, neither of which
-    /// carries MFA into its requests.
-    SessionMfa { federated: bool },
+    /// MFA keys, which the caller's own credentials cannot carry: a role session's or a
+    /// federated user session's never do, a user's long-term access keys neither.
+    Mfa(MfaCaller),
     /// Keys the request cannot change (named, as written in the policy).
     Fixed(Vec<String>),
+}
+
+/// Who lacks the MFA a condition asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MfaCaller {
+    RoleSession,
+    FederatedUser,
+    /// A user (or the root user), with long-term access keys or GetSessionToken credentials
+    /// made without MFA (or whose MFA is too old for the condition).
+    User,
 }
 
 /// How the first Allow statement of `policies` that fails only on its conditions fails, if one
@@ -40,10 +50,14 @@ pub(super) fn unmet<'a>(
         .failed_conditions()
         .map(|c| c.key.as_str())
         .collect();
-    let federated = matches!(caller, Caller::FederatedUser { .. });
-    let session = federated || matches!(caller, Caller::RoleSession { .. });
-    if session && !mfa_in_call && keys.iter().any(|k| is_mfa(k)) {
-        return Some(Unmet::SessionMfa { federated });
+    let mfa_caller = match caller {
+        Caller::RoleSession { .. } => Some(MfaCaller::RoleSession),
+        Caller::FederatedUser { .. } => Some(MfaCaller::FederatedUser),
+        Caller::User { .. } | Caller::Root { .. } => Some(MfaCaller::User),
+        _ => None,
+    };
+    if let Some(who) = mfa_caller.filter(|_| !mfa_in_call && keys.iter().any(|k| is_mfa(k))) {
+        return Some(Unmet::Mfa(who));
     }
     let fixed: Vec<String> = keys
         .iter()
@@ -106,10 +120,13 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
         Unmet::Supplied => say!(lang,
             "{policy} already allows {action} for {who} under conditions the request does not meet (above): send what they check rather than allowing the action without them.",
             "{policy}はすでに {who} に {action} を許可していますが、このリクエストが満たさない条件 (上記) が付いています。条件なしで許可するのではなく、条件が確認する値を送ってください。"),
-        Unmet::SessionMfa { federated: true } => say!(lang,
+        Unmet::Mfa(MfaCaller::User) => say!(lang,
+            "The statement above allows {action} only with MFA: long-term access keys carry none. Call sts:GetSessionToken with SerialNumber and TokenCode and make the request with its credentials (here: \"credentials\": \"GetSessionToken\"); a fresh one if the condition limits aws:MultiFactorAuthAge.",
+            "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、長期的なアクセスキーには MFA が含まれません。SerialNumber と TokenCode を指定して sts:GetSessionToken を呼び出し、その認証情報でリクエストしてください (ここでは \"credentials\": \"GetSessionToken\")。条件で aws:MultiFactorAuthAge を制限している場合は、新しく取得してください。"),
+        Unmet::Mfa(MfaCaller::FederatedUser) => say!(lang,
             "The statement above allows {action} only with MFA, which a federated user session never has (GetFederationToken takes no MFA): use credentials from GetSessionToken with MFA for such calls.",
             "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、フェデレーションユーザーのセッションには MFA がありません (GetFederationToken は MFA を受け付けません)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),
-        Unmet::SessionMfa { federated: false } => say!(lang,
+        Unmet::Mfa(MfaCaller::RoleSession) => say!(lang,
             "The statement above allows {action} only with MFA, which a role session never carries into its own requests (see the note): use credentials from GetSessionToken with MFA for such calls.",
             "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、ロールセッションは自身のリクエストに MFA を含めません (注記を参照)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),
         Unmet::Fixed(keys) => {

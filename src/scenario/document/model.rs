@@ -134,6 +134,10 @@ pub struct Request {
     pub principal: Option<Located<String>>,
     pub action: Located<String>,
     pub resource: Option<Located<String>>,
+    /// `"credentials": "GetSessionToken"` (our addition to the format): the request is made
+    /// with the temporary credentials of the principal's latest GetSessionToken session, not
+    /// with its long-term credentials.
+    pub session_token: bool,
     /// The API parameters, read by the STS and services modules.
     pub parameters: Option<Json>,
     pub context: Vec<ContextItem>,

@@ -17,6 +17,7 @@ const REQUEST_FIELDS: &[&str] = &[
     "principal",
     "action",
     "resource",
+    "credentials",
     "parameters",
     "context",
     "at",
@@ -67,6 +68,10 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
     let action = get("action").and_then(|(json, p)| action(cx, At { json, pointer: &p }));
     let principal = principal::read(cx, &f, action.as_ref().map(|a| a.value.as_str()));
     let resource = resource(cx, &f, action.as_ref());
+    let session_token = get("credentials").is_some_and(|(json, p)| {
+        let at = At { json, pointer: &p };
+        credentials(cx, at, principal.as_ref().and_then(|p| p.as_ref()))
+    });
     let parameters = get("parameters").and_then(|(json, p)| {
         let at = At { json, pointer: &p };
         let is_object = json.members().is_some();
@@ -96,6 +101,7 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
         principal: principal?,
         action: action?,
         resource: resource?,
+        session_token,
         parameters,
         context,
         at: at_seconds,
@@ -103,6 +109,32 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
         expect,
         place: f.place(),
     })
+}
+
+/// `credentials`: `"GetSessionToken"` (the only value: long-term credentials are the default),
+/// for a request of a user or the root user, the only callers of GetSessionToken.
+fn credentials(cx: &mut Cx, at: At<'_, '_>, principal: Option<&Located<String>>) -> bool {
+    let Some(value) = cx.string(at, "`credentials`") else {
+        return false;
+    };
+    let message = if value.value != "GetSessionToken" {
+        say!(cx.lang,
+            "`credentials` is \"GetSessionToken\" (the request is made with the credentials of the principal's latest GetSessionToken session), or absent for its long-term credentials.",
+            "`credentials` には \"GetSessionToken\" (プリンシパルの最新の GetSessionToken セッションの認証情報でリクエストする) を指定するか、長期的な認証情報なら省略します。")
+    } else if principal.is_some_and(|p| {
+        !matches!(
+            PrincipalArn::parse(&p.value),
+            Ok(Some(PrincipalArn::User { .. } | PrincipalArn::Root { .. }))
+        )
+    }) {
+        say!(cx.lang,
+            "Only a user or the root user has GetSessionToken credentials; remove `credentials` or make the principal a user.",
+            "GetSessionToken の認証情報を持つのはユーザーとルートユーザーだけです。`credentials` を削除するか、プリンシパルをユーザーにしてください。")
+    } else {
+        return true;
+    };
+    cx.error(codes::INVALID_VALUE, message, at.pointer, at.json.span);
+    false
 }
 
 /// Whether `action` is one of `actions`, ignoring case as IAM does for action names.

@@ -411,6 +411,18 @@ const FIXTURES: &[(&str, &str, &str, &str)] = &[
         "/accounts/0/organization/management",
         r#""yes""#,
     ),
+    (
+        r#"{"scenario": 1, "requests": [{"principal": "arn:aws:iam::111122223333:user/a", "action": "s3:ListBucket", "credentials": "SessionToken"}]}"#,
+        codes::INVALID_VALUE,
+        "/requests/0/credentials",
+        r#""SessionToken""#,
+    ),
+    (
+        r#"{"scenario": 1, "requests": [{"principal": "arn:aws:sts::111122223333:assumed-role/R/ci", "action": "s3:ListBucket", "credentials": "GetSessionToken"}]}"#,
+        codes::INVALID_VALUE,
+        "/requests/0/credentials",
+        r#""GetSessionToken""#,
+    ),
 ];
 
 #[test]

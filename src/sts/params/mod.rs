@@ -131,6 +131,7 @@ pub fn parameter_names(api: StsApi) -> &'static [&'static str] {
             "DurationSeconds",
         ],
         StsApi::GetFederationToken => &["Name", "Policy", "PolicyArns", "DurationSeconds", "Tags"],
+        StsApi::GetSessionToken => &["DurationSeconds", "SerialNumber", "TokenCode"],
     }
 }
 

@@ -166,6 +166,42 @@ impl Session {
         }
     }
 
+    /// The session an allowed GetSessionToken call by `user_arn` creates: the same identity
+    /// with temporary credentials, and MFA when the call gave `SerialNumber` and `TokenCode`.
+    /// `DurationSeconds` (900–129600, validated) or 43200 seconds; the root user's last one
+    /// hour at most, and by default ("Sessions for AWS account owners are restricted to a
+    /// maximum of 3600 seconds", STS API reference, GetSessionToken).
+    pub fn token(user_arn: &str, params: &StsParams, at: i64) -> Session {
+        let root = user_arn.ends_with(":root");
+        let default = match root {
+            true => ROOT_FEDERATION_DURATION,
+            false => FEDERATION_DEFAULT_DURATION,
+        };
+        let requested = params.duration_seconds.unwrap_or(default);
+        let duration = match root {
+            true => requested.min(ROOT_FEDERATION_DURATION),
+            false => requested,
+        };
+        let account = crate::arn::account_of(user_arn).unwrap_or_default();
+        Session {
+            arn: user_arn.to_string(),
+            assumed_role_id: String::new(),
+            role_arn: user_arn.to_string(),
+            account: account.to_string(),
+            session_name: String::new(),
+            issued_at: at,
+            expires_at: at.saturating_add(duration),
+            chained: false,
+            tags: Vec::new(),
+            transitive_tag_keys: Vec::new(),
+            source_identity: None,
+            mfa: params.gives_mfa(),
+            policy: None,
+            policy_arns: Vec::new(),
+            federation: None,
+        }
+    }
+
     /// Whether it is a federated user session (GetFederationToken's), not a role session.
     pub fn is_federated_user(&self) -> bool {
         self.arn.contains(":federated-user/")
@@ -181,9 +217,9 @@ impl Session {
     }
 }
 
-/// GetFederationToken's default `DurationSeconds` (STS API reference).
+/// GetFederationToken's and GetSessionToken's default `DurationSeconds` (STS API reference).
 pub const FEDERATION_DEFAULT_DURATION: i64 = 43_200;
-/// The longest federated user session the root user gets (STS API reference).
+/// The longest federated user or GetSessionToken session the root user gets (STS API reference).
 pub const ROOT_FEDERATION_DURATION: i64 = 3600;
 
 /// `(partition, account, role name without path)` of `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`.

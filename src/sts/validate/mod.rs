@@ -49,14 +49,23 @@ pub fn validate(params: &StsParams, context: ValidationContext<'_>) -> Result<()
 /// identity are attributes of the assertion, not members of the API (see [`assertion`]).
 pub fn model_violations(params: &StsParams) -> Vec<Violation> {
     let mut out = Vec::new();
+    // SAML's session name is the assertion's; GetSessionToken names no session.
+    let unnamed = matches!(
+        params.api,
+        StsApi::AssumeRoleWithSaml | StsApi::GetSessionToken
+    );
     let saml = params.api == StsApi::AssumeRoleWithSaml;
     let federation = params.api == StsApi::GetFederationToken;
-    let (name_member, name_rule, longest) = match federation {
-        true => ("name", &FEDERATED_USER_NAME, 129_600),
-        false => ("roleSessionName", &ROLE_SESSION_NAME, 43_200),
+    let longest = match params.api {
+        StsApi::GetFederationToken | StsApi::GetSessionToken => 129_600,
+        _ => 43_200,
+    };
+    let (name_member, name_rule) = match federation {
+        true => ("name", &FEDERATED_USER_NAME),
+        false => ("roleSessionName", &ROLE_SESSION_NAME),
     };
     match params.role_session_name.as_deref() {
-        _ if saml => {}
+        _ if unnamed => {}
         Some(name) => check_string(name, name_member, name_rule, &mut out),
         None => out.push(missing(name_member)),
     }

@@ -11,8 +11,13 @@ pub const MAX_POLICY_ARNS: usize = 10;
 
 pub(super) fn check(params: &StsParams, context: ValidationContext<'_>) -> Result<(), StsError> {
     check_token_expiry(params, context.now)?;
-    // A federated user session's duration has no role to cap it: the model's range is all.
-    if params.api != crate::sts::StsApi::GetFederationToken {
+    // A federated user's or a GetSessionToken session's duration has no role to cap it: the
+    // model's range is all.
+    let roleless = matches!(
+        params.api,
+        crate::sts::StsApi::GetFederationToken | crate::sts::StsApi::GetSessionToken
+    );
+    if !roleless {
         session_duration(
             params.duration_seconds,
             context.max_session_duration,
