@@ -18,6 +18,10 @@ const SAML_RECIPIENT = "https://signin.aws.amazon.com/saml";
 const NAMEID_FORMATS = ["persistent", "transient", "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
   "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"];
 const STS_KINDS = ["assumeRole", "webIdentity", "saml"];
+// The calls that give a user temporary credentials: GetSessionToken, GetFederationToken.
+const TOKEN_KINDS = ["sessionToken", "federationToken"];
+// The requests a user can make with GetSessionToken credentials ("credentials").
+const USER_KINDS = ["assumeRole", "passRole", "other"];
 // The fields a kind of request cannot do without: the engine cannot run a request without them.
 const REQUIRED = {
   assumeRole: ["principal", "role"],
@@ -25,6 +29,8 @@ const REQUIRED = {
   saml: ["role", "samlProvider", "samlIssuer"],
   passRole: ["principal", "passedRole"],
   other: ["principal", "action", "resource"],
+  sessionToken: ["principal"],
+  federationToken: ["principal", "federatedName"],
 };
 
 /**
@@ -41,7 +47,7 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
   const focused = container.contains(document.activeElement) ? document.activeElement.id : "";
   const flagged = new Set([...container.querySelectorAll('[aria-invalid="true"]')].map((el) => el.id));
   const kind = h("select", { id: "req-kind" },
-    ["assumeRole", "webIdentity", "saml", "passRole", "other"].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
+    ["assumeRole", "webIdentity", "saml", "passRole", "other", ...TOKEN_KINDS].map((k) => h("option", { value: k, text: t(`req.${k}`) })));
   const fields = {};
   const problems = {};
   const field = (key, props = {}) => {
@@ -80,13 +86,16 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
   const expect = h("select", { id: "req-expect" }, h("option", { value: "", text: t("req.expectNone") }),
     ["allowed", "implicitDeny", "explicitDeny", "error"].map((d) => h("option", { value: d, text: t(`decision.${d}`) })));
   const mfa = h("input", { id: "req-mfa", type: "checkbox" });
+  const withToken = h("input", { id: "req-withToken", type: "checkbox" });
   const subjectType = h("select", { id: "req-samlSubjectType" }, h("option", { value: "", text: t("req.notGiven") }),
     NAMEID_FORMATS.map((f) => h("option", { value: f, text: f })));
   subjectType.value = "persistent";
   const rows = [
     h("div", { class: "row" }, h("label", { for: "req-kind", text: t("req.kind") }), kind),
     field("name"),
-    field("principal", { kinds: ["assumeRole", "passRole", "other"], list: "principal-list" }),
+    field("principal", { kinds: [...USER_KINDS, ...TOKEN_KINDS], list: "principal-list" }),
+    h("div", { class: "row check", dataset: { for: USER_KINDS.join(" ") } }, withToken, h("label", { for: "req-withToken", text: t("req.withToken") })),
+    field("federatedName", { kinds: ["federationToken"], value: "guest" }),
     field("role", { kinds: STS_KINDS, list: "role-list", value: roles[0] ?? "" }),
     h("p", { class: "hint", dataset: { for: "saml" }, text: t("req.samlHint") }),
     field("samlProvider", { kinds: ["saml"], list: "saml-provider-list", value: samlProviders[0] ?? "arn:aws:iam::111122223333:saml-provider/ExampleIdP" }),
@@ -95,11 +104,11 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
     h("div", { class: "row", dataset: { for: "saml" } }, h("label", { for: "req-samlSubjectType", text: t("req.samlSubjectType") }), subjectType),
     field("samlRecipient", { kinds: ["saml"], value: SAML_RECIPIENT }),
     field("sessionName", { kinds: STS_KINDS, value: "session" }),
-    field("duration", { kinds: STS_KINDS, type: "number" }),
+    field("duration", { kinds: [...STS_KINDS, ...TOKEN_KINDS], type: "number" }),
     field("externalId", { kinds: ["assumeRole"] }),
-    h("div", { class: "row check", dataset: { for: "assumeRole" } }, mfa, h("label", { for: "req-mfa", text: t("req.mfa") })),
-    field("sessionPolicy", { kinds: STS_KINDS, multiline: true }),
-    field("tags", { kinds: ["assumeRole", "saml"], multiline: true }),
+    h("div", { class: "row check", dataset: { for: "assumeRole sessionToken" } }, mfa, h("label", { for: "req-mfa", text: t("req.mfa") })),
+    field("sessionPolicy", { kinds: [...STS_KINDS, "federationToken"], multiline: true }),
+    field("tags", { kinds: ["assumeRole", "saml", "federationToken"], multiline: true }),
     field("transitive", { kinds: ["assumeRole", "saml"] }),
     field("sourceIdentity", { kinds: ["assumeRole", "webIdentity", "saml"] }),
     field("samlAttributes", { kinds: ["saml"], multiline: true }),
@@ -155,7 +164,7 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
       fields[wrong.keys().next().value].focus();
       return;
     }
-    const request = makeRequest(kind.value, fields, { doc: now, mfa: mfa.checked, service: service.value, expect: expect.value, subjectType: subjectType.value });
+    const request = makeRequest(kind.value, fields, { doc: now, mfa: mfa.checked, withToken: withToken.checked, service: service.value, expect: expect.value, subjectType: subjectType.value });
     if (append(request)) notify(() => t("req.added"));
     else notify(() => t("req.notAdded"));
   });
@@ -258,19 +267,22 @@ function problemsOf(kind, f, { doc, service }) {
     wrong.set("passedRole", t("req.noInstanceProfile", v("passedRole")));
   }
   if (kind === "webIdentity" && !v("branch") && !v("environment")) wrong.set("branch", t("req.required", t("req.branch")));
-  if (STS_KINDS.includes(kind) && v("duration") && !/^\d+$/.test(v("duration"))) wrong.set("duration", t("req.badDuration"));
-  if (STS_KINDS.includes(kind) && v("sessionPolicy")) {
+  const sts = STS_KINDS.includes(kind) || TOKEN_KINDS.includes(kind);
+  if (sts && v("duration") && !/^\d+$/.test(v("duration"))) wrong.set("duration", t("req.badDuration"));
+  if (sts && v("sessionPolicy")) {
     try { JSON.parse(v("sessionPolicy")); } catch { wrong.set("sessionPolicy", t("req.badSessionPolicy")); }
   }
   return wrong;
 }
 
 /** The request the form describes; `problemsOf` has found nothing wrong with it. */
-function makeRequest(kind, f, { doc, mfa, service, expect, subjectType }) {
+function makeRequest(kind, f, { doc, mfa, withToken, service, expect, subjectType }) {
   const v = (key) => f[key].value.trim();
   const request = { name: v("name") || t(`req.${kind}`) };
   const context = pairs(f.context.value);
-  if (kind === "saml") {
+  if (TOKEN_KINDS.includes(kind)) {
+    Object.assign(request, { principal: v("principal") }, tokenCall(kind, v, f, mfa));
+  } else if (kind === "saml") {
     const parameters = { PrincipalArn: v("samlProvider"), SAMLAssertion: samlAssertion(v, f, subjectType) };
     if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
     if (v("sessionPolicy")) parameters.Policy = JSON.parse(v("sessionPolicy"));
@@ -283,11 +295,7 @@ function makeRequest(kind, f, { doc, mfa, service, expect, subjectType }) {
     if (kind === "assumeRole") {
       request.principal = v("principal");
       if (v("externalId")) parameters.ExternalId = v("externalId");
-      if (mfa) {
-        const account = /^arn:aws:iam::(\d{12}):/.exec(request.principal)?.[1] ?? "111122223333";
-        parameters.SerialNumber = `arn:aws:iam::${account}:mfa/device`;
-        parameters.TokenCode = "123456";
-      }
+      if (mfa) Object.assign(parameters, mfaOf(request.principal));
       const tags = Object.entries(pairs(f.tags.value)).map(([Key, Value]) => ({ Key, Value }));
       if (tags.length) parameters.Tags = tags;
       const transitive = v("transitive").split(",").map((s) => s.trim()).filter(Boolean);
@@ -304,9 +312,32 @@ function makeRequest(kind, f, { doc, mfa, service, expect, subjectType }) {
   } else {
     Object.assign(request, { principal: v("principal"), action: v("action"), resource: v("resource") });
   }
-  if (kind !== "webIdentity" && kind !== "saml" && Object.keys(context).length) request.context = context;
+  if (withToken && USER_KINDS.includes(kind)) request.credentials = "GetSessionToken";
+  if (USER_KINDS.includes(kind) && Object.keys(context).length) request.context = context;
   if (expect) request.expect = expect;
   return request;
+}
+
+/** A user's MFA device and a code, as a call that gives MFA passes them. */
+function mfaOf(principal) {
+  const account = /^arn:aws:iam::(\d{12}):/.exec(principal)?.[1] ?? DEFAULT_ACCOUNT;
+  return { SerialNumber: `arn:aws:iam::${account}:mfa/device`, TokenCode: "123456" };
+}
+
+/** A GetSessionToken or GetFederationToken call: its action and the parameters given. */
+function tokenCall(kind, v, f, mfa) {
+  const parameters = {};
+  if (kind === "federationToken") {
+    parameters.Name = v("federatedName");
+    if (v("sessionPolicy")) parameters.Policy = JSON.parse(v("sessionPolicy"));
+    const tags = Object.entries(pairs(f.tags.value)).map(([Key, Value]) => ({ Key, Value }));
+    if (tags.length) parameters.Tags = tags;
+  } else if (mfa) {
+    Object.assign(parameters, mfaOf(v("principal")));
+  }
+  if (v("duration")) parameters.DurationSeconds = Number(v("duration"));
+  const action = kind === "sessionToken" ? "sts:GetSessionToken" : "sts:GetFederationToken";
+  return Object.keys(parameters).length ? { action, parameters } : { action };
 }
 
 /**
