@@ -246,7 +246,8 @@ impl Runner<'_> {
                 let provider = params.principal_arn.clone().unwrap_or_default();
                 Ok(federated_caller(Caller::Federated { provider }))
             }
-            // Its own flow resolves its caller (`federation.rs`); the principal, as AssumeRole's.
+            // Not run here: GetFederationToken has its own flow (`federation.rs`), GetSessionToken
+            // the plain one (`session_token.rs`). Their caller is the principal, as AssumeRole's.
             StsApi::GetFederationToken | StsApi::GetSessionToken => {
                 self.caller(principal.unwrap_or_default(), time)
             }

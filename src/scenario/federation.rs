@@ -9,7 +9,7 @@ use crate::evaluation::Decision;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
 use crate::sts::params::read_params;
-use crate::sts::session::{Session, FEDERATION_DEFAULT_DURATION, ROOT_FEDERATION_DURATION};
+use crate::sts::session::{Session, ROOT_TEMPORARY_DURATION, TEMPORARY_DEFAULT_DURATION};
 use crate::sts::validate::{validate, ValidationContext};
 use crate::sts::StsApi;
 
@@ -107,8 +107,8 @@ impl Runner<'_> {
         }
         let asked_for = params
             .duration_seconds
-            .unwrap_or(FEDERATION_DEFAULT_DURATION);
-        if user_arn.ends_with(":root") && asked_for > ROOT_FEDERATION_DURATION {
+            .unwrap_or(TEMPORARY_DEFAULT_DURATION);
+        if user_arn.ends_with(":root") && asked_for > ROOT_TEMPORARY_DURATION {
             notes.push(lang.pick(
                 "The root user's federated user sessions last at most one hour: the longer DurationSeconds (43200 seconds when not given) is cut to 3600 seconds.",
                 "ルートユーザーのフェデレーションユーザーのセッションは最大 1 時間です。これより長い DurationSeconds (指定しない場合は 43200 秒) は 3600 秒に短縮されます。",

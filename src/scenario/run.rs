@@ -272,7 +272,12 @@ impl Runner<'_> {
         if self.session_token {
             let token = self.token_sessions.get(principal).cloned();
             let token = token.ok_or_else(|| unknown(no_session_token(principal, self.lang)))?;
-            self.unexpired(principal, &token, time)?;
+            let whose = say!(
+                self.lang,
+                "{principal}'s GetSessionToken credentials",
+                "{principal} の GetSessionToken の認証情報"
+            );
+            self.unexpired(&whose, principal, &token, time)?;
             let mut caller =
                 resolve_caller(self.world, principal, None, self.lang).map_err(unknown)?;
             caller.token = Some(token);
@@ -280,13 +285,20 @@ impl Runner<'_> {
         }
         let session = self.sessions.get(principal).cloned();
         if let Some(s) = &session {
-            self.unexpired(principal, &s.session, time)?;
+            self.unexpired(principal, principal, &s.session, time)?;
         }
         resolve_caller(self.world, principal, session, self.lang).map_err(unknown)
     }
 
-    /// STS's `ExpiredToken` once a request's time reaches its session's expiry.
-    fn unexpired(&self, principal: &str, session: &Session, time: u64) -> Result<(), Box<Verdict>> {
+    /// STS's `ExpiredToken` once a request's time reaches its session's expiry; `what` names
+    /// the expired credentials.
+    fn unexpired(
+        &self,
+        what: &str,
+        principal: &str,
+        session: &Session,
+        time: u64,
+    ) -> Result<(), Box<Verdict>> {
         if !session.is_expired(i64::try_from(time).unwrap_or(i64::MAX)) {
             return Ok(());
         }
@@ -296,8 +308,8 @@ impl Runner<'_> {
             "The security token included in the request is expired",
             say!(
                 self.lang,
-                "{principal} expired at {expired} s (the request is at {time} s).",
-                "{principal} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
+                "{what} expired at {expired} s (the request is at {time} s).",
+                "{what} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
             ),
             Some(principal),
         )))

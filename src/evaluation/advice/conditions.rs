@@ -30,8 +30,8 @@ pub(super) enum Unmet {
 pub(super) enum MfaCaller {
     RoleSession,
     FederatedUser,
-    /// A user (or the root user), with long-term access keys or GetSessionToken credentials
-    /// made without MFA (or whose MFA is too old for the condition).
+    /// A user (or the root user), with long-term access keys, or GetSessionToken credentials
+    /// made without MFA or whose MFA is too old for the condition: one sentence says all three.
     User,
 }
 
@@ -121,8 +121,8 @@ pub(super) fn advice(unmet: &Unmet, policy: &str, who: &str, action: &str, lang:
             "{policy} already allows {action} for {who} under conditions the request does not meet (above): send what they check rather than allowing the action without them.",
             "{policy}はすでに {who} に {action} を許可していますが、このリクエストが満たさない条件 (上記) が付いています。条件なしで許可するのではなく、条件が確認する値を送ってください。"),
         Unmet::Mfa(MfaCaller::User) => say!(lang,
-            "The statement above allows {action} only with MFA: long-term access keys carry none. Call sts:GetSessionToken with SerialNumber and TokenCode and make the request with its credentials (here: \"credentials\": \"GetSessionToken\"); a fresh one if the condition limits aws:MultiFactorAuthAge.",
-            "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、長期的なアクセスキーには MFA が含まれません。SerialNumber と TokenCode を指定して sts:GetSessionToken を呼び出し、その認証情報でリクエストしてください (ここでは \"credentials\": \"GetSessionToken\")。条件で aws:MultiFactorAuthAge を制限している場合は、新しく取得してください。"),
+            "The statement above allows {action} only with MFA: long-term access keys carry none, and GetSessionToken credentials carry it only when that call gave SerialNumber and TokenCode. Make the request with credentials from such a call (here: \"credentials\": \"GetSessionToken\"), fresh ones if the condition limits aws:MultiFactorAuthAge.",
+            "上記のステートメントは MFA がある場合にのみ {action} を許可します。長期的なアクセスキーには MFA が含まれず、GetSessionToken の認証情報には、その呼び出しで SerialNumber と TokenCode を指定した場合にのみ含まれます。そのような呼び出しで得た認証情報でリクエストしてください (ここでは \"credentials\": \"GetSessionToken\")。条件で aws:MultiFactorAuthAge を制限している場合は、新しく取得してください。"),
         Unmet::Mfa(MfaCaller::FederatedUser) => say!(lang,
             "The statement above allows {action} only with MFA, which a federated user session never has (GetFederationToken takes no MFA): use credentials from GetSessionToken with MFA for such calls.",
             "上記のステートメントは MFA がある場合にのみ {action} を許可しますが、フェデレーションユーザーのセッションには MFA がありません (GetFederationToken は MFA を受け付けません)。このような呼び出しには MFA 付きの GetSessionToken の認証情報を使います。"),

@@ -112,7 +112,8 @@ fn request(cx: &mut Cx, at: At<'_, '_>, clock: u64) -> Option<Request> {
 }
 
 /// `credentials`: `"GetSessionToken"` (the only value: long-term credentials are the default),
-/// for a request of a user or the root user, the only callers of GetSessionToken.
+/// for a request of a user or the root user, the only callers of GetSessionToken (a request
+/// without a principal, a web identity's or a SAML one, has none).
 fn credentials(cx: &mut Cx, at: At<'_, '_>, principal: Option<&Located<String>>) -> bool {
     let Some(value) = cx.string(at, "`credentials`") else {
         return false;
@@ -121,7 +122,7 @@ fn credentials(cx: &mut Cx, at: At<'_, '_>, principal: Option<&Located<String>>)
         say!(cx.lang,
             "`credentials` is \"GetSessionToken\" (the request is made with the credentials of the principal's latest GetSessionToken session), or absent for its long-term credentials.",
             "`credentials` には \"GetSessionToken\" (プリンシパルの最新の GetSessionToken セッションの認証情報でリクエストする) を指定するか、長期的な認証情報なら省略します。")
-    } else if principal.is_some_and(|p| {
+    } else if principal.is_none_or(|p| {
         !matches!(
             PrincipalArn::parse(&p.value),
             Ok(Some(PrincipalArn::User { .. } | PrincipalArn::Root { .. }))

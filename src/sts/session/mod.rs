@@ -134,9 +134,9 @@ impl Session {
         let name = params.role_session_name.clone().unwrap_or_default();
         let requested = params
             .duration_seconds
-            .unwrap_or(FEDERATION_DEFAULT_DURATION);
+            .unwrap_or(TEMPORARY_DEFAULT_DURATION);
         let duration = match user_arn.ends_with(":root") {
-            true => requested.min(ROOT_FEDERATION_DURATION),
+            true => requested.min(ROOT_TEMPORARY_DURATION),
             false => requested,
         };
         Session {
@@ -174,12 +174,12 @@ impl Session {
     pub fn token(user_arn: &str, params: &StsParams, at: i64) -> Session {
         let root = user_arn.ends_with(":root");
         let default = match root {
-            true => ROOT_FEDERATION_DURATION,
-            false => FEDERATION_DEFAULT_DURATION,
+            true => ROOT_TEMPORARY_DURATION,
+            false => TEMPORARY_DEFAULT_DURATION,
         };
         let requested = params.duration_seconds.unwrap_or(default);
         let duration = match root {
-            true => requested.min(ROOT_FEDERATION_DURATION),
+            true => requested.min(ROOT_TEMPORARY_DURATION),
             false => requested,
         };
         let account = crate::arn::account_of(user_arn).unwrap_or_default();
@@ -218,9 +218,9 @@ impl Session {
 }
 
 /// GetFederationToken's and GetSessionToken's default `DurationSeconds` (STS API reference).
-pub const FEDERATION_DEFAULT_DURATION: i64 = 43_200;
+pub const TEMPORARY_DEFAULT_DURATION: i64 = 43_200;
 /// The longest federated user or GetSessionToken session the root user gets (STS API reference).
-pub const ROOT_FEDERATION_DURATION: i64 = 3600;
+pub const ROOT_TEMPORARY_DURATION: i64 = 3600;
 
 /// `(partition, account, role name without path)` of `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`.
 pub fn role_arn_parts(arn: &str) -> Option<(&str, &str, &str)> {
