@@ -4,10 +4,10 @@
 //! §1.1 step 8, §1.2). The session is then a principal of its own
 //! (`arn:aws:sts::ACCOUNT:federated-user/NAME`) for the requests after it.
 
-use crate::condition::ContextValue;
 use crate::evaluation::Decision;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
+use crate::sts::context::request_tag_keys;
 use crate::sts::params::read_params;
 use crate::sts::session::{Session, ROOT_TEMPORARY_DURATION, TEMPORARY_DEFAULT_DURATION};
 use crate::sts::validate::{validate, ValidationContext};
@@ -67,15 +67,8 @@ impl Runner<'_> {
         let at = i64::try_from(request.time).unwrap_or(i64::MAX);
         let session = Session::federated(&user_arn, &params, at);
         let mut context = self.context(&caller, request, &session.arn);
-        // The tags the call passes, as any tagging request carries them (IAM User Guide,
-        // "Passing session tags in AWS STS").
-        for tag in &params.tags {
-            let value = ContextValue::Single(tag.value.clone());
-            context.set_derived(["aws:RequestTag/", &tag.key].concat(), value);
-        }
-        if !params.tags.is_empty() {
-            let keys = params.tags.iter().map(|t| t.key.clone()).collect();
-            context.set_derived("aws:TagKeys", ContextValue::Multi(keys));
+        for (key, value) in request_tag_keys(&params.tags) {
+            context.set_derived(key, value);
         }
         apply_overrides(request, &mut context);
         let side = self.resource_side(&session.arn);

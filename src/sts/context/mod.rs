@@ -12,7 +12,7 @@ pub use providers::{
 use std::borrow::Cow;
 
 use crate::condition::ContextValue;
-use crate::sts::params::StsParams;
+use crate::sts::params::{StsParams, Tag};
 use crate::sts::session::{
     effective_source_identity, inherited_transitive_tags, same_tag_key, Session,
 };
@@ -62,18 +62,7 @@ pub fn trust_context(input: &TrustContextInput<'_>) -> ContextKeys {
             ContextValue::Multi(p.transitive_tag_keys.clone()),
         ));
     }
-    for tag in &p.tags {
-        keys.push((
-            format!("aws:RequestTag/{}", tag.key).into(),
-            single(&tag.value),
-        ));
-    }
-    if !p.tags.is_empty() {
-        keys.push((
-            "aws:TagKeys".into(),
-            ContextValue::Multi(p.tags.iter().map(|t| t.key.clone()).collect()),
-        ));
-    }
+    keys.extend(request_tag_keys(&p.tags));
     let inherited = inherited_transitive_tags(input.caller);
     let overlaid = overlay(
         input.role_tags,
@@ -83,6 +72,25 @@ pub fn trust_context(input: &TrustContextInput<'_>) -> ContextKeys {
         keys.push((format!("aws:ResourceTag/{key}").into(), single(&value)));
     }
     keys.extend(provider_keys(p));
+    keys
+}
+
+/// `aws:RequestTag/K` and `aws:TagKeys` for the session tags a call passes (IAM User Guide,
+/// "Passing session tags in AWS STS"), AssumeRole's or GetFederationToken's.
+pub fn request_tag_keys(tags: &[Tag]) -> ContextKeys {
+    let mut keys: ContextKeys = tags
+        .iter()
+        .map(|tag| {
+            (
+                format!("aws:RequestTag/{}", tag.key).into(),
+                single(&tag.value),
+            )
+        })
+        .collect();
+    if !tags.is_empty() {
+        let names = tags.iter().map(|t| t.key.clone()).collect();
+        keys.push(("aws:TagKeys".into(), ContextValue::Multi(names)));
+    }
     keys
 }
 
