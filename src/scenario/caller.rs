@@ -115,9 +115,10 @@ pub fn resolve_caller<'w>(
 
 /// A federated user session that an earlier GetFederationToken request created: the policies
 /// of the user who created it, capped by that user's boundary and by the session policies
-/// (none: no permissions, see `Evaluated::session_allows`); its tags over the user's, "session
-/// tags override a user tag with the same key" (STS API reference, GetFederationToken). Unlike
-/// a role session, one no request created has nobody behind it to stand in for.
+/// (none: no permissions, see `caller_side_refusal` in `evaluation::decide`); its tags over the
+/// user's, "session tags override a user tag with the same key" (STS API reference,
+/// GetFederationToken). Unlike a role session, one no request created has nobody behind it to
+/// stand in for.
 fn resolve_federated_user<'w>(
     world: &'w World,
     principal: &str,
