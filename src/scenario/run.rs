@@ -616,18 +616,6 @@ fn first_invalid<'a>(
         .find(|p| !p.policy.valid)
 }
 
-/// EC2 refuses with its own code and an encoded message, whichever check refused: "If a user
-/// attempts to perform an action that they have not been granted permission to do, the request
-/// returns the following error: Client.UnauthorizedOperation" (EC2 API Reference,
-/// "Troubleshooting API request errors"). The encoded part, which sts:DecodeAuthorizationMessage
-/// decodes, says what the explanation's checks say; it is not reproduced.
-const EC2_DENIED: &str =
-    "You are not authorized to perform this operation. Encoded authorization failure message: …";
-
-fn is_ec2(action: &str) -> bool {
-    crate::evaluation::service_of(action).eq_ignore_ascii_case("ec2")
-}
-
 /// The overall verdict of a request from its checks: the first check that did not allow decides.
 pub(super) fn verdict_from_checks(
     asked: Asked,
@@ -639,12 +627,14 @@ pub(super) fn verdict_from_checks(
     let failing = checks
         .iter()
         .find(|c| c.decision != Decision::Allowed && !c.advisory);
+    // A denial is answered with the code of the service called, whichever check refused
+    // (`services::denial`).
     let (decision, code, message) = match failing {
-        Some(c) if c.code.as_deref() == Some("AccessDenied") && is_ec2(asked.action) => (
-            c.decision,
-            Some("UnauthorizedOperation".to_string()),
-            Some(EC2_DENIED.to_string()),
-        ),
+        Some(c) if c.code.as_deref() == Some("AccessDenied") => {
+            let denial = crate::services::denial(asked.action);
+            let message = denial.message.map(str::to_string).or(c.message.clone());
+            (c.decision, Some(denial.code.to_string()), message)
+        }
         Some(c) => (c.decision, c.code.clone(), c.message.clone()),
         None => (Decision::Allowed, None, None),
     };

@@ -8,11 +8,13 @@
 //! where and whether the API itself reports a trust problem differs by service, and is recorded
 //! in [`PassRoleApi::trust_check`] with how sure we are.
 
+mod denial;
 mod extract;
 mod table;
 
 use crate::lang::Text;
 
+pub use denial::{denial, Denial};
 pub use extract::{extract_roles, ExtractedRole, RoleReference};
 pub use table::PASS_ROLE_APIS;
 
