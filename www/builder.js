@@ -158,7 +158,7 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
     event.preventDefault();
     // A request without what it needs is not added: each such field says what it lacks.
     const now = scenario();
-    const wrong = problemsOf(kind.value, fields, { doc: now, service: service.value });
+    const wrong = problemsOf(kind.value, fields, { doc: now, service: service.value, withToken: withToken.checked });
     for (const key of Object.keys(fields)) flag(key, wrong.get(key));
     if (wrong.size) {
       fields[wrong.keys().next().value].focus();
@@ -179,7 +179,7 @@ export function buildRequestForm(container, { append, notify, scenario, sessions
   offerSamlRole();
   followRole();
   // ...and the problems it was told about, in the language of the moment.
-  for (const [key, message] of problemsOf(kind.value, fields, { doc, service: service.value })) if (flagged.has(fields[key].id)) flag(key, message);
+  for (const [key, message] of problemsOf(kind.value, fields, { doc, service: service.value, withToken: withToken.checked })) if (flagged.has(fields[key].id)) flag(key, message);
   show();
   container.replaceChildren(form);
   if (focused) form.querySelector(`#${focused}`)?.focus();
@@ -257,7 +257,7 @@ function pairs(text) {
  * The fields of a `kind` of request that it cannot be added with, each with its sentence; `doc`
  * is the scenario, `service` the service call a passRole request makes.
  */
-function problemsOf(kind, f, { doc, service }) {
+function problemsOf(kind, f, { doc, service, withToken = false }) {
   const v = (key) => f[key].value.trim();
   const wrong = new Map();
   for (const key of REQUIRED[kind] ?? []) {
@@ -267,6 +267,9 @@ function problemsOf(kind, f, { doc, service }) {
     wrong.set("passedRole", t("req.noInstanceProfile", v("passedRole")));
   }
   if (kind === "webIdentity" && !v("branch") && !v("environment")) wrong.set("branch", t("req.required", t("req.branch")));
+  // Only a user or the root user has GetSessionToken credentials (the engine refuses the rest).
+  const longTerm = /^arn:[\w-]+:iam::\d{12}:(user\/|root$)/.test(v("principal"));
+  if (withToken && USER_KINDS.includes(kind) && v("principal") && !longTerm) wrong.set("principal", t("req.tokenNeedsUser"));
   const sts = STS_KINDS.includes(kind) || TOKEN_KINDS.includes(kind);
   if (sts && v("duration") && !/^\d+$/.test(v("duration"))) wrong.set("duration", t("req.badDuration"));
   if (sts && v("sessionPolicy")) {

@@ -162,7 +162,8 @@ function sessionCard(s) {
   const rows = [
     ["session.arn", s.arn],
     ["session.expires", s.expiresAt != null ? t("seconds", s.expiresAt) : null],
-    ["session.chained", s.chained ? t("yes") : t("no")],
+    // Chaining is a role session's matter: a federated user's or a session token's never is.
+    ["session.chained", s.arn?.includes(":assumed-role/") ? (s.chained ? t("yes") : t("no")) : null],
     ["session.mfa", s.mfa ? t("yes") : t("no")],
     ["session.sourceIdentity", s.sourceIdentity],
     ["session.tags", s.tags && Object.keys(s.tags).length ? Object.entries(s.tags).map(([k, v]) => `${k}=${v}`).join(", ") : null],

@@ -363,10 +363,10 @@ fn caller_allowed(eval: &Evaluated, why: String) -> Outcome {
     allowed_by(eval, true, why)
 }
 
-/// Allowed by the resource-based policy without the caller's identity-based policies: a role
-/// trust policy that names the caller itself in the same account, where an identity Allow
-/// neither grants the role nor is needed. The caller's boundary and session policies still had
-/// to allow, so their Allows decide too.
+/// Allowed by the resource-based policy without the caller's identity-based policies: one that
+/// names the caller itself (or everyone) in the same account, where an identity Allow is not
+/// needed (for a role trust policy, it does not even grant). The caller's boundary and session
+/// policies, where they had to allow, decide too.
 fn resource_allowed(eval: &Evaluated, why: String) -> Outcome {
     allowed_by(eval, false, why)
 }
@@ -405,8 +405,9 @@ fn same_account(
         _ => Some(true),
     };
     let Some(need_identity) = need else {
+        // The identity-based policies take no part: their statements do not decide.
         let form = named.map_or("", |kind| principal_form(kind, lang));
-        return caller_allowed(eval, say!(lang,
+        return resource_allowed(eval, say!(lang,
             "The {policy} names the caller by {form} and allows the request; in the same account that is enough on its own.",
             "{policy}は呼び出し元を{form}指定し、このリクエストを許可しています。同じアカウント内では、それだけで十分です。"));
     };

@@ -302,14 +302,14 @@ impl Runner<'_> {
         if !session.is_expired(i64::try_from(time).unwrap_or(i64::MAX)) {
             return Ok(());
         }
-        let expired = session.expires_at;
+        let (expired, gap) = (session.expires_at, crate::lang::gap(what));
         Err(Box::new(error_verdict(
             "ExpiredToken",
             "The security token included in the request is expired",
             say!(
                 self.lang,
                 "{what} expired at {expired} s (the request is at {time} s).",
-                "{what} は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
+                "{what}{gap}は {expired} 秒の時点で期限切れになりました (リクエストは {time} 秒の時点です)。"
             ),
             Some(principal),
         )))
@@ -463,10 +463,17 @@ impl Runner<'_> {
         let free = sts_operation(action, &["GetCallerIdentity", "GetSessionToken"]);
         let unchecked = free.is_some() && check.decision != Decision::Allowed;
         if unchecked {
+            // Shown for information: no AccessDenied that AWS would never send, no advice.
             check.advisory = true;
+            check.code = None;
+            check.message = None;
             if let Some(authorization) = check.authorization.as_mut() {
                 authorization.changes.clear();
+                authorization.message = None;
             }
+            check.notes.push(say!(lang,
+                "{action} needs no permission: the policies are shown for information, and they would not allow it.",
+                "{action} にはアクセス許可が不要です。ポリシーは参考として表示しています (これらのポリシーでは許可されません)。"));
         }
         if side.account.is_none() && side.policy.is_some() {
             notes.push(lang.pick(

@@ -37,7 +37,7 @@ test("GetSessionToken with MFA, then a call with its credentials that needs MFA"
   await page.check("#req-mfa");
   await page.fill("#req-duration", "3600");
   assert.deepEqual(await add(page), {
-    name: "GetSessionToken (temporary credentials, MFA)", principal: ALICE, action: "sts:GetSessionToken",
+    name: "GetSessionToken (temporary credentials)", principal: ALICE, action: "sts:GetSessionToken",
     parameters: { SerialNumber: "arn:aws:iam::111122223333:mfa/device", TokenCode: "123456", DurationSeconds: 3600 },
   });
   await page.selectOption("#req-kind", "other");
@@ -51,6 +51,13 @@ test("GetSessionToken with MFA, then a call with its credentials that needs MFA"
   await page.uncheck("#req-withToken");
   assert.equal((await add(page)).credentials, undefined);
   assert.deepEqual(await decisions(page), ["allowed", "allowed", "implicitDeny"]);
+  // A role session has no GetSessionToken credentials: the form says so and adds nothing.
+  await page.fill("#req-principal", "arn:aws:sts::111122223333:assumed-role/R/s1");
+  await page.check("#req-withToken");
+  await page.click('#builder button[type="submit"]');
+  assert.equal(await page.getAttribute("#req-principal", "aria-invalid"), "true");
+  assert.match(await page.textContent("#req-principal-problem"), /Only a user or the root user/);
+  assert.equal((await scenarioNow(page)).requests.length, 3);
   assert.deepEqual(errors, []);
   await context.close();
 });

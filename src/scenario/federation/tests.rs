@@ -319,3 +319,20 @@ fn a_federated_user_session_never_has_mfa_and_the_advice_says_where_to_get_it() 
         "{changes:?}"
     );
 }
+
+#[test]
+fn a_resource_policy_naming_the_session_decides_alone() {
+    let text = include_str!("../../../www/examples/federated-user.json");
+    let results = run_scenario(text).unwrap().results;
+    let upload = &results[6];
+    assert_eq!(upload.decision.as_str(), "allowed");
+    let authorization = upload.explain.checks[0].authorization.as_ref().unwrap();
+    let deciding: Vec<&str> = authorization
+        .deciding
+        .iter()
+        .map(|s| s.pointer.as_str())
+        .collect();
+    // The broker's own s3:PutObject Allow takes no part: removing it changes nothing.
+    assert_eq!(deciding, ["/resources/0/policy/Statement/0"]);
+    assert!(authorization.changes.iter().all(|c| !c.contains("/users/")));
+}
