@@ -16,14 +16,16 @@ export function renderResults(container, run, { reveal, open, onOpenBrief = () =
   }
   const source = scenarioSource(text);
   const keys = requestKeys(text);
+  const tokens = lastKeys.tokens;
   const focused = focusedPlace(container);
   container.replaceChildren(...run.results.map((r) =>
-    requestCard(r, keys[r.index] ?? `#${r.index}`, reveal, open, onOpenBrief, source)));
+    requestCard(r, keys[r.index] ?? `#${r.index}`, reveal, open, onOpenBrief, source, tokens[r.index] === true)));
   if (focused) restoreFocus(container, focused);
 }
 
-// The keys of the last text asked about (see `requestKeys`).
-let lastKeys = { text: null, keys: [] };
+// The keys of the last text asked about (see `requestKeys`), and which of its requests are made
+// with GetSessionToken credentials (`"credentials": "GetSessionToken"`), which the card says.
+let lastKeys = { text: null, keys: [], tokens: [] };
 
 /**
  * A key for each request of the scenario `text` that stays the same when other requests are
@@ -36,18 +38,21 @@ let lastKeys = { text: null, keys: [] };
 export function requestKeys(text) {
   // A run and the render that follows ask for the same text's keys: it is parsed once.
   if (text === lastKeys.text) return lastKeys.keys;
-  lastKeys = { text, keys: keysOf(text) };
+  const requests = requestsOf(text);
+  lastKeys = { text, keys: keysOf(requests), tokens: requests.map((r) => r?.credentials === "GetSessionToken") };
   return lastKeys.keys;
 }
 
-function keysOf(text) {
-  let requests;
+function requestsOf(text) {
   try {
-    requests = JSON.parse(text)?.requests;
+    const requests = JSON.parse(text)?.requests;
+    return Array.isArray(requests) ? requests : [];
   } catch {
     return [];
   }
-  if (!Array.isArray(requests)) return [];
+}
+
+function keysOf(requests) {
   const seen = new Map();
   return requests.map((r) => {
     const base = typeof r?.name === "string" && r.name !== ""
@@ -107,7 +112,7 @@ function badge(decision) {
   return h("span", { class: "badge", dataset: { decision }, text: t(`decision.${decision}`) });
 }
 
-function requestCard(result, key, reveal, open, onOpenBrief, source) {
+function requestCard(result, key, reveal, open, onOpenBrief, source, withToken) {
   const isOpen = open.has(key);
   const explain = result.explain ?? {};
   const expectation = result.expectation ?? "none";
@@ -128,7 +133,9 @@ function requestCard(result, key, reveal, open, onOpenBrief, source) {
     h("span", { class: "name", text: name }),
     expectation !== "none" && h("span", { class: `expect expect-${expectation}`, text: t(`expect.${expectation}`) })),
   (explain.principal || action || resource) && h("p", { class: "what" },
-    explain.principal && h("code", { text: explain.principal }), explain.principal && (action || resource) && " → ",
+    explain.principal && h("code", { text: explain.principal }),
+    withToken && h("span", { class: "credentials", text: ` (${t("withTokenShort")})` }),
+    explain.principal && (action || resource) && " → ",
     action && h("code", { text: action }), action && resource && " ", resource && h("code", { text: resource })),
   result.code && h("p", { class: "error" }, h("strong", { text: result.code }), " ", result.message ?? ""),
   result.session && sessionCard(result.session));

@@ -47,6 +47,8 @@ test("GetSessionToken with MFA, then a call with its credentials that needs MFA"
   await page.check("#req-withToken");
   const request = await add(page);
   assert.equal(request.credentials, "GetSessionToken");
+  // The card says which credentials the request was made with.
+  assert.match(await page.textContent('.request[data-index="1"] .what'), /\(with GetSessionToken credentials\)/);
   // The same call with the long-term keys is denied: they carry no MFA.
   await page.uncheck("#req-withToken");
   assert.equal((await add(page)).credentials, undefined);
