@@ -37,8 +37,10 @@ impl Runner<'_> {
         api: StsApi,
     ) -> Verdict {
         let lang = self.lang;
-        let base = [&request.place.pointer, "/parameters"].concat();
-        let (mut params, findings) = read_params(api, request.parameters.as_ref(), &base, lang);
+        let (mut params, base) = match self.sts_params(api, request) {
+            Ok(read) => read,
+            Err(verdict) => return *verdict,
+        };
         let role_arn = request
             .resource
             .as_ref()
@@ -46,9 +48,6 @@ impl Runner<'_> {
             .or_else(|| params.role_arn.clone())
             .unwrap_or_default();
         params.role_arn = Some(role_arn.clone());
-        if let Some(verdict) = self.unreadable_params(api, request, &base, findings) {
-            return verdict;
-        }
         let role_account = crate::arn::account_of(&role_arn);
         let session_policies = self.session_policies(scenario, &params, &base, role_account);
         let principal = request.principal.as_ref().map(|p| p.value.clone());
@@ -140,9 +139,23 @@ impl Runner<'_> {
         verdict
     }
 
-    /// A `ValidationError` when the parameters' reading found errors (wrong types, unknown
-    /// names), which join the scenario's findings.
-    pub(super) fn unreadable_params(
+    /// An STS call's parameters and the pointer of its `parameters` object, or a
+    /// `ValidationError` when their reading found errors (wrong types, unknown names), which
+    /// join the scenario's findings.
+    pub(super) fn sts_params(
+        &mut self,
+        api: StsApi,
+        request: &Request,
+    ) -> Result<(StsParams, String), Box<Verdict>> {
+        let base = [&request.place.pointer, "/parameters"].concat();
+        let (params, findings) = read_params(api, request.parameters.as_ref(), &base, self.lang);
+        match self.unreadable_params(api, request, &base, findings) {
+            Some(verdict) => Err(Box::new(verdict)),
+            None => Ok((params, base)),
+        }
+    }
+
+    fn unreadable_params(
         &mut self,
         api: StsApi,
         request: &Request,

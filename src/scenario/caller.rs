@@ -29,6 +29,9 @@ pub struct ResolvedCaller<'w> {
     pub token: Option<crate::sts::session::Session>,
 }
 
+/// The message AWS gives with `InvalidClientTokenId`: credentials it does not accept.
+pub const INVALID_TOKEN: &str = "The security token included in the request is invalid.";
+
 /// Why a principal cannot make requests.
 pub struct UnknownPrincipal {
     pub code: &'static str,
@@ -248,7 +251,7 @@ fn session_policy(world: &World, index: usize, lang: Lang) -> PolicyUse<'_> {
 fn unknown(principal: &str, why: &str, lang: Lang) -> UnknownPrincipal {
     UnknownPrincipal {
         code: "InvalidClientTokenId",
-        message: "The security token included in the request is invalid.".into(),
+        message: INVALID_TOKEN.into(),
         explain: say!(
             lang,
             "{principal} cannot make requests here: {why}.",

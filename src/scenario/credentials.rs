@@ -15,7 +15,7 @@
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
 
-use super::caller::ResolvedCaller;
+use super::caller::{ResolvedCaller, INVALID_TOKEN};
 use super::run::{error_verdict, sts_operation, Verdict};
 
 /// What one kind of temporary credentials may call.
@@ -56,7 +56,7 @@ pub(super) fn refused_to_session(
     if iam && !limits.iam {
         return Some(error_verdict(
             "InvalidClientTokenId",
-            "The security token included in the request is invalid.",
+            INVALID_TOKEN,
             limits.why,
             Some(principal),
         ));

@@ -8,7 +8,6 @@ use crate::evaluation::Decision;
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
 use crate::sts::context::request_tag_keys;
-use crate::sts::params::read_params;
 use crate::sts::session::{Session, ROOT_TEMPORARY_DURATION, TEMPORARY_DEFAULT_DURATION};
 use crate::sts::validate::{validate, ValidationContext};
 use crate::sts::StsApi;
@@ -32,11 +31,10 @@ impl Runner<'_> {
         let Some(principal) = request.principal.as_ref().map(|p| p.value.as_str()) else {
             return no_principal(lang);
         };
-        let base = [&request.place.pointer, "/parameters"].concat();
-        let (params, findings) = read_params(api, request.parameters.as_ref(), &base, lang);
-        if let Some(verdict) = self.unreadable_params(api, request, &base, findings) {
-            return verdict;
-        }
+        let (params, base) = match self.sts_params(api, request) {
+            Ok(read) => read,
+            Err(verdict) => return *verdict,
+        };
         // Read before the caller is resolved, which borrows the world they are added to; the
         // managed ones must be in the user's account, which its ARN names.
         let home = crate::arn::account_of(principal);
@@ -51,13 +49,8 @@ impl Runner<'_> {
         let Some(user_arn) = long_term_identity(&caller) else {
             return not_long_term(principal, lang);
         };
-        let validation = ValidationContext {
-            max_session_duration: 0,
-            caller: None,
-            role_arn: "",
-            now: super::SCENARIO_EPOCH.saturating_add(request.time),
-        };
-        if let Err(e) = validate(&params, validation) {
+        let now = super::SCENARIO_EPOCH.saturating_add(request.time);
+        if let Err(e) = validate(&params, ValidationContext::roleless(now)) {
             let why = refusal_reason(&e, &params, lang);
             return error_verdict(e.code, &e.message, why, Some(principal));
         }
@@ -166,7 +159,7 @@ fn long_term_identity(caller: &ResolvedCaller) -> Option<String> {
 fn not_long_term(principal: &str, lang: Lang) -> Verdict {
     error_verdict(
         "InvalidClientTokenId",
-        "The security token included in the request is invalid.",
+        super::caller::INVALID_TOKEN,
         say!(lang,
             "GetFederationToken takes the long-term credentials of an IAM user or the root user; {principal} has none.",
             "GetFederationToken には IAM ユーザーまたはルートユーザーの長期的な認証情報が必要ですが、{principal} にはありません。"),

@@ -433,8 +433,8 @@ impl Runner<'_> {
         let resource = request.resource.as_ref().map_or("*", |r| r.value.as_str());
         let action = request.action.value.as_str();
         let token_params = match sts_operation(action, &["GetSessionToken"]) {
-            Some(_) => match self.session_token_params(request) {
-                Ok(params) => Some(params),
+            Some(_) => match self.sts_params(StsApi::GetSessionToken, request) {
+                Ok((params, _)) => Some(params),
                 Err(verdict) => return *verdict,
             },
             None => None,
@@ -508,7 +508,7 @@ impl Runner<'_> {
 fn no_session_token(principal: &str, lang: Lang) -> super::caller::UnknownPrincipal {
     super::caller::UnknownPrincipal {
         code: "InvalidClientTokenId",
-        message: "The security token included in the request is invalid.".into(),
+        message: super::caller::INVALID_TOKEN.into(),
         explain: say!(lang,
             "The request is made with GetSessionToken credentials, but no earlier sts:GetSessionToken request of {principal} was allowed.",
             "このリクエストは GetSessionToken の認証情報で行われますが、{principal} の先行の sts:GetSessionToken リクエストで許可されたものはありません。"),

@@ -5,10 +5,9 @@
 //! `"credentials": "GetSessionToken"`.
 
 use crate::lang::say;
-use crate::sts::params::{read_params, StsParams};
+use crate::sts::params::StsParams;
 use crate::sts::session::Session;
 use crate::sts::validate::{validate, ValidationContext};
-use crate::sts::StsApi;
 
 use super::assume::refusal_reason;
 use super::document::Request;
@@ -16,20 +15,6 @@ use super::run::{error_verdict, Runner, Verdict};
 use super::sessions::SessionState;
 
 impl Runner<'_> {
-    /// The call's parameters, or the `ValidationError` of a reading that found errors.
-    pub(super) fn session_token_params(
-        &mut self,
-        request: &Request,
-    ) -> Result<StsParams, Box<Verdict>> {
-        let api = StsApi::GetSessionToken;
-        let base = [&request.place.pointer, "/parameters"].concat();
-        let (params, findings) = read_params(api, request.parameters.as_ref(), &base, self.lang);
-        match self.unreadable_params(api, request, &base, findings) {
-            Some(verdict) => Err(Box::new(verdict)),
-            None => Ok(params),
-        }
-    }
-
     /// The session an allowed call makes, once STS has validated its parameters, kept for the
     /// principal's requests with `"credentials": "GetSessionToken"`; the verdict gets its card
     /// and a note on what the credentials are for.
@@ -40,13 +25,8 @@ impl Runner<'_> {
         params: &StsParams,
         verdict: &mut Verdict,
     ) {
-        let validation = ValidationContext {
-            max_session_duration: 0,
-            caller: None,
-            role_arn: "",
-            now: super::SCENARIO_EPOCH.saturating_add(request.time),
-        };
-        if let Err(e) = validate(params, validation) {
+        let now = super::SCENARIO_EPOCH.saturating_add(request.time);
+        if let Err(e) = validate(params, ValidationContext::roleless(now)) {
             let why = refusal_reason(&e, params, self.lang);
             *verdict = error_verdict(e.code, &e.message, why, Some(principal));
             return;

@@ -33,6 +33,18 @@ pub struct ValidationContext<'a> {
     pub now: u64,
 }
 
+impl ValidationContext<'_> {
+    /// For a call that names no role (GetFederationToken, GetSessionToken) at `now`.
+    pub fn roleless(now: u64) -> ValidationContext<'static> {
+        ValidationContext {
+            max_session_duration: 0,
+            caller: None,
+            role_arn: "",
+            now,
+        }
+    }
+}
+
 /// Validates `params` as STS would.
 pub fn validate(params: &StsParams, context: ValidationContext<'_>) -> Result<(), StsError> {
     let violations = model_violations(params);
