@@ -20,6 +20,8 @@ use super::run::{
 };
 use super::world::RoleEntry;
 
+mod source_keys;
+
 impl Runner<'_> {
     pub(super) fn run_pass_role(
         &mut self,
@@ -169,7 +171,7 @@ impl Runner<'_> {
         let associated = associated_resource_arn(api, resource, partition, caller_account);
         pass_context.set_derived(
             "iam:AssociatedResourceArn",
-            ContextValue::Single(associated),
+            ContextValue::Single(associated.clone()),
         );
         super::caller::resource_context(self.world, &role.arn, &mut pass_context);
         apply_overrides(request, &mut pass_context);
@@ -187,12 +189,16 @@ impl Runner<'_> {
             &no_resource_policy,
             &pass_context,
         );
-        vec![pass, self.service_trust_check(api, role)]
+        let source = Source {
+            account: caller_account,
+            resource: &associated,
+        };
+        vec![pass, self.service_trust_check(api, role, source)]
     }
 
     /// Whether the role's trust policy lets the service principal assume it. AWS reports this
     /// in the call itself for some services and only later for others; the check says which.
-    fn service_trust_check(&self, api: &PassRoleApi, role: &RoleEntry) -> Check {
+    fn service_trust_check(&self, api: &PassRoleApi, role: &RoleEntry, source: Source) -> Check {
         let lang = self.lang;
         let service = CallerSide {
             caller: Caller::Service {
@@ -219,6 +225,7 @@ impl Runner<'_> {
             "aws:PrincipalIsAWSService",
             ContextValue::Single("true".into()),
         );
+        source_keys::set_source_keys(api, source.account, source.resource, &mut context);
         let authorization = authorize(
             &service,
             &side,
@@ -244,6 +251,12 @@ impl Runner<'_> {
             check.notes.push(say!(lang,
                 "The trust policy of {arn} does not let {service} assume it, so the service could never use the role. {outcome}",
                 "{arn} の信頼ポリシーは {service} による引き受けを許可していないため、サービスはこのロールを使用できません。{outcome}"));
+            let trust_policy = role.trust.as_ref().map(|h| self.world.policy(h));
+            if let Some(note) = trust_policy.and_then(|policy| {
+                source_keys::missing_source_keys_note(api, policy, &context, lang)
+            }) {
+                check.notes.push(note);
+            }
             if let Some(code) = trust.error_code.filter(|_| trust.checked_by_this_call) {
                 // The service's own message, as AWS returns it (English).
                 let aws = trust.outcome.en;
@@ -288,6 +301,14 @@ impl Runner<'_> {
 }
 
 /// The name of the `iam:PassRole` check on a role.
+/// Where a service's request to assume a passed role comes from: the account the call is made
+/// in and the resource it acts for (`iam:AssociatedResourceArn`'s value).
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    account: &'a str,
+    resource: &'a str,
+}
+
 fn pass_role_on(role: &RoleEntry, lang: Lang) -> String {
     say!(
         lang,

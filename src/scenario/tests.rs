@@ -790,3 +790,61 @@ fn the_management_account_exemption_is_explained() {
         assert!(notes(1).is_empty() && notes(3).is_empty());
     }
 }
+
+/// A service that documents its confused-deputy keys sends them when it assumes a passed role
+/// (Step Functions, CodeBuild: the account and the resource; ECS: the account); a trust policy
+/// that tests a key the service's request lacks says why it cannot be met, in both languages.
+#[test]
+fn a_service_sends_the_source_keys_its_guide_documents() {
+    let text = include_str!("../../tests/corpus/pass-role-source-keys.json");
+    let notes = |result: &RequestResult| -> Vec<String> {
+        result
+            .explain
+            .checks
+            .iter()
+            .flat_map(|c| c.notes.clone())
+            .collect()
+    };
+    let out = run_in(text, Lang::En);
+    let decisions: Vec<_> = out.results.iter().map(|r| r.decision).collect();
+    use Decision::{Allowed, Error};
+    let expected = [
+        Allowed, Error, Error, Allowed, Allowed, Error, Error, Allowed, Allowed,
+    ];
+    assert_eq!(decisions, expected);
+    for allowed in [0, 3, 4, 7] {
+        assert!(notes(&out.results[allowed]).is_empty(), "{allowed}");
+    }
+    let lambda = notes(&out.results[6]);
+    assert!(
+        lambda.iter().any(
+            |n| n.starts_with("The trust policy tests aws:SourceAccount, which lambda.amazonaws.com does not send here.")
+                && n.contains("Its guide does not say it sends them")
+        ),
+        "{lambda:?}"
+    );
+    // A mismatch is an ordinary failed condition: the key is there, with another value.
+    assert!(notes(&out.results[1])
+        .iter()
+        .all(|n| !n.contains("tests aws:Source")));
+    let ecs = &out.results[8];
+    let trust = &ecs.explain.checks[2];
+    assert!(trust.advisory);
+    assert_eq!(trust.decision, Decision::ImplicitDeny);
+    assert!(
+        trust
+            .notes
+            .iter()
+            .any(|n| n.contains("Its aws:SourceArn names a task")),
+        "{:?}",
+        trust.notes
+    );
+    let ja = run_in(text, Lang::Ja);
+    assert!(
+        notes(&ja.results[6])
+            .iter()
+            .any(|n| n.starts_with("信頼ポリシーは aws:SourceAccount を条件に")),
+        "{:?}",
+        notes(&ja.results[6])
+    );
+}

@@ -77,7 +77,37 @@ pub struct PassRoleApi {
     /// [`associated_resource_arn`]).
     pub associated_resource: &'static str,
     pub trust_check: TrustCheck,
+    /// The confused-deputy keys the service puts in its own request to assume the role.
+    pub source_keys: SourceKeys,
 }
+
+/// The keys `aws:SourceAccount` and `aws:SourceArn` in the request a service makes to assume
+/// a role passed to it, which a trust policy tests against the confused deputy problem. They
+/// are present only when a service acts on behalf of a resource (IAM User Guide, "AWS global
+/// condition context keys"), and AWS lists no services that send them: each service's own
+/// guide says so or does not, and only what one says is modelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKeys {
+    /// The service's guide documents neither for this role, so neither is in the request.
+    Undocumented,
+    /// `aws:SourceAccount` is the account the call is made in, `aws:SourceArn` the resource the
+    /// call creates or changes (Step Functions' state machine, CodeBuild's project): the
+    /// request's `resource`, as for `iam:AssociatedResourceArn`.
+    AccountAndResource,
+    /// `aws:SourceAccount` is the account the call is made in; `aws:SourceArn` names something
+    /// that exists only later (ECS: a task of the definition, started after this call), so a
+    /// scenario cannot know it.
+    AccountOnly,
+}
+
+/// The source keys a trust policy may test; `aws:SourceOrgID` and `aws:SourceOrgPaths` are
+/// documented by none of the services that take a passed role.
+pub const SOURCE_KEYS: [&str; 4] = [
+    "aws:SourceAccount",
+    "aws:SourceArn",
+    "aws:SourceOrgID",
+    "aws:SourceOrgPaths",
+];
 
 /// The table entry for an action, matched ignoring case as IAM action names are.
 pub fn pass_role_api(action: &str) -> Option<&'static PassRoleApi> {

@@ -1,7 +1,7 @@
 //! The built-in table of service APIs that pass a role. Service principals and parameter names
 //! are each service's API reference's; trust-check outcomes carry their evidence.
 
-use super::{Evidence, PassRoleApi, RoleParameter, RoleValue, TrustCheck};
+use super::{Evidence, PassRoleApi, RoleParameter, RoleValue, SourceKeys, TrustCheck};
 use crate::lang::Text;
 
 const fn role(name: &'static str, required: bool) -> RoleParameter {
@@ -68,6 +68,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "lambda.amazonaws.com",
         associated_resource: "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
         trust_check: LAMBDA_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "lambda:UpdateFunctionConfiguration",
@@ -75,6 +76,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "lambda.amazonaws.com",
         associated_resource: "arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
         trust_check: LAMBDA_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "ec2:RunInstances",
@@ -82,6 +84,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ec2.amazonaws.com",
         associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/*",
         trust_check: EC2_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "ec2:AssociateIamInstanceProfile",
@@ -89,6 +92,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ec2.amazonaws.com",
         associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}",
         trust_check: EC2_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "ec2:ReplaceIamInstanceProfileAssociation",
@@ -96,6 +100,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ec2.amazonaws.com",
         associated_resource: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}",
         trust_check: EC2_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     // "The caller of this operation must be granted the PassRole permission on the IAM role"
     // (IAM API Reference, AddRoleToInstanceProfile).
@@ -109,13 +114,18 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ec2.amazonaws.com",
         associated_resource: "arn:${Partition}:ec2:*:${Account}:instance/*",
         trust_check: EC2_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
+    // Source keys: the ECS Developer Guide ("Amazon ECS task IAM role") conditions the task
+    // role's trust policy on aws:SourceAccount, or on an aws:SourceArn that matches
+    // `arn:aws:ecs:REGION:ACCOUNT:*`: the task's, which exists only once a task starts.
     PassRoleApi {
         action: "ecs:RegisterTaskDefinition",
         parameters: &[role("taskRoleArn", false), role("executionRoleArn", false)],
         passed_to_service: "ecs-tasks.amazonaws.com",
         associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:*",
         trust_check: ECS_TRUST,
+        source_keys: SourceKeys::AccountOnly,
     },
     PassRoleApi {
         action: "ecs:RunTask",
@@ -123,6 +133,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ecs-tasks.amazonaws.com",
         associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:${Revision}",
         trust_check: ECS_TRUST,
+        source_keys: SourceKeys::AccountOnly,
     },
     PassRoleApi {
         action: "cloudformation:CreateStack",
@@ -130,6 +141,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "cloudformation.amazonaws.com",
         associated_resource: "arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*",
         trust_check: CLOUDFORMATION_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "cloudformation:UpdateStack",
@@ -137,7 +149,11 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "cloudformation.amazonaws.com",
         associated_resource: "arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*",
         trust_check: CLOUDFORMATION_TRUST,
+        source_keys: SourceKeys::Undocumented,
     },
+    // Source keys: the CodeBuild User Guide ("Allow CodeBuild to interact with other AWS
+    // services") conditions the service role's trust policy on aws:SourceAccount and an
+    // aws:SourceArn of `arn:aws:codebuild:REGION:ACCOUNT:project/NAME`.
     PassRoleApi {
         action: "codebuild:CreateProject",
         parameters: &[role("serviceRole", true)],
@@ -152,6 +168,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             },
             evidence: Evidence::Community,
         },
+        source_keys: SourceKeys::AccountAndResource,
     },
     PassRoleApi {
         action: "glue:CreateJob",
@@ -171,6 +188,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             },
             evidence: Evidence::Unverified,
         },
+        source_keys: SourceKeys::Undocumented,
     },
     PassRoleApi {
         action: "sagemaker:CreateNotebookInstance",
@@ -186,7 +204,11 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             },
             evidence: Evidence::Community,
         },
+        source_keys: SourceKeys::Undocumented,
     },
+    // Source keys: the Step Functions Developer Guide ("Creating an IAM role for your state
+    // machine", confused deputy prevention) conditions the trust policy on aws:SourceAccount
+    // and an aws:SourceArn of `arn:aws:states:REGION:ACCOUNT:stateMachine:*`.
     PassRoleApi {
         action: "states:CreateStateMachine",
         parameters: &[role("roleArn", true)],
@@ -201,5 +223,6 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
             },
             evidence: Evidence::Community,
         },
+        source_keys: SourceKeys::AccountAndResource,
     },
 ];
