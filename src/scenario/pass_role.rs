@@ -22,6 +22,8 @@ use super::world::RoleEntry;
 
 mod source_keys;
 
+use source_keys::Source;
+
 impl Runner<'_> {
     pub(super) fn run_pass_role(
         &mut self,
@@ -225,7 +227,7 @@ impl Runner<'_> {
             "aws:PrincipalIsAWSService",
             ContextValue::Single("true".into()),
         );
-        source_keys::set_source_keys(api, source.account, source.resource, &mut context);
+        source_keys::set_source_keys(api, source, &mut context);
         let authorization = authorize(
             &service,
             &side,
@@ -251,9 +253,10 @@ impl Runner<'_> {
             check.notes.push(say!(lang,
                 "The trust policy of {arn} does not let {service} assume it, so the service could never use the role. {outcome}",
                 "{arn} の信頼ポリシーは {service} による引き受けを許可していないため、サービスはこのロールを使用できません。{outcome}"));
-            let trust_policy = role.trust.as_ref().map(|h| self.world.policy(h));
-            if let Some(note) = trust_policy.and_then(|policy| {
-                source_keys::missing_source_keys_note(api, policy, &context, lang)
+            // A brief explanation traces no conditions and shows no notes.
+            let traced = check.authorization.as_ref().filter(|_| !self.brief);
+            if let Some(note) = traced.and_then(|authorization| {
+                source_keys::missing_source_keys_note(api, authorization, &context, lang)
             }) {
                 check.notes.push(note);
             }
@@ -301,14 +304,6 @@ impl Runner<'_> {
 }
 
 /// The name of the `iam:PassRole` check on a role.
-/// Where a service's request to assume a passed role comes from: the account the call is made
-/// in and the resource it acts for (`iam:AssociatedResourceArn`'s value).
-#[derive(Clone, Copy)]
-struct Source<'a> {
-    account: &'a str,
-    resource: &'a str,
-}
-
 fn pass_role_on(role: &RoleEntry, lang: Lang) -> String {
     say!(
         lang,

@@ -94,14 +94,14 @@ pub enum SourceKeys {
     /// call creates or changes (Step Functions' state machine, CodeBuild's project): the
     /// request's `resource`, as for `iam:AssociatedResourceArn`.
     AccountAndResource,
-    /// `aws:SourceAccount` is the account the call is made in; `aws:SourceArn` names something
-    /// that exists only later (ECS: a task of the definition, started after this call), so a
-    /// scenario cannot know it.
-    AccountOnly,
+    /// `aws:SourceAccount` is the account the call is made in; `aws:SourceArn` names a task,
+    /// which exists only once one starts after this call (ECS), so a task of that account and
+    /// Region stands for it.
+    AccountAndTask,
 }
 
-/// The source keys a trust policy may test; `aws:SourceOrgID` and `aws:SourceOrgPaths` are
-/// documented by none of the services that take a passed role.
+/// The source keys a trust policy may test; the guides of the services that take a passed role
+/// document neither `aws:SourceOrgID` nor `aws:SourceOrgPaths`, so no request here has them.
 pub const SOURCE_KEYS: [&str; 4] = [
     "aws:SourceAccount",
     "aws:SourceArn",

@@ -117,15 +117,15 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         source_keys: SourceKeys::Undocumented,
     },
     // Source keys: the ECS Developer Guide ("Amazon ECS task IAM role") conditions the task
-    // role's trust policy on aws:SourceAccount, or on an aws:SourceArn that matches
-    // `arn:aws:ecs:REGION:ACCOUNT:*`: the task's, which exists only once a task starts.
+    // role's trust policy on aws:SourceAccount and an aws:SourceArn matching
+    // `arn:aws:ecs:REGION:ACCOUNT:*`; a pattern naming a cluster is not supported.
     PassRoleApi {
         action: "ecs:RegisterTaskDefinition",
         parameters: &[role("taskRoleArn", false), role("executionRoleArn", false)],
         passed_to_service: "ecs-tasks.amazonaws.com",
         associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:*",
         trust_check: ECS_TRUST,
-        source_keys: SourceKeys::AccountOnly,
+        source_keys: SourceKeys::AccountAndTask,
     },
     PassRoleApi {
         action: "ecs:RunTask",
@@ -133,7 +133,7 @@ pub static PASS_ROLE_APIS: &[PassRoleApi] = &[
         passed_to_service: "ecs-tasks.amazonaws.com",
         associated_resource: "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:${Revision}",
         trust_check: ECS_TRUST,
-        source_keys: SourceKeys::AccountOnly,
+        source_keys: SourceKeys::AccountAndTask,
     },
     PassRoleApi {
         action: "cloudformation:CreateStack",

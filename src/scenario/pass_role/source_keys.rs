@@ -1,76 +1,83 @@
 //! The confused-deputy keys in a service's request to assume a role passed to it
-//! ([`SourceKeys`]), and what to say when the role's trust policy tests one that request lacks:
-//! a trust policy that follows a service's confused-deputy advice must pass here as it does in
-//! AWS, and one that tests a key the service is not known to send must say why it fails.
+//! ([`SourceKeys`]), and what to say when the role's trust policy fails on one that request
+//! lacks: a trust policy that follows a service's confused-deputy advice must pass here as it
+//! does in AWS, and one that tests a key the service is not known to send must say why it fails.
 
 use crate::condition::{ContextValue, RequestContext};
+use crate::evaluation::Authorization;
 use crate::lang::{say, Lang};
-use crate::policy::Policy;
 use crate::services::{PassRoleApi, SourceKeys, SOURCE_KEYS};
 
-/// Puts in `context` the source keys the service sends: the account the call is made in and,
-/// where the service names the resource it acts for, that resource as the request gives it
-/// (as `iam:AssociatedResourceArn` takes it).
-pub(super) fn set_source_keys(
-    api: &PassRoleApi,
-    account: &str,
-    resource: &str,
-    context: &mut RequestContext,
-) {
-    if api.source_keys == SourceKeys::Undocumented {
-        return;
-    }
-    context.set_derived("aws:SourceAccount", ContextValue::Single(account.into()));
-    if api.source_keys == SourceKeys::AccountAndResource {
-        context.set_derived("aws:SourceArn", ContextValue::Single(resource.into()));
-    }
+/// Where a service's request to assume a passed role comes from: the account the call is made
+/// in and the resource it acts for (`iam:AssociatedResourceArn`'s value).
+#[derive(Clone, Copy)]
+pub(super) struct Source<'a> {
+    pub account: &'a str,
+    pub resource: &'a str,
 }
 
-/// Why the trust policy's conditions on source keys cannot hold, when it tests keys the
-/// service's request does not have; `None` when it tests none of them.
+/// Puts in `context` the source keys the service sends: the account the call is made in, and
+/// the resource it acts for, as the request gives it (as `iam:AssociatedResourceArn` takes it)
+/// or, for ECS, a task of the account in the resource's Region.
+pub(super) fn set_source_keys(api: &PassRoleApi, source: Source, context: &mut RequestContext) {
+    let arn = match api.source_keys {
+        SourceKeys::Undocumented => return,
+        SourceKeys::AccountAndResource => source.resource.to_string(),
+        SourceKeys::AccountAndTask => some_task(source),
+    };
+    let account = source.account.to_string();
+    context.set_derived("aws:SourceAccount", ContextValue::Single(account));
+    context.set_derived("aws:SourceArn", ContextValue::Single(arn));
+}
+
+/// `arn:PARTITION:ecs:REGION:ACCOUNT:task/*`: a task that does not exist yet, in the Region and
+/// account of the task definition. It matches what the ECS Developer Guide tests
+/// (`arn:aws:ecs:REGION:ACCOUNT:*`) and, as the guide says, no pattern naming a cluster.
+fn some_task(source: Source) -> String {
+    let (partition, region) = match crate::arn::Arn::parse(source.resource) {
+        Ok(arn) => (arn.partition, arn.region),
+        Err(_) => ("aws", "*"),
+    };
+    let account = source.account;
+    ["arn:", partition, ":ecs:", region, ":", account, ":task/*"].concat()
+}
+
+/// What to say when the trust policy fails on a source key the service's request lacks: a
+/// statement about this service fails only on its conditions, one of which tests such a key.
 pub(super) fn missing_source_keys_note(
     api: &PassRoleApi,
-    trust: &Policy,
+    authorization: &Authorization,
     context: &RequestContext,
     lang: Lang,
 ) -> Option<String> {
     let mut keys = String::new();
-    let mut only_arn = true;
     for key in SOURCE_KEYS {
-        if context.get(key).is_none() && tests_key(trust, key) {
+        if context.get(key).is_none() && fails_on(authorization, key) {
             if !keys.is_empty() {
-                keys.push_str(", ");
+                keys.push_str(lang.pick(", ", "、"));
             }
             keys.push_str(key);
-            only_arn &= key == "aws:SourceArn";
         }
     }
     if keys.is_empty() {
         return None;
     }
-    let why = match (api.source_keys, only_arn) {
-        (SourceKeys::AccountOnly, true) => lang.pick(
-            "Its aws:SourceArn names a task, which exists only once started: test aws:SourceAccount instead.",
-            "その aws:SourceArn が指すのは起動後に初めて存在するタスクです。代わりに aws:SourceAccount を条件にしてください。",
-        ),
-        _ => lang.pick(
-            "Its guide does not say it sends them for a passed role: check in your account, or drop the condition.",
-            "渡されたロールについて送るとはドキュメントに書かれていません。実際のアカウントで確かめるか、条件を外してください。",
-        ),
-    };
     let service = api.passed_to_service;
     Some(say!(
         lang,
-        "The trust policy tests {keys}, which {service} does not send here. {why}",
-        "信頼ポリシーは {keys} を条件にしていますが、{service} はここでそれを送りません。{why}"
+        "The trust policy tests {keys}, which the guide of {service} does not document sending for a passed role, so the request here has no such key. Confirm it in a real account before relying on the condition.",
+        "信頼ポリシーは {keys} を条件にしていますが、{service} のガイドには渡されたロールについてこのキーを送るとは書かれていないため、ここではリクエストに含まれません。この条件に頼る前に実際のアカウントで確かめてください。"
     ))
 }
 
-/// Whether any condition of the policy tests `key` (condition keys ignore case).
-fn tests_key(policy: &Policy, key: &str) -> bool {
-    policy
-        .statements
+/// Whether a statement that names the service fails, among its conditions, on one that tests
+/// `key` (condition keys ignore case).
+fn fails_on(authorization: &Authorization, key: &str) -> bool {
+    authorization
+        .policies
         .iter()
-        .flat_map(|statement| &statement.conditions)
+        .flat_map(|policy| &policy.statements)
+        .filter(|statement| statement.fails_only_on_conditions())
+        .flat_map(|statement| statement.failed_conditions())
         .any(|condition| condition.key.eq_ignore_ascii_case(key))
 }
