@@ -117,6 +117,12 @@ impl StatementTrace {
             && self.principal.as_ref().is_none_or(|p| p.matched)
     }
 
+    /// An Allow statement that fails only on its conditions: what stands between the request
+    /// and an allow (a Deny that does not apply refuses nothing).
+    pub fn allow_failing_on_conditions(&self) -> bool {
+        self.effect == "Allow" && self.fails_only_on_conditions()
+    }
+
     /// The conditions that did not match.
     pub fn failed_conditions(&self) -> impl Iterator<Item = &ConditionTrace> {
         self.conditions.iter().filter(|c| !c.matched)

@@ -839,13 +839,22 @@ fn a_service_sends_the_source_keys_its_guide_documents() {
     // The note is about a condition that fails on the missing key, not one that holds
     // without it.
     let (head, tail) = text.split_at(text.find("LambdaSourceAccountRole").unwrap());
-    let tail = tail.replacen("\"StringEquals\"", "\"Null\"", 1).replacen(
+    let null = tail.replacen("\"StringEquals\"", "\"Null\"", 1).replacen(
         "\"aws:SourceAccount\": \"111122223333\"",
         "\"aws:SourceAccount\": \"true\"",
         1,
     );
-    let holds = [head, &tail].concat();
+    let holds = [head, &null].concat();
     let out = run_in(&holds, Lang::En);
     assert_eq!(out.results[6].decision, Decision::Allowed);
     assert!(notes(&out.results[6]).is_empty());
+    // Nor about a Deny that does not apply for want of the key: the refusal is the missing Allow.
+    let deny = [head, &tail.replacen("\"Allow\"", "\"Deny\"", 1)].concat();
+    let out = run_in(&deny, Lang::En);
+    assert_eq!(out.results[6].decision, Decision::Error);
+    let notes = notes(&out.results[6]);
+    assert!(
+        notes.iter().all(|n| !n.contains("tests aws:Source")),
+        "{notes:?}"
+    );
 }

@@ -45,7 +45,7 @@ pub(super) fn unmet<'a>(
 ) -> Option<Unmet> {
     let statement = policies
         .flat_map(|p| p.trace.statements.iter())
-        .find(|s| s.effect == "Allow" && s.fails_only_on_conditions())?;
+        .find(|s| s.allow_failing_on_conditions())?;
     let keys: Vec<&str> = statement
         .failed_conditions()
         .map(|c| c.key.as_str())

@@ -70,14 +70,14 @@ pub(super) fn missing_source_keys_note(
     ))
 }
 
-/// Whether a statement that names the service fails, among its conditions, on one that tests
-/// `key` (condition keys ignore case).
+/// Whether an Allow statement that names the service fails, among its conditions, on one that
+/// tests `key` (condition keys ignore case).
 fn fails_on(authorization: &Authorization, key: &str) -> bool {
     authorization
         .policies
         .iter()
         .flat_map(|policy| &policy.statements)
-        .filter(|statement| statement.fails_only_on_conditions())
+        .filter(|statement| statement.allow_failing_on_conditions())
         .flat_map(|statement| statement.failed_conditions())
         .any(|condition| condition.key.eq_ignore_ascii_case(key))
 }
