@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use super::DerivedKeys;
 use crate::deadline::Deadline;
 
 /// A context key's value. Whether a key is single- or multivalued is decided by the request, not
@@ -75,6 +76,9 @@ pub struct RequestContext {
     /// When the request's time runs out (none: never). Not part of what the request says, so
     /// equality ignores it.
     deadline: Option<Deadline>,
+    /// The groups of derived keys this context makes (see [`DerivedKeys`]); not part of what
+    /// the request says either.
+    derives: DerivedKeys,
 }
 
 /// The same keys, spelled the same, with the same values and sources, in whatever order they
@@ -101,6 +105,17 @@ impl RequestContext {
     /// Evaluation against this context stops once `deadline` passes (see [`crate::deadline`]).
     pub fn set_deadline(&mut self, deadline: Option<Deadline>) {
         self.deadline = deadline;
+    }
+
+    /// Makes only these groups of derived keys: the ones the policies read, when nobody will see
+    /// the context (see [`DerivedKeys`]).
+    pub fn derive_only(&mut self, groups: DerivedKeys) {
+        self.derives = groups;
+    }
+
+    /// Whether this context makes the keys of `group`; their makers ask first.
+    pub fn derives(&self, group: DerivedKeys) -> bool {
+        self.derives.has(group)
     }
 
     /// Whether the request's time is spent; evaluation loops ask before each comparison.
@@ -205,7 +220,7 @@ impl RequestContext {
 /// The order of the lower-cased spellings of `a` and `b`, without lower-casing a copy. Keys
 /// mostly share their prefix (`aws:`) in the same case, so bytes are lower-cased only where they
 /// differ.
-fn caseless_cmp(a: &str, b: &str) -> Ordering {
+pub(super) fn caseless_cmp(a: &str, b: &str) -> Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     for (&x, &y) in a.iter().zip(b) {
         if x != y {

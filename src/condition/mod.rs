@@ -10,6 +10,7 @@ mod binary;
 mod boolean;
 mod context;
 mod date;
+mod derived;
 mod evaluate;
 mod ip;
 mod numeric;
@@ -20,6 +21,7 @@ mod value;
 pub(crate) mod variables;
 
 pub use context::{ContextEntry, ContextSource, ContextValue, RequestContext};
+pub use derived::DerivedKeys;
 pub use operator::{Family, Operator, OperatorError, SetQualifier, Test};
 pub use variables::{has_variables, substitute};
 

@@ -1,6 +1,6 @@
 //! The parsed form of a policy document.
 
-use crate::condition::Condition;
+use crate::condition::{Condition, DerivedKeys};
 use crate::json::{Pointer, Span};
 use crate::lang::Lang;
 use crate::matching::{ActionPattern, ResourcePattern};
@@ -122,6 +122,28 @@ pub struct Policy {
     pub statements: Vec<Statement>,
     pub valid: bool,
     pub place: Place,
+}
+
+impl Policy {
+    /// The groups of derived keys its conditions read; all of them when a policy variable,
+    /// which may name any key, stands in a condition or a resource (for a condition, any `${`
+    /// in a value counts: a literal `${*}` costs only keys made for nothing).
+    pub fn derived_keys_read(&self) -> DerivedKeys {
+        let mut keys = DerivedKeys::NONE;
+        for statement in &self.statements {
+            let mut patterns = statement.resource.iter().flat_map(|r| &r.patterns);
+            if patterns.any(|p| p.value.has_variables()) {
+                return DerivedKeys::ALL;
+            }
+            for condition in &statement.conditions {
+                if condition.variables && condition.values.iter().any(|v| v.contains("${")) {
+                    return DerivedKeys::ALL;
+                }
+                keys = keys | DerivedKeys::of_key(&condition.key);
+            }
+        }
+        keys
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -409,8 +409,7 @@ impl Runner<'_> {
     fn add_policy(&mut self, json: &Json, pointer: &str) -> usize {
         let parsed = parse_policy_in(json, PolicyKind::Session, pointer, self.lang);
         self.world.findings.extend(parsed.findings);
-        self.world.policies.push(std::rc::Rc::new(parsed.policy));
-        self.world.policies.len() - 1
+        self.world.push_policy(std::rc::Rc::new(parsed.policy))
     }
 }
 

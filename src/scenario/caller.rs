@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::arn::PrincipalArn;
-use crate::condition::{ContextValue, RequestContext};
+use crate::condition::{ContextValue, DerivedKeys, RequestContext};
 use crate::evaluation::{CallerSide, PolicyUse};
 use crate::lang::{say, Lang};
 use crate::matching::Caller;
@@ -297,27 +297,35 @@ pub fn caller_context(
 ) {
     let one = |v: &str| ContextValue::Single(v.to_string());
     let now = SCENARIO_EPOCH.saturating_add(time);
-    // Values made for the context go in as they are; `one` copies borrowed text.
-    context.set_derived("aws:CurrentTime", ContextValue::Single(iso8601(now)));
-    context.set_derived("aws:EpochTime", ContextValue::Single(now.to_string()));
-    context.set_derived("aws:SecureTransport", one("true"));
-    context.set_derived("aws:ViaAWSService", one("false"));
+    // Values made for the context go in as they are; `one` copies borrowed text. Each group of
+    // keys is made only when the context asks for it (see `DerivedKeys`).
+    if context.derives(DerivedKeys::REQUEST) {
+        context.set_derived("aws:CurrentTime", ContextValue::Single(iso8601(now)));
+        context.set_derived("aws:EpochTime", ContextValue::Single(now.to_string()));
+        context.set_derived("aws:SecureTransport", one("true"));
+        context.set_derived("aws:ViaAWSService", one("false"));
+    }
+    let identity = context.derives(DerivedKeys::CALLER);
     let caller = &resolved.side.caller;
     match caller {
         Caller::User { arn, account } => {
-            let name = arn.rsplit('/').next().unwrap_or(arn);
-            context.set_derived("aws:username", one(name));
-            let id = world.users.get(arn.as_str()).map_or_else(
-                || crate::sts::unique_id("AIDA", arn),
-                |user| user.unique_id.clone(),
-            );
-            context.set_derived("aws:userid", ContextValue::Single(id));
-            context.set_derived("aws:PrincipalType", one("User"));
+            if identity {
+                let name = arn.rsplit('/').next().unwrap_or(arn);
+                context.set_derived("aws:username", one(name));
+                let id = world.users.get(arn.as_str()).map_or_else(
+                    || crate::sts::unique_id("AIDA", arn),
+                    |user| user.unique_id.clone(),
+                );
+                context.set_derived("aws:userid", ContextValue::Single(id));
+                context.set_derived("aws:PrincipalType", one("User"));
+            }
             principal_keys(world, arn, account, context);
         }
         Caller::Root { arn, account } => {
-            context.set_derived("aws:userid", one(account));
-            context.set_derived("aws:PrincipalType", one("Account"));
+            if identity {
+                context.set_derived("aws:userid", one(account));
+                context.set_derived("aws:PrincipalType", one("Account"));
+            }
             principal_keys(world, arn, account, context);
         }
         Caller::RoleSession {
@@ -330,10 +338,12 @@ pub fn caller_context(
                 // The session's own keys: aws:userid, aws:PrincipalType, its tags, MFA, ...
                 Some(session) => session.add_context(context),
                 None => {
-                    let session_name = session_arn.rsplit('/').next().unwrap_or("");
-                    let id = crate::sts::assumed_role_id(role_arn, session_name);
-                    context.set_derived("aws:userid", ContextValue::Single(id));
-                    context.set_derived("aws:PrincipalType", one("AssumedRole"));
+                    if identity {
+                        let session_name = session_arn.rsplit('/').next().unwrap_or("");
+                        let id = crate::sts::assumed_role_id(role_arn, session_name);
+                        context.set_derived("aws:userid", ContextValue::Single(id));
+                        context.set_derived("aws:PrincipalType", one("AssumedRole"));
+                    }
                     context.set_derived("aws:MultiFactorAuthPresent", one("false"));
                 }
             }
@@ -344,18 +354,22 @@ pub fn caller_context(
             // created the session takes none (IAM User Guide, condition keys and "Secure API
             // access with MFA").
             if let Some(session) = &resolved.session {
-                let id = session.session.assumed_role_id.clone();
-                context.set_derived("aws:userid", ContextValue::Single(id));
+                if identity {
+                    let id = session.session.assumed_role_id.clone();
+                    context.set_derived("aws:userid", ContextValue::Single(id));
+                }
                 let issued = SCENARIO_EPOCH.saturating_add(session.session.issued_at.max(0) as u64);
                 context.set_derived("aws:TokenIssueTime", ContextValue::Single(iso8601(issued)));
             }
-            context.set_derived("aws:PrincipalType", one("FederatedUser"));
+            if identity {
+                context.set_derived("aws:PrincipalType", one("FederatedUser"));
+            }
             context.set_derived("aws:MultiFactorAuthPresent", one("false"));
             for (key, value) in &resolved.tags {
                 context.set_derived(["aws:PrincipalTag/", key].concat(), one(value));
             }
         }
-        Caller::Service { name } => {
+        Caller::Service { name } if identity => {
             context.set_derived("aws:PrincipalServiceName", one(name));
             context.set_derived("aws:PrincipalIsAWSService", one("true"));
         }
@@ -384,6 +398,9 @@ pub fn caller_context(
 }
 
 fn principal_keys(world: &World, arn: &str, account: &str, context: &mut RequestContext) {
+    if !context.derives(DerivedKeys::CALLER) {
+        return;
+    }
     let one = |v: &str| ContextValue::Single(v.to_string());
     context.set_derived("aws:PrincipalArn", one(arn));
     context.set_derived("aws:PrincipalAccount", one(account));
@@ -399,6 +416,9 @@ fn principal_keys(world: &World, arn: &str, account: &str, context: &mut Request
 
 /// The keys of the resource side: its account, organization and tags.
 pub fn resource_context(world: &World, resource: &str, context: &mut RequestContext) {
+    if !context.derives(DerivedKeys::RESOURCE) {
+        return;
+    }
     let one = |v: &str| ContextValue::Single(v.to_string());
     let Some(account) = world.owner_of(resource) else {
         return;

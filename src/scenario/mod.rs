@@ -27,6 +27,8 @@ pub use result::{Check, ContextShown, Explain, RequestResult, RunOutput, Session
 pub use run::{run_scenario, run_scenario_with, RunOptions, TimeLimits};
 
 #[cfg(test)]
+mod derived_keys_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod time_limit_tests;

@@ -63,6 +63,7 @@ pub(super) fn run_requests(
 ) -> RunOutput {
     let (lang, limits) = (options.lang, &options.limits);
     let (policies, world_findings) = (world.policies.len(), world.findings.len());
+    let keys_read = world.keys_read;
     let mut runner = Runner {
         world,
         sessions: SortedMap::new(),
@@ -104,6 +105,7 @@ pub(super) fn run_requests(
     findings.extend(runner.world.findings.iter().cloned());
     runner.world.findings.truncate(world_findings);
     runner.world.policies.truncate(policies);
+    runner.world.keys_read = keys_read;
     RunOutput { results, findings }
 }
 
@@ -328,10 +330,14 @@ impl Runner<'_> {
         context
     }
 
-    /// An empty context bound to the current request's deadline.
+    /// An empty context bound to the current request's deadline; for a brief explanation, which
+    /// shows no context, it makes only the derived keys the policies read.
     pub(super) fn new_context(&self) -> RequestContext {
         let mut context = RequestContext::new();
         context.set_deadline(self.deadline.clone());
+        if self.brief {
+            context.derive_only(self.world.keys_read);
+        }
         context
     }
 

@@ -4,6 +4,7 @@
 use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
+use crate::condition::DerivedKeys;
 use crate::evaluation::{OrgLevel, PolicyUse};
 use crate::finding::Finding;
 use crate::json::{self, Json, Limits};
@@ -71,6 +72,9 @@ pub struct World {
     pub resource_owners: SortedMap<String, String>,
     pub organizations: SortedMap<String, OrgEntry>,
     pub findings: Vec<Finding>,
+    /// The groups of derived keys some policy reads (see [`DerivedKeys`]): all a request whose
+    /// explanation is brief needs made.
+    pub keys_read: DerivedKeys,
     /// Parsed once per (reference, kind): a named policy used as identity and as boundary is
     /// read under each kind's rules.
     cache: SortedMap<(String, PolicyKind), usize>,
@@ -116,6 +120,7 @@ impl World {
         let mut world = World {
             lang,
             reuse,
+            keys_read: DerivedKeys::NONE,
             ..World::default()
         };
         world.add_organizations(scenario);
@@ -386,14 +391,20 @@ impl World {
                 Rc::new(self.parse_managed(name, kind, &reference.place)?)
             }
         };
-        let index = self.policies.len();
-        self.policies.push(policy);
+        let index = self.push_policy(policy);
         self.cache.insert((key, kind), index);
         Some(PolicyHandle {
             index,
             label,
             managed,
         })
+    }
+
+    /// Adds a parsed policy, counting the keys it reads; its index.
+    pub fn push_policy(&mut self, policy: Rc<Policy>) -> usize {
+        self.keys_read = self.keys_read | policy.derived_keys_read();
+        self.policies.push(policy);
+        self.policies.len() - 1
     }
 
     fn parse(&mut self, json: &Json, kind: PolicyKind, pointer: &str) -> Rc<Policy> {
