@@ -78,31 +78,22 @@ mod tests {
 
     #[test]
     fn keys_are_grouped_without_case() {
-        assert_eq!(DerivedKeys::of_key("AWS:currenttime"), DerivedKeys::REQUEST);
-        assert_eq!(
-            DerivedKeys::of_key("aws:ViaAWSService"),
-            DerivedKeys::REQUEST
-        );
-        assert_eq!(
-            DerivedKeys::of_key("aws:PrincipalOrgPaths"),
-            DerivedKeys::CALLER
-        );
-        assert_eq!(DerivedKeys::of_key("aws:userid"), DerivedKeys::CALLER);
-        assert_eq!(
-            DerivedKeys::of_key("aws:resourcetag/Team"),
-            DerivedKeys::RESOURCE
-        );
-        assert_eq!(
-            DerivedKeys::of_key("aws:MultiFactorAuthPresent"),
-            DerivedKeys::NONE
-        );
-        assert_eq!(
-            DerivedKeys::of_key("aws:RequestTag/team"),
-            DerivedKeys::NONE
-        );
-        assert_eq!(DerivedKeys::of_key("s3:prefix"), DerivedKeys::NONE);
-        assert_eq!(DerivedKeys::of_key("aws:CurrentTimeX"), DerivedKeys::NONE);
-        assert_eq!(DerivedKeys::of_key("aws:ré"), DerivedKeys::NONE);
+        use DerivedKeys as K;
+        let cases = [
+            ("AWS:currenttime", K::REQUEST),
+            ("aws:ViaAWSService", K::REQUEST),
+            ("aws:PrincipalOrgPaths", K::CALLER),
+            ("aws:userid", K::CALLER),
+            ("aws:resourcetag/Team", K::RESOURCE),
+            ("aws:MultiFactorAuthPresent", K::NONE),
+            ("aws:RequestTag/team", K::NONE),
+            ("s3:prefix", K::NONE),
+            ("aws:CurrentTimeX", K::NONE),
+            ("aws:ré", K::NONE),
+        ];
+        for (key, group) in cases {
+            assert_eq!(DerivedKeys::of_key(key), group, "{key}");
+        }
     }
 
     #[test]

@@ -305,11 +305,11 @@ pub fn caller_context(
         context.set_derived("aws:SecureTransport", one("true"));
         context.set_derived("aws:ViaAWSService", one("false"));
     }
-    let identity = context.derives(DerivedKeys::CALLER);
+    let caller_keys = context.derives(DerivedKeys::CALLER);
     let caller = &resolved.side.caller;
     match caller {
         Caller::User { arn, account } => {
-            if identity {
+            if caller_keys {
                 let name = arn.rsplit('/').next().unwrap_or(arn);
                 context.set_derived("aws:username", one(name));
                 let id = world.users.get(arn.as_str()).map_or_else(
@@ -322,7 +322,7 @@ pub fn caller_context(
             principal_keys(world, arn, account, context);
         }
         Caller::Root { arn, account } => {
-            if identity {
+            if caller_keys {
                 context.set_derived("aws:userid", one(account));
                 context.set_derived("aws:PrincipalType", one("Account"));
             }
@@ -338,7 +338,7 @@ pub fn caller_context(
                 // The session's own keys: aws:userid, aws:PrincipalType, its tags, MFA, ...
                 Some(session) => session.add_context(context),
                 None => {
-                    if identity {
+                    if caller_keys {
                         let session_name = session_arn.rsplit('/').next().unwrap_or("");
                         let id = crate::sts::assumed_role_id(role_arn, session_name);
                         context.set_derived("aws:userid", ContextValue::Single(id));
@@ -354,14 +354,14 @@ pub fn caller_context(
             // created the session takes none (IAM User Guide, condition keys and "Secure API
             // access with MFA").
             if let Some(session) = &resolved.session {
-                if identity {
+                if caller_keys {
                     let id = session.session.assumed_role_id.clone();
                     context.set_derived("aws:userid", ContextValue::Single(id));
                 }
                 let issued = SCENARIO_EPOCH.saturating_add(session.session.issued_at.max(0) as u64);
                 context.set_derived("aws:TokenIssueTime", ContextValue::Single(iso8601(issued)));
             }
-            if identity {
+            if caller_keys {
                 context.set_derived("aws:PrincipalType", one("FederatedUser"));
             }
             context.set_derived("aws:MultiFactorAuthPresent", one("false"));
@@ -369,7 +369,7 @@ pub fn caller_context(
                 context.set_derived(["aws:PrincipalTag/", key].concat(), one(value));
             }
         }
-        Caller::Service { name } if identity => {
+        Caller::Service { name } if caller_keys => {
             context.set_derived("aws:PrincipalServiceName", one(name));
             context.set_derived("aws:PrincipalIsAWSService", one("true"));
         }

@@ -39,6 +39,24 @@ const HOLDING: [(&str, &str, &str); 16] = [
     ("StringEquals", "aws:ResourceTag/team", "blue"),
 ];
 
+/// Runs the scenario's one request explained in full, then briefly: both must allow it.
+fn allowed_brief_and_full(text: &str, what: &str) {
+    for full in [None, Some(Vec::new())] {
+        let options = RunOptions {
+            full_explanations: full.clone(),
+            ..RunOptions::default()
+        };
+        let out = run_scenario_with(text, &options).expect("valid");
+        let decision = out.results[0].decision;
+        assert_eq!(
+            decision,
+            Decision::Allowed,
+            "{what}, brief: {}",
+            full.is_some()
+        );
+    }
+}
+
 fn scenario(operator: &str, key: &str, value: &str) -> String {
     format!(
         r#"{{ "scenario": 1,
@@ -57,21 +75,7 @@ fn scenario(operator: &str, key: &str, value: &str) -> String {
 #[test]
 fn every_derived_key_is_made_for_a_brief_explanation_when_a_policy_reads_it() {
     for (operator, key, value) in HOLDING {
-        let text = scenario(operator, key, value);
-        for full in [None, Some(Vec::new())] {
-            let options = RunOptions {
-                full_explanations: full.clone(),
-                ..RunOptions::default()
-            };
-            let out = run_scenario_with(&text, &options).expect("valid");
-            let decision = out.results[0].decision;
-            assert_eq!(
-                decision,
-                Decision::Allowed,
-                "{key}, brief: {}",
-                full.is_some()
-            );
-        }
+        allowed_brief_and_full(&scenario(operator, key, value), key);
     }
 }
 
@@ -84,13 +88,17 @@ fn a_key_the_service_principal_carries_is_made_when_its_trust_policy_reads_it() 
       "Condition": { "StringEquals": { "aws:PrincipalServiceName": "lambda.amazonaws.com" } } } ] } } ],
   "requests": [ { "principal": "lambda.amazonaws.com", "action": "sts:AssumeRole",
     "resource": "arn:aws:iam::111122223333:role/fn", "parameters": { "RoleSessionName": "fn" } } ] }"#;
-    for full in [None, Some(Vec::new())] {
-        let options = RunOptions {
-            full_explanations: full.clone(),
-            ..RunOptions::default()
-        };
-        let out = run_scenario_with(text, &options).expect("valid");
-        let decision = out.results[0].decision;
-        assert_eq!(decision, Decision::Allowed, "brief: {}", full.is_some());
-    }
+    allowed_brief_and_full(text, "aws:PrincipalServiceName");
+}
+
+#[test]
+fn a_key_only_a_policy_variable_in_a_condition_reads_is_made() {
+    let text = r#"{ "scenario": 1, "accounts": [ { "id": "111122223333" } ],
+  "users": [ { "arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+    { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:ListBucket",
+      "Resource": "arn:aws:s3:::home",
+      "Condition": { "StringLike": { "s3:prefix": "${aws:username}/*" } } } ] } ] } ],
+  "requests": [ { "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:ListBucket",
+    "resource": "arn:aws:s3:::home", "context": { "s3:prefix": "alice/notes" } } ] }"#;
+    allowed_brief_and_full(text, "${aws:username}");
 }
